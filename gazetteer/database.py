@@ -240,6 +240,20 @@ class Gazetteer:
                            " ORDER BY p.importance DESC, p.id LIMIT ?", args + (limit,))
         return [_place(r) for r in rows]
 
+    def name_index(self) -> dict[str, tuple[float, int]]:
+        """Every Latin-script name key -> (importance of its best place, number of places).
+
+        What a text recogniser needs to decide cheaply whether a word can be a place name.
+        """
+        return {k: (imp, n) for k, imp, n in
+                self._query("SELECT key, importance, places FROM name_index")}
+
+    def countries(self) -> list[dict]:
+        """All countries: code, name, place_id, capital, demonym, population."""
+        cols = ("code", "name", "place_id", "capital", "demonym", "population")
+        return [dict(zip(cols, r)) for r in self._query(
+            "SELECT code, name, place_id, capital, demonym, population FROM country")]
+
     def country_name(self, code: str) -> str | None:
         """The English name of a country code, e.g. 'AZ' -> 'Azerbaijan'."""
         if self._countries is None:

@@ -50,6 +50,8 @@ CREATE TABLE country(code TEXT PRIMARY KEY, iso3 TEXT, name TEXT NOT NULL, place
 CREATE TABLE feature_code(code TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL)
     WITHOUT ROWID;
 CREATE VIRTUAL TABLE place_box USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+CREATE TABLE name_index(key TEXT PRIMARY KEY, importance REAL NOT NULL, places INTEGER NOT NULL)
+    WITHOUT ROWID;
 """
 
 _FEATURE_WEIGHT = {
@@ -288,6 +290,13 @@ class Writer:
             " (SELECT name FROM name WHERE place_id = place.id AND name <> place.name"
             "  ORDER BY (flags & 7) > 0 DESC, (flags & 64) > 0 DESC, name) AS n), '')" + where)
         self.conn.execute("DELETE FROM touched")
+        # Recomputed whole (a few seconds): the text recogniser loads it to know which words
+        # can be place names, and how prominent the best place of each name is.
+        self.conn.execute("DELETE FROM name_index")
+        self.conn.execute(
+            f"INSERT INTO name_index(key, importance, places) SELECT n.key, max(p.importance),"
+            f" count(DISTINCT p.id) FROM name n JOIN place p ON p.id = n.place_id"
+            f" WHERE n.flags & {LATIN} GROUP BY n.key")
 
     def _existing(self, ids: list[int]) -> set[int]:
         found: set[int] = set()
