@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", required=True, choices=CORPORA)
     ap.add_argument("--mode", choices=("end-to-end", "gold-spans"), default="end-to-end")
     ap.add_argument("--limit", type=int, help="only the first N documents")
-    ap.add_argument("--system", default="geomap.evaluate:baseline_parse", help="module:function")
+    ap.add_argument("--system", default="geomap.evaluate:geomap_parse", help="module:function")
     ap.add_argument("--eval-dir",
                     help="corpora folder (default: $GEOMAP_EVAL_DIR, else ../shared/eval)")
     ap.add_argument("--json", action="store_true", help="print the result as JSON, not a table")

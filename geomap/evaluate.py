@@ -592,3 +592,21 @@ def _longest_known(text: str, words: list[Span], i: int, gaz: Any, longest: int)
         if cands and cands[0].match == "exact":
             return n
     return 0
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Any:
+    from .pipeline import Pipeline  # late: loads the gazetteer and the recogniser's name index
+
+    return Pipeline(_gazetteer())
+
+
+def geomap_parse(text: str, spans: list[Span] | None = None) -> list[Predicted]:
+    """geomap's own geoparser under the harness: places and metonyms (toponyms in the corpora's
+    sense; demonyms and organisation names are not), with their resolved points."""
+    from .models import Document
+
+    doc = _pipeline()(Document(id="eval", text=text, only_spans=spans))
+    return [Predicted(start=m.start, end=m.end,
+                      lat=m.place.lat if m.place else None, lon=m.place.lon if m.place else None)
+            for m in doc.mentions if m.kind in ("place", "metonym")]

@@ -1,0 +1,121 @@
+"""Word lists the recogniser and resolver consult: English cue words, titles, organisation words,
+first names (from ``gender-guesser``'s name dictionary) and word frequencies (``wordfreq``).
+
+Everything here is plain data about English, not about particular articles.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+          "sep", "sept", "oct", "nov", "dec"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Lowercase words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
+CONNECTORS = {"of", "de", "del", "della", "di", "da", "do", "dos", "das", "la", "le", "les", "el",
+              "al", "and", "upon", "on", "the", "y", "an", "am", "im", "sur", "en"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "minister",
+          "premier", "chancellor", "general", "gen", "lt", "col", "colonel", "major", "maj",
+          "captain", "capt", "sgt", "sergeant", "admiral", "commander", "secretary", "senator",
+          "sen", "rep", "representative", "governor", "gov", "mayor", "king", "queen", "prince",
+          "princess", "sir", "lord", "lady", "pope", "sheikh", "ambassador", "spokesman",
+          "spokeswoman", "spokesperson", "chief", "judge", "justice", "bishop", "archbishop",
+          "rev", "father", "saint-", "coach", "striker", "midfielder", "defender", "goalkeeper",
+          "dame", "emir", "sultan", "ayatollah", "imam", "rabbi", "mullah", "marshal", "envoy",
+          "actor", "actress", "singer", "author", "writer", "director", "dr.", "mr.", "mrs.",
+          "ceo", "chairman", "chairwoman", "leader", "said", "told"}
+ORG_WORDS = {
+    "ministry", "council", "group", "organization", "organisation", "university", "college",
+    "school", "party", "bank", "company", "corporation", "corp", "inc", "ltd", "agency",
+    "committee", "commission", "office", "department", "court", "parliament", "assembly",
+    "airlines", "airways", "air", "news", "times", "post", "herald", "tribune", "journal",
+    "television", "tv", "radio", "institute", "foundation", "association", "federation", "club",
+    "fc", "team", "hospital", "clinic", "centre", "center", "museum", "church", "mosque",
+    "cathedral", "stadium", "airport", "station", "police", "army", "navy", "force", "forces",
+    "guard", "brigade", "battalion", "regiment", "corps", "command", "service", "services",
+    "authority", "board", "bureau", "union", "league", "alliance", "front", "movement", "network",
+    "press", "daily", "gazette", "observer", "telegraph", "guardian", "mail", "express",
+    "magazine", "world", "international", "global", "media", "broadcasting", "agency", "senate",
+    "congress", "cabinet", "embassy", "consulate", "mission", "summit", "conference", "games",
+    "cup", "championship", "open", "festival", "award", "prize", "treaty", "accord", "agreement",
+    "declaration", "protocol", "house", "palace", "kremlin", "street", "avenue", "road", "square",
+    "hotel", "mall", "market", "exchange", "fund", "trust", "project", "program", "programme",
+    "initiative", "society", "red", "crescent", "cross", "watch", "unit", "directorate",
+    "secretariat", "tribunal", "prosecutor", "state", "states", "co", "group's", "energy",
+    "oil", "gas", "petroleum", "pipeline", "motors", "holdings", "partners", "capital", "labs",
+    "lab", "systems", "technologies", "pharmaceuticals", "health", "medical", "research",
+}
+# A place-name word that these follow is a place whatever else: "in Terter", "near Talish".
+PLACE_CUES = {"in", "near", "at", "from", "to", "into", "outside", "around", "across", "toward",
+              "towards", "via", "through", "between", "throughout", "within", "inside", "along",
+              "across", "northern", "southern", "eastern", "western", "central", "of"}
+# Feature words that, after a name, say what kind of place it is ("Terter district").
+FEATURE_AFTER = {
+    "district": "A", "region": "A", "province": "A", "oblast": "A", "governorate": "A",
+    "county": "A", "prefecture": "A", "state": "A", "municipality": "A", "rayon": "A",
+    "department": "A", "territory": "A", "republic": "A", "village": "P", "town": "P", "city": "P",
+    "settlement": "P", "river": "H", "lake": "H", "sea": "H", "mountains": "T", "mountain": "T",
+    "valley": "T", "hills": "T", "heights": "T", "pass": "T", "island": "T", "islands": "T",
+    "peninsula": "T", "airport": "S", "base": "S",
+}
+FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",
+                  "district": "A", "region": "A", "province": "A", "county": "A",
+                  "capital": "P", "port": "P", "suburb": "P", "outskirts": "P"}
+# Prepositions after which an unknown capitalised word is taken for a place ("in Karabakh").
+STRONG_CUES = {"in", "near", "outside", "into", "across", "around", "towards", "toward"}
+PLACE_ADJECTIVES = {"occupied", "disputed", "northern", "southern", "eastern", "western",
+                    "central", "rebel-held", "war-torn", "neighbouring", "neighboring", "nearby",
+                    "downtown", "rural", "coastal", "mountainous", "breakaway"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "central", "upper", "lower", "greater", "north-east", "north-west", "south-east",
+              "south-west", "northeast", "northwest", "southeast", "southwest", "inner", "outer"}
+PRESS_WORDS = {"press", "spokesman", "spokeswoman", "spokesperson", "correspondent", "reporter"}
+SPEECH_VERBS = {
+    "said", "says", "say", "issued", "issues", "warned", "warns", "accused", "accuses", "denied",
+    "denies", "called", "calls", "urged", "urges", "demanded", "demands", "announced", "announces",
+    "claimed", "claims", "rejected", "rejects", "supports", "supported", "backed", "backs",
+    "condemned", "condemns", "blamed", "blames", "threatened", "threatens", "insisted",
+    "insists", "stated", "states", "responded", "responds", "signed", "agreed", "agrees",
+    "declared", "declares", "recognised", "recognized", "recognises", "recognizes", "summoned",
+    "expelled", "sanctioned", "imposed", "welcomed", "welcomes", "praised", "criticised",
+    "criticized", "offered", "offers", "pledged", "pledges", "vowed", "vows", "sent", "asked",
+    "told", "reiterated", "expressed", "hopes", "wants", "wanted", "refused", "refuses",
+    "proposed", "proposes", "confirmed", "confirms", "reported", "reports", "support",
+}
+AUXILIARIES = {"has", "have", "had", "also", "today", "again", "will", "would", "could", "can",
+               "must", "should", "may", "might", "did", "does", "is", "was", "has", "had",
+               "then", "later", "earlier", "quickly", "repeatedly", "officially", "reportedly"}
+# Verbs whose object, when a country or capital, is its government ("accused Yerevan").
+OBJECT_VERBS = {"accused", "urged", "warned", "told", "against", "support", "supports",
+                "supported", "backed", "backs", "condemned", "blamed", "sanctioned", "asked",
+                "called"}
+GOVERNMENT_NOUNS = {"president", "government", "ministry", "foreign", "defence", "defense",
+                    "leader", "leadership", "prime", "parliament", "authorities", "officials",
+                    "embassy", "envoy", "ambassador", "administration", "regime", "cabinet"}
+OBJECT_CUES = {"warning", "warnings", "ultimatum", "message", "appeal", "call", "demand",
+               "accused", "urged", "told", "warned", "asked", "against"}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Lowercased given names from gender-guesser's dictionary (about 40,000, many countries)."""
+    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(
+        encoding="utf-8", errors="replace")
+    names = set()
+    for line in text.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        parts = line.split()
+        if len(parts) >= 2:
+            for variant in (parts[1].replace("+", ""), parts[1].replace("+", "-")):
+                names.add(variant.lower())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """How common an English word is (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en")
