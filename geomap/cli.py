@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from .extract_cli import extract_command, schema_command
 from .gazetteer_cli import gazetteer_group
 
 
@@ -20,6 +21,8 @@ def cli(quiet: bool) -> None:
 
 
 cli.add_command(gazetteer_group)
+cli.add_command(extract_command)
+cli.add_command(schema_command)
 
 
 def main() -> None:

@@ -1,0 +1,57 @@
+"""``geomap extract`` and ``geomap schema``: the geoparser's JSON contract on the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import click
+
+from gazetteer import Gazetteer
+
+from .gazetteer_cli import gazetteer_option
+from .inputs import read_inputs
+from .models import Extraction
+from .pipeline import Pipeline
+
+
+def _date(ctx, param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True)
+@click.option("--published", callback=_date, default=None,
+              help="Publication date (YYYY-MM-DD) for documents that do not state one.")
+@gazetteer_option
+def extract_command(paths: tuple[str, ...], fmt: str, published: dt.date | None,
+                    gazetteer_path: str | None) -> None:
+    """Find and resolve the places in articles (.txt, .jsonl, .html, folders, globs, - for stdin)."""
+    pipeline = Pipeline(Gazetteer.open(gazetteer_path))
+    docs = [pipeline(doc) for doc in read_inputs(paths, published=published, stdin=sys.stdin)]
+    result = Extraction(documents=docs)
+    if fmt == "json":
+        click.echo(result.model_dump_json(indent=2))
+    else:
+        for doc in docs:
+            click.echo(f"{doc.id}: {doc.status}{' ' + doc.error if doc.error else ''}")
+            for m in doc.mentions:
+                where = f"{m.place.name} ({m.place.country_code}) {m.place.lat:.3f}, " \
+                        f"{m.place.lon:.3f}" if m.place else "unresolved"
+                click.echo(f"  {m.start:>6}-{m.end:<6} {m.kind:<17} {m.text!r}: {where}")
+    if any(d.status == "error" for d in docs):
+        sys.exit(1)
+
+
+@click.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of `geomap extract`'s output."""
+    click.echo(json.dumps(Extraction.model_json_schema(mode="serialization"), indent=2))
