@@ -3,16 +3,21 @@
 Evidence, as a careful reader uses it (each candidate's ``features`` show what scored it):
 
 * ``prior``: the gazetteer's importance (feature kind + log population), minus its penalty for a
-  loose or transliteration-only match;
-* ``qualifier``: words next to the name ("Terter district", "the village of Talish") and a
-  following ", Texas" that names the candidate's admin area or country;
+  loose or transliteration-only match; ``area`` lifts a province (its record has no population)
+  and ``own_name`` a town whose main name this is (not only an alternate name);
+* ``qualifier``: words next to the name ("Terter district", "the village of Talish");
+  ``contained``: a following ", Texas" that names the candidate's admin area or country;
 * ``country``: the document's geographic focus: countries of the other places and demonyms;
-* ``admin``: the candidate's province or district is itself named in the document;
+* ``admin``: the candidate's province or district is named anywhere in the text (also outside
+  the mentions, which in gold-span mode are only the names to resolve); ``country_named``: its
+  country is; ``unnamed``: a namesake whose areas go unnamed while another's are named;
 * ``near``: the candidate lies close to the document's other places.
 
 One sense per name per document: every mention of a name gets the same place.  A name the
 gazetteer does not know stays unresolved, or, when the text names a containing area ("Talish in
-the Tartar district"), is placed at that area with a coarser precision, never at a wrong town.
+the Tartar district", "X is a village in Y County": ``stated_area``), is placed at that area
+with a coarser precision, never at a wrong town.  A province is placed at the centre of the
+ground its places cover, not at its largest town (the store's point).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from gazetteer import Candidate, Gazetteer, Place, haversine_km
 from gazetteer.names import fold
@@ -27,10 +33,18 @@ from gazetteer.names import fold
 from . import lexicon as lx
 from .models import Alternative, Document, Mention, PlaceRef
 
-CANDIDATES = 15
+CANDIDATES = 150  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
 REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "RGN",
                 "ADM1H", "ZN", "PRSH", "OCN", "SEA"}
+# Abbreviations news text uses for countries that are not the ISO code itself.
+COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc": "CD",
+                         "prc": "CN", "rok": "KR", "dprk": "KP", "car": "CF"}
+# A province's store record has no population, so its prior is its kind's weight alone: this
+# puts it on a par with a town of ~100,000 (it lost to "California", a village in Maryland).
+AREA_PRIOR = 5.0
+COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
+OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 
 
@@ -54,7 +68,8 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self._capitals: dict[str, Place] | None = None
+        self._countries: dict[str, str] | None = None
+        self._area_points: dict[int, PlaceRef] = {}
 
     def resolve(self, doc: Document) -> Document:
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -63,19 +78,38 @@ class Resolver:
                 groups[fold(m.text)].append(m)
             elif m.kind == "demonym" and m.country_code:
                 self._link_country(m)
-        candidates = {key: self.gazetteer.lookup(ms[0].text, limit=CANDIDATES)
-                      for key, ms in groups.items()}
+        candidates = {key: self._candidates(ms[0].text) for key, ms in groups.items()}
         context = _Context(doc, groups, candidates)
+        spans = [(m.start, m.end) for m in doc.mentions]
+        context.text_names = text_names(doc.text, spans)
+        context.country_names = self._country_keys()
         for _ in range(2):  # first pass finds anchors, the second uses them
             chosen = {key: self._rank(doc, ms, candidates[key], context)
                       for key, ms in groups.items()}
             context.update(chosen)
         for key, ms in groups.items():
-            self._assign(doc, ms, chosen[key])
+            self._assign(doc, ms, self._with_stated_area(doc, ms, chosen[key], context))
         for key, ms in groups.items():
             if not chosen[key]:
                 self._contain(doc, ms, context)
         return doc
+
+    def _candidates(self, name: str) -> list[Candidate]:
+        """The gazetteer's namesakes; a country abbreviation ("UK", "U.S.A.") puts its country
+        first, since short all-capital names are rarely the village that shares the letters."""
+        found = self.gazetteer.lookup(name, limit=CANDIDATES)
+        code = COUNTRY_ABBREVIATIONS.get(fold(name)) if name.replace(".", "").isupper() else None
+        if code and not any(c.place.feature_code.startswith("PCL") for c in found[:1]):
+            country = [c for c in self.gazetteer.lookup(self.gazetteer.country_name(code) or "",
+                                                        country=code, limit=3)
+                       if c.place.feature_code.startswith("PCL")]
+            found = country[:1] + found
+        return found
+
+    def _country_keys(self) -> dict[str, str]:
+        if self._countries is None:
+            self._countries = {c["code"]: fold(c["name"]) for c in self.gazetteer.countries()}
+        return self._countries
 
     def _link_country(self, m: Mention) -> None:
         """A demonym names a country: link it (it is not a place something happened)."""
@@ -89,15 +123,27 @@ class Resolver:
     def _rank(self, doc: Document, mentions: list[Mention], cands: list[Candidate],
               context: "_Context") -> list[Alternative]:
         scored = []
+        has_exact = any(c.match == "exact" for c in cands)
+        key = fold(mentions[0].text)
+        # a province named like its own town (Terter) is usually the town in the news
+        seats = {(c.place.country_code, c.place.admin1_code) for c in cands
+                 if c.place.feature_class == "P"}
         for c in cands:
             features = {"prior": round(c.score, 3)}
+            if c.place.feature_code == "ADM1" and c.match == "exact" and \
+                    (c.place.country_code, c.place.admin1_code) not in seats:
+                features["area"] = AREA_PRIOR
+            if c.place.feature_class == "P" and key in (fold(c.place.name),
+                                                        fold(c.place.ascii_name)):
+                features["own_name"] = OWN_NAME  # not only one of its alternate names
             features.update(_qualifier(doc.text, mentions, c.place, context))
-            features.update(context.features(c.place, fold(mentions[0].text)))
-            if c.match == "loose" and not _supported(features):
+            features.update(context.features(c.place, key))
+            if c.match == "loose" and not _supported(features, has_exact):
                 continue  # a loose spelling match needs the document's geography behind it
             total = sum(features.values())
             scored.append(Alternative(place=place_ref(c.place), score=round(total, 3),
                                       features=features))
+        _prefer_named(scored)
         scored.sort(key=lambda a: -a.score)
         return scored
 
@@ -109,12 +155,54 @@ class Resolver:
         best = ranked[0]
         confidence = _softmax_top([a.score for a in ranked])
         place = self.gazetteer.get(best.place.id)
+        if place is not None and place.feature_code == "ADM1":
+            best = best.model_copy(update={"place": self._area_point(place)})
+            ranked = [best] + ranked[1:]
         for m in mentions:
             near = doc.text[max(0, m.start - 6):m.start].lower().strip().endswith("near")
             m.place, m.confidence = best.place, round(confidence, 3)
             m.precision = precision_of(place, near) if place else 1
             m.alternatives = ranked[:ALTERNATIVES]
             m.note = _explain(best)
+
+    def _with_stated_area(self, doc: Document, mentions: list[Mention],
+                          ranked: list[Alternative], context: "_Context") -> list[Alternative]:
+        """No namesake lies in a province or district the text names, yet the text says where
+        the place is ("X is a village in Y County"): the gazetteer lacks it, so place it at Y,
+        not at a namesake elsewhere (a named country alone is too coarse to trust)."""
+        if not ranked or any(ranked[0].features.get(k, 0) > 0 for k in ("admin", "contained")):
+            return ranked
+        area = self._stated_area(doc.text, mentions[0], context)
+        if area is None:
+            return ranked
+        alt = Alternative(place=place_ref(area.place), score=ranked[0].score,
+                          features={"prior": round(area.score, 3), "stated_area": round(
+                              ranked[0].score - area.score, 3)})
+        return [alt] + ranked
+
+    def _stated_area(self, text: str, m: Mention, context: "_Context") -> Candidate | None:
+        """The area in "<name> is a town in <Area>" (same sentence, within 200 characters);
+        of several areas so called, the one whose own province or country the text names."""
+        stated = _STATED_IN.search(text[m.end:m.end + 200].split(". ")[0])
+        if not stated:
+            return None
+        found = self.gazetteer.lookup(stated.group(1), limit=CANDIDATES, loose_match=False)
+        areas = [c for c in found if c.place.feature_class == "A"]
+        key = fold(m.text)
+
+        def named(c: Candidate) -> tuple[float, float]:
+            return sum(context.features(c.place, key).get(k, 0) for k in NAMED), c.score
+        return max(areas, key=named) if areas else None
+
+    def _area_point(self, area: Place) -> PlaceRef:
+        """A province's point as the centre of the ground its places cover, not its largest
+        town (the store's point): readers and gold standards put a region at its middle."""
+        if area.id not in self._area_points:
+            members = [(p.lat, p.lon) for p in self.gazetteer.children(area.id)]
+            lat, lon = spread_centre(members) if members else (area.lat, area.lon)
+            self._area_points[area.id] = place_ref(area).model_copy(
+                update={"lat": round(lat, 4), "lon": round(lon, 4)})
+        return self._area_points[area.id]
 
     def _contain(self, doc: Document, mentions: list[Mention], context: "_Context") -> None:
         """Place an unknown name at a containing area the text names right after it."""
@@ -130,7 +218,40 @@ class Resolver:
                       f" {area.place.name}")
 
 
-def _supported(features: dict[str, float]) -> bool:
+def spread_centre(points: list[tuple[float, float]], cell_deg: float = 1.0
+                  ) -> tuple[float, float]:
+    """Mean point of the one-degree cells the points occupy (on the sphere): an area's centre
+    by the ground its places cover, so a crowded corner does not pull it off-centre."""
+    cells = {(math.floor(lat / cell_deg), math.floor(lon / cell_deg)): (lat, lon)
+             for lat, lon in points}
+    x = y = z = 0.0
+    for lat, lon in cells.values():
+        la, lo = math.radians(lat), math.radians(lon)
+        x, y, z = x + math.cos(la) * math.cos(lo), y + math.cos(la) * math.sin(lo), z + math.sin(la)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+NAMED = ("admin", "country_named", "contained")
+UNNAMED = 5.0  # about a capital's lead over a small town: a named area outweighs fame
+
+
+def _prefer_named(scored: list[Alternative]) -> None:
+    """When the text names the area of some namesakes, the others (a famous capital
+    elsewhere) lose ground: the writer told us which one."""
+    if not any(a.features.get("admin", 0) >= 4.0 or "contained" in a.features for a in scored):
+        return
+    support = [sum(a.features.get(k, 0) for k in NAMED) for a in scored]
+    for alt, s in zip(scored, support):
+        if s == 0 and alt.place.feature_code not in REGION_CODES:  # regions have no named parent
+            alt.features["unnamed"] = -UNNAMED
+            alt.score = round(alt.score - UNNAMED, 3)
+
+
+def _supported(features: dict[str, float], has_exact: bool = False) -> bool:
+    """A loose match needs the document's geography; beside an exact namesake, its
+    admin area or a ", Area" qualifier (Hunan is not Huainan)."""
+    if has_exact:
+        return features.get("admin", 0) >= 4.0 or "contained" in features
     return features.get("near", 0) >= 1.0 or "admin" in features or "contained" in features
 
 
@@ -165,7 +286,7 @@ def _qualifier(text: str, mentions: list[Mention], place: Place, context: "_Cont
             score = max(score, 3.0 if place.feature_class == wanted else -1.0)
         comma = _COMMA_QUALIFIER.match(after)
         if comma and context.names_area_of(comma.group(1), place):
-            contained = 6.0
+            contained = 4.0  # and "admin" counts the same area once more
     features = {}
     if score:
         features["qualifier"] = score
@@ -186,6 +307,8 @@ class _Context:
         self.points: dict[str, tuple[float, float, float]] = {}
         self.chosen: dict[str, list[Alternative]] = {}
         self.admin_names: set[str] = set()
+        self.text_names: set[str] = set()
+        self.country_names: dict[str, str] = {}
 
     def update(self, chosen: dict[str, list[Alternative]]) -> None:
         self.chosen = chosen
@@ -211,12 +334,29 @@ class _Context:
             share = (self.countries[place.country_code] - own) / max(1, total - own)
             if share > 0:
                 out["country"] = round(4.0 * share, 3)
-        admin_keys = {fold(n) for n in (place.admin1_name, place.admin2_name) if n}
-        if admin_keys & (self.admin_names - {key}):
-            out["admin"] = 3.0
+        out.update(self._named_areas(place, key))
         near = self._nearest_km(place, key)
         if near is not None and near < 300:
             out["near"] = round(3.0 * (1 - near / 300), 3)
+        return out
+
+    def _named_areas(self, place: Place, key: str) -> dict[str, float]:
+        """The candidate's district, province or country is named anywhere in the text
+        ("X is a town in Y County, Z"): the strongest cue a writer gives for a namesake."""
+        names = self.admin_names | self.text_names
+        score = 0.0
+        for area in (place.admin2_name, place.admin1_name):
+            if not area or fold(area) == key:
+                continue
+            if fold(area) in names:
+                score += 4.0
+            elif (area_keys(area) - {key}) & names:
+                score += 2.0  # "Washington" may name Washington County, or much else
+        out: dict[str, float] = {"admin": score} if score else {}
+        country = self.country_names.get(place.country_code)
+        if country and country != key and country in names \
+                and not place.feature_code.startswith("PCL"):
+            out["country_named"] = COUNTRY_NAMED
         return out
 
     def _nearest_km(self, place: Place, key: str) -> float | None:
@@ -246,6 +386,49 @@ class _Context:
         return None
 
 
+_STATED_IN = re.compile(
+    r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
+    r"commune|parish|township|borough|census-designated place)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:in|of)\s+(?:the\s+)?(?:(?:province|state|county|region|district|department|"
+    r"governorate|prefecture|municipality|island)\s+of\s+)?"
+    r"([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})")
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|in|of|(?:village|town|district|region|province)(?:\s+(?:of|in))?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+)?[A-Z][\w'’.-]*)*")
+_AREA_WORDS = re.compile(
+    r"^(?:province|state|region|county|district|department|governorate|prefecture|"
+    r"municipality|oblast|parish|city|sheng|shi|powiat|of|the)\s+|"
+    r"\s+(?:province|state|region|county|district|department|governorate|prefecture|"
+    r"municipality|oblast|parish|city|sheng|shi|borough|census area|municipio)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=100_000)
+def area_keys(name: str) -> frozenset[str]:
+    """Name keys an area goes by in prose: "Bulacan Province" is also "Bulacan"."""
+    keys, short = {fold(name)}, name
+    for _ in range(2):
+        short = _AREA_WORDS.sub("", short).strip()
+        if short:
+            keys.add(fold(short))
+    return frozenset(keys - {""})
+
+
+def text_names(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """Keys of the capitalised word runs in the text and their sub-runs (up to 4 words): the
+    places a text names, also those outside the mentions being resolved (gold spans).  The
+    mentions themselves are blanked first, so "New York" does not name York."""
+    for start, end in spans:
+        text = text[:start] + "_" * (end - start) + text[end:]
+    keys: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [w.strip(".,") for w in run.group().split()]
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 4) + 1):
+                keys.add(fold(" ".join(words[i:j])))
+    return keys - {""}
+
+

@@ -1,0 +1,76 @@
+"""Resolution evidence, on sentences written for these tests: the areas a text names, country
+abbreviations, provinces against same-named towns, the place stated to contain an unknown one."""
+
+import pytest
+
+from gazetteer import haversine_km
+from geomap.models import Document
+from geomap.pipeline import Pipeline
+from geomap.resolve import area_keys, spread_centre, text_names
+
+
+@pytest.fixture(scope="module")
+def pipeline(gaz):
+    return Pipeline(gaz)
+
+
+def resolve(pipeline, text, name, gold_span=False):
+    start = text.index(name)
+    spans = [(start, start + len(name))] if gold_span else None
+    doc = pipeline(Document(id="t", text=text, only_spans=spans))
+    mention = next(m for m in doc.mentions if m.text == name)
+    assert mention.alternatives[0].place.id == mention.place.id
+    assert 0 < mention.confidence <= 1
+    return mention
+
+
+def test_text_names_skip_the_mentions_themselves():
+    text = "Rain fell on New York and on Santa Barbara County."
+    names = text_names(text, [(13, 21)])
+    assert "santabarbaracounty" in names and "santabarbara" in names
+    assert "york" not in names and "newyork" not in names
+
+
+def test_area_keys_drop_the_kind_word():
+    assert area_keys("Greene County") == {"greenecounty", "greene"}
+    assert "bulacan" in area_keys("Province of Bulacan")
+
+
+def test_spread_centre_is_not_pulled_by_a_crowded_corner():
+    crowded = [(10.0 + i / 1000, 10.0) for i in range(50)]  # one cell, many points
+    lat, lon = spread_centre(crowded + [(12.5, 10.0)])
+    assert 11.0 < lat < 11.5 and lon == pytest.approx(10.0)
+
+
+def test_area_named_elsewhere_in_text_picks_the_namesake(pipeline):
+    # gold-span mode: only the name is a mention, the areas are just words of the text
+    text = "Springfield is a city in Greene County in the state of Missouri."
+    m = resolve(pipeline, text, "Springfield", gold_span=True)
+    assert m.place.country_code == "US" and m.place.admin1 == "Missouri"
+    assert m.alternatives[0].features["admin"] > 0
+
+
+def test_country_abbreviation(pipeline):
+    m = resolve(pipeline, "Flights from the UK were cancelled on Monday.", "UK")
+    assert m.place.country_code == "GB" and m.place.feature_code == "PCLI"
+
+
+def test_province_beats_small_town_namesake_and_sits_at_its_centre(pipeline):
+    m = resolve(pipeline, "Heavy rain hit Queensland and farms were flooded.", "Queensland")
+    assert m.place.feature_code == "ADM1" and m.place.country_code == "AU"
+    assert m.precision == 3 and "area" in m.alternatives[0].features
+    brisbane = (-27.47, 153.03)  # the most populous place: the store's own point
+    assert haversine_km(m.place.lat, m.place.lon, *brisbane) > 300
+
+
+def test_unknown_namesake_is_placed_at_the_stated_area(pipeline):
+    text = "Kingston is a small town in Lincoln County in the state of Maine."
+    m = resolve(pipeline, text, "Kingston", gold_span=True)
+    assert m.place.feature_code == "ADM2" and m.place.admin1 == "Maine"
+    assert m.precision == 2 and "stated_area" in m.alternatives[0].features
+
+
+def test_named_country_outweighs_a_famous_capital(pipeline):
+    text = "San Jose is a municipality in the province of Dinagat Islands, Philippines."
+    m = resolve(pipeline, text, "San Jose", gold_span=True)
+    assert m.place.country_code == "PH"
