@@ -12,6 +12,14 @@ from importlib import resources
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
           "sep", "sept", "oct", "nov", "dec"}
+# Holidays: capitalised, and namesakes of small places ("Christmas", "Easter").
+HOLIDAYS = {"christmas", "easter", "ramadan", "eid", "thanksgiving", "halloween", "passover",
+            "hanukkah", "diwali", "lent", "advent", "pentecost"}
+# Nationality and language adjectives the country list lacks (it gives "British", "Saudi
+# Arabian"): code of the country they point to.
+EXTRA_DEMONYMS = {"english": "GB", "scottish": "GB", "scots": "GB", "welsh": "GB",
+                  "saudi": "SA", "saudis": "SA", "emirati": "AE", "emiratis": "AE",
+                  "kiwi": "NZ", "aussie": "AU", "yankee": "US"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Lowercase words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS = {"of", "de", "del", "della", "di", "da", "do", "dos", "das", "la", "le", "les", "el",
@@ -37,7 +45,7 @@ ORG_WORDS = {
     "guard", "brigade", "battalion", "regiment", "corps", "command", "service", "services",
     "authority", "board", "bureau", "union", "league", "alliance", "front", "movement", "network",
     "press", "daily", "gazette", "observer", "telegraph", "guardian", "mail", "express",
-    "magazine", "world", "international", "global", "media", "broadcasting", "agency", "senate",
+    "magazine", "world", "international", "global", "media", "broadcasting", "senate",
     "congress", "cabinet", "embassy", "consulate", "mission", "summit", "conference", "games",
     "cup", "championship", "open", "festival", "award", "prize", "treaty", "accord", "agreement",
     "declaration", "protocol", "house", "palace", "kremlin", "street", "avenue", "road", "square",
@@ -45,12 +53,13 @@ ORG_WORDS = {
     "initiative", "society", "red", "crescent", "cross", "watch", "unit", "directorate",
     "secretariat", "tribunal", "prosecutor", "state", "states", "co", "group's", "energy",
     "oil", "gas", "petroleum", "pipeline", "motors", "holdings", "partners", "capital", "labs",
-    "lab", "systems", "technologies", "pharmaceuticals", "health", "medical", "research",
+    "lab", "systems", "administration",
+    "technologies", "pharmaceuticals", "health", "medical", "research",
 }
 # A place-name word that these follow is a place whatever else: "in Terter", "near Talish".
 PLACE_CUES = {"in", "near", "at", "from", "to", "into", "outside", "around", "across", "toward",
               "towards", "via", "through", "between", "throughout", "within", "inside", "along",
-              "across", "northern", "southern", "eastern", "western", "central", "of"}
+              "northern", "southern", "eastern", "western", "central", "of"}
 # Feature words that, after a name, say what kind of place it is ("Terter district").
 FEATURE_AFTER = {
     "district": "A", "region": "A", "province": "A", "oblast": "A", "governorate": "A",
@@ -58,8 +67,14 @@ FEATURE_AFTER = {
     "department": "A", "territory": "A", "republic": "A", "village": "P", "town": "P", "city": "P",
     "settlement": "P", "river": "H", "lake": "H", "sea": "H", "mountains": "T", "mountain": "T",
     "valley": "T", "hills": "T", "heights": "T", "pass": "T", "island": "T", "islands": "T",
-    "peninsula": "T", "airport": "S", "base": "S",
+    "peninsula": "T", "airport": "S", "base": "S", "delta": "H", "bay": "H", "canal": "H",
+    "ocean": "H", "gulf": "H", "strait": "H", "desert": "T", "plateau": "T", "coast": "T",
 }
+# Feature words that end a name but are not written as part of it ("Texas state", "Kabul city").
+FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base", "airport",
+                       "republic", "department", "territory", "municipality"}
+# Capitalised words that begin a natural-feature or fort name: "Lake Erie", "Mount Kenya".
+FEATURE_PREFIXES = {"lake", "mount", "mt", "fort", "ft", "cape", "gulf", "bay", "isle", "port"}
 FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",
                   "district": "A", "region": "A", "province": "A", "county": "A",
                   "capital": "P", "port": "P", "suburb": "P", "outskirts": "P"}
@@ -71,6 +86,17 @@ PLACE_ADJECTIVES = {"occupied", "disputed", "northern", "southern", "eastern", "
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "upper", "lower", "greater", "north-east", "north-west", "south-east",
               "south-west", "northeast", "northwest", "southeast", "southwest", "inner", "outer"}
+# Abbreviations that name a country or major state in English news ("the UK", "in NSW").
+PLACE_ABBREVIATIONS = {"uk", "u.k", "us", "u.s", "usa", "u.s.a", "uae", "drc", "prc", "nsw",
+                       "dprk", "rok"}
+# Nouns a place name modifies when it names a disease, not a place ("Marburg virus").
+DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "strain",
+                 "encephalitis", "hemorrhagic", "haemorrhagic", "ebolavirus"}
+# Abbreviated titles whose full stop does not end the sentence ("Dr. Ivins", "Gen. Lee").
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt",
+                       "rev", "sen", "rep", "gov", "st", "mt", "ft", "jr", "sr", "messrs", "hon"}
+# Reporting verbs right after a one-word name make it a person's ("Hartl said").
+SAID = {"said", "says", "told", "added", "explained", "wrote", "noted", "recalled"}
 PRESS_WORDS = {"press", "spokesman", "spokeswoman", "spokesperson", "correspondent", "reporter"}
 SPEECH_VERBS = {
     "said", "says", "say", "issued", "issues", "warned", "warns", "accused", "accuses", "denied",
@@ -85,8 +111,7 @@ SPEECH_VERBS = {
     "proposed", "proposes", "confirmed", "confirms", "reported", "reports", "support",
 }
 AUXILIARIES = {"has", "have", "had", "also", "today", "again", "will", "would", "could", "can",
-               "must", "should", "may", "might", "did", "does", "is", "was", "has", "had",
-               "then", "later", "earlier", "quickly", "repeatedly", "officially", "reportedly"}
+               "must", "should", "may", "might", "did", "does", "is", "was", "then", "later", "earlier", "quickly", "repeatedly", "officially", "reportedly"}
 # Verbs whose object, when a country or capital, is its government ("accused Yerevan").
 OBJECT_VERBS = {"accused", "urged", "warned", "told", "against", "support", "supports",
                 "supported", "backed", "backs", "condemned", "blamed", "sanctioned", "asked",

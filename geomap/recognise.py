@@ -9,7 +9,9 @@ places from people, organisations, demonyms, metonyms, months and common words, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import Gazetteer
 from gazetteer.names import fold
@@ -20,11 +22,21 @@ from .models import Document, Mention
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\"“])")
+_CLAUSE_START = re.compile(r"[:\"“—–]")  # a capital after these may start a clause or title
+_CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t)$", re.IGNORECASE)
+_NAME_GAPS = (" ", "-", " - ", "'s ", "’s ")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
+_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
+_DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 MAX_NAME_TOKENS = 6
 COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance scale
+# Below this a name's best place is a hamlet: an English word it spells ("Guide", "Zone",
+# "Virgin") is far likelier meant than the hamlet.
+HAMLET_IMPORTANCE = 6.0
+FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when capitalised
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -32,38 +44,60 @@ class Token:
     sentence_start: bool
     sentence: int
     gap: str  # the text between the previous token and this one
+    lower: str = ""
+    capitalised: bool = False
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    def __post_init__(self) -> None:
+        # Computed once: the recogniser asks these of every token many times.
+        self.lower = self.text.lower()
+        self.capitalised = self.text[:1].isupper()
 
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; a trailing possessive ('s) is cut off the token."""
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
-    tokens, sentence, b = [], 0, 0
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m.start())]
+    tokens: list[Token] = []
+    sentence, b, prev_end = 0, 0, 0
     for m in _WORD.finditer(text):
         while b < len(bounds) and bounds[b] <= m.start():
             sentence, b = sentence + 1, b + 1
         word, start = m.group(), m.start()
-        word = word.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", word) else word
-        cut = _POSSESSIVE.search(word)
-        if cut and len(word) > 2:
-            word = word[: cut.start()]
+        if "." in word or text[m.end():m.end() + 1] == ".":
+            word = _dotted(word, text[m.end():m.end() + 1])
+        if "'" in word or "’" in word:
+            cut = _POSSESSIVE.search(word)
+            if cut and len(word) > 2:
+                word = word[: cut.start()]
         first = not tokens or tokens[-1].sentence != sentence
-        gap = text[tokens[-1].end:start] if tokens else ""
-        tokens.append(Token(start, start + len(word), word, first, sentence, gap))
+        tokens.append(Token(start, start + len(word), word, first, sentence,
+                            text[prev_end:start] if tokens else ""))
+        prev_end = start + len(word)
     return tokens
+
+
+def _abbreviated(text: str, dot: int) -> bool:
+    """The full stop at ``dot`` ends a title or an initial ("Ms. Ng", "J. Smith")."""
+    if text[dot] != ".":
+        return False
+    word = _LAST_WORD.search(text, max(0, dot - 8), dot)
+    return word is not None and (word.group().lower() in lx.TITLE_ABBREVIATIONS or
+                                 len(word.group()) == 1 and word.group().isupper())
+
+
+def _dotted(word: str, after: str) -> str:
+    """ "U.S." keeps its final dot (the word pattern stops before it); other words lose theirs."""
+    if after == "." and _DOTTED.fullmatch(word):
+        return word + "."
+    return word if _DOTTED_FULL.fullmatch(word) else word.rstrip(".")
 
 
 class Recogniser:
     """Finds mentions; one instance per process (it loads the gazetteer's name index)."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, feature_words: bool = False):
+        # feature_words: report "Baltic Sea", "Fort Hood" whole (the corpora's spans). Off by
+        # default: resolve looks up the mention text, and these full forms miss the gazetteer.
+        self.feature_words = feature_words
         self.gazetteer = gazetteer
         self.names = gazetteer.name_index()
         self.demonyms = self._demonyms(gazetteer)
@@ -77,7 +111,7 @@ class Recogniser:
                 for form in (word, word + "s"):
                     if word and found.get(form.lower(), (-1, ""))[0] < (c["population"] or 0):
                         found[form.lower()] = (c["population"] or 0, c["code"])
-        return {k: code for k, (_, code) in found.items()}
+        return {k: code for k, (_, code) in found.items()} | lx.EXTRA_DEMONYMS
 
     def recognise(self, doc: Document) -> Document:
         """Fill ``doc.mentions`` (offsets into ``doc.text``, kinds; places come from resolve)."""
@@ -86,107 +120,159 @@ class Recogniser:
                             for s, e in doc.only_spans]
             return doc
         tokens = tokenize(doc.text)
-        lowered = {t.lower for t in tokens if not t.capitalised}
-        mentions: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            found = self._match_at(tokens, i, doc.text)
-            if found is None:
-                i += 1
-                continue
-            j, mention = found
-            mention = self._classify(tokens, i, j, mention, lowered, doc.text)
-            if mention is not None:
-                mentions.append(mention)
-            i = j
+        mentions = self._gazetteer_matches(tokens, doc.text)
         mentions += self._cued_unknowns(tokens, mentions, doc.text)
+        mentions = self._drop_people(tokens, mentions)
         mentions.sort(key=lambda m: m.start)
         _mark_metonyms(tokens, mentions, self.names, doc.text)
         doc.mentions = mentions
         return doc
 
-    def _match_at(self, tokens: list[Token], i: int, text: str) -> tuple[int, Mention] | None:
-        """The longest gazetteer name (or demonym) starting at token i: (end index, mention)."""
+    def _gazetteer_matches(self, tokens: list[Token], text: str) -> list[Mention]:
+        """Longest gazetteer names left to right, each kept, relabelled or dropped by context."""
+        lowered = {t.lower for t in tokens if not t.capitalised}
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            found = self._match_at(tokens, i, text)
+            if found is None:
+                i += 1
+                continue
+            i, j, mention, importance = found
+            mention = self._classify(tokens, i, j, mention, importance, lowered, text)
+            if mention is not None:
+                if mentions and mentions[-1].end > mention.start:
+                    mentions.pop()  # "Fort" matched alone, then taken into "Fort Hood"
+                mentions.append(mention)
+            i = j
+        return mentions
+
+    def _match_at(self, tokens: list[Token], i: int, text: str
+                  ) -> tuple[int, int, Mention, float] | None:
+        """The longest gazetteer name (or demonym) starting at token i: (start and end index,
+        mention, the name's importance); a feature word before it may move the start back."""
         first = tokens[i]
         if not first.capitalised:
             return None
-        for j in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
-            last = tokens[j - 1]
-            if not last.capitalised or last.sentence != first.sentence:
+        j = self._longest_name(tokens, i, text)
+        if first.lower in self.demonyms and (j is None or j == i + 1):
+            return i, i + 1, Mention(text=first.text, start=first.start, end=first.end,
+                                     kind="demonym", country_code=self.demonyms[first.lower]), 0.0
+        if j is None and _abbreviation([first]):
+            return i, i + 1, Mention(text=first.text, start=first.start, end=first.end), 0.0
+        if j is None:
+            return None
+        importance = self.names[_key(text[first.start:tokens[j - 1].end])][0]
+        if self.feature_words:
+            i, j = _with_feature_words(tokens, i, j)
+        return i, j, Mention(text=text[tokens[i].start:tokens[j - 1].end], start=tokens[i].start,
+                             end=tokens[j - 1].end), importance
+
+    def _longest_name(self, tokens: list[Token], i: int, text: str) -> int | None:
+        """The end index of the longest gazetteer name starting at token i."""
+        first = tokens[i]
+        limit = _name_run_end(tokens, i)
+        for j in range(limit, i, -1):
+            if not tokens[j - 1].capitalised:
                 continue
-            if any(not t.capitalised and t.lower not in lx.CONNECTORS for t in tokens[i:j]):
+            found = self.names.get(_key(text[first.start:tokens[j - 1].end]))
+            if found is None:
                 continue
-            if j - i > 1 and not _adjacent(tokens, i, j):
-                continue
-            key = fold(" ".join(t.text for t in tokens[i:j]))
-            if key in self.names:
-                return j, Mention(text=text[first.start:last.end], start=first.start,
-                                  end=last.end)
-        if first.lower in self.demonyms:
-            return i + 1, Mention(text=first.text, start=first.start, end=first.end,
-                                  kind="demonym", country_code=self.demonyms[first.lower])
+            if j - i > 1 and (first.sentence_start or _CLAUSE_START.search(first.gap)) \
+                    and lx.zipf(first.lower) >= 6.5 and found[0] < 10:
+                continue  # "A New ..." / "The Ark": a capitalised function word, not a name
+            if tokens[j - 1].text == "I" or _CONTRACTION.search(tokens[j - 1].text):
+                continue  # "Do I", "I'd": the pronoun
+            return j
         return None
 
     def _classify(self, tokens: list[Token], i: int, j: int, mention: Mention,
-                  lowered: set[str], text: str) -> Mention | None:
+                  importance: float, lowered: set[str], text: str) -> Mention | None:
         """Keep, relabel or drop a gazetteer match using its context."""
         if mention.kind == "demonym":
             return mention
         words = [t.lower for t in tokens[i:j]]
-        importance, places = self.names[fold(mention.text)]
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else None
         nxt = tokens[j] if j < len(tokens) and tokens[j].sentence == tokens[i].sentence else None
-        if len(words) == 1 and (words[0] in lx.MONTHS or words[0] in lx.WEEKDAYS):
+        if _not_a_name(tokens, i, j, words, nxt, importance, text):
             return None
-        if _all_caps_acronym(tokens[i:j]) and importance < COUNTRY_IMPORTANCE:
-            return None  # "UN", "OSCE": acronyms are organisations unless a country's code
-        if self._common_word(tokens[i], words, prev, importance, lowered):
+        if _abbreviation(tokens[i:j]):
+            return mention  # "UK": never the English word or a person
+        if self._common_word(tokens, i, words, prev, importance, lowered):
             return None
-        if _org_follows(tokens, j) or _org_follows(tokens, i, backwards=True):
-            mention.kind = "organisation_part"
+        if _org_follows(tokens, i, backwards=True) or \
+                _org_follows(tokens, j) and importance < COUNTRY_IMPORTANCE:
+            mention.kind = "organisation_part"  # a country before "Army" still names the country
             return mention
         if self._person_like(tokens, i, j, prev, nxt, importance):
             return None
         return _with_direction(tokens, i, mention, text)
 
-    def _person_like(self, tokens, i, j, prev, nxt, importance) -> bool:
+    def _drop_people(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """One sense per document: a surname the text gives in full ("Dr Bruce Ivins") is a
+        person wherever it stands alone later ("Ivins said"), unless a preposition cues a place."""
+        people = _person_words(tokens, self.names)
+        if not people:
+            return mentions
+        by_start = {t.start: k for k, t in enumerate(tokens)}
+        kept = []
+        for m in mentions:
+            k = by_start.get(m.start)
+            single = k is not None and tokens[k].end == m.end
+            cued = k is not None and k > 0 and tokens[k - 1].lower in lx.STRONG_CUES
+            if single and m.kind == "place" and tokens[k].lower in people and not cued and \
+                    self.names.get(_key(m.text), (0.0, 0))[0] < COUNTRY_IMPORTANCE:
+                continue
+            kept.append(m)
+        return kept
+
+    def _person_like(self, tokens: list[Token], i: int, j: int, prev: Token | None,
+                     nxt: Token | None, importance: float) -> bool:
+        """The match is (part of) a person's name, by a title, a reporting verb or a given name."""
         if importance >= COUNTRY_IMPORTANCE:
             return False
         if prev is not None and prev.lower in lx.TITLES:
             return True
+        if nxt is not None and nxt.lower in lx.SAID and j - i == 1 and importance < 10 and \
+                (prev is None or prev.lower not in lx.PLACE_CUES):
+            return True  # '"...," Hartl said': towns and villages do not speak
         if prev is not None and prev.capitalised and _adjacent(tokens, i - 1, j) and \
                 prev.lower in lx.first_names() and prev.lower not in lx.PLACE_CUES | lx.DIRECTIONS:
             return True  # "Hulusi Akar": a given name, then a surname that is also a village
-        if nxt is not None and nxt.capitalised and _adjacent(tokens, i, j + 1) and j - i == 1 \
-                and tokens[i].lower in lx.first_names() and importance < 12 and \
-                nxt.lower not in lx.FEATURE_AFTER and nxt.lower not in lx.ORG_WORDS:
-            return True  # "Andrew Hopkins", "Jordan Smith"
-        return False
+        # "Andrew Hopkins", "Jordan Smith": a given name that is also a place, then a surname
+        return nxt is not None and nxt.capitalised and _adjacent(tokens, i, j + 1) and \
+            j - i == 1 and tokens[i].lower in lx.first_names() and importance < 12 and \
+            nxt.lower not in lx.FEATURE_AFTER and nxt.lower not in lx.ORG_WORDS
 
     @staticmethod
-    def _common_word(first: Token, words: list[str], prev: Token | None, importance: float,
-                     lowered: set[str]) -> bool:
+    def _common_word(tokens: list[Token], i: int, words: list[str], prev: Token | None,
+                     importance: float, lowered: set[str]) -> bool:
+        """A single word that is more likely the ordinary English word than the place."""
         if len(words) > 1:
             return False
-        word = words[0]
+        word, first = words[0], tokens[i]
         if word in lowered and importance < COUNTRY_IMPORTANCE:
             return True  # the text itself uses it as an ordinary word ("reading", "mobile")
         commonness = lx.zipf(word)
         cued = prev is not None and prev.lower in lx.PLACE_CUES
-        if first.sentence_start and not cued:
+        if (first.sentence_start or _CLAUSE_START.search(first.gap)) and not cued:
             return commonness >= 3.5 and importance < 12
-        return commonness >= 5.0 and importance < 10 and not cued
+        # Mid-sentence capitals on a common word mean a title or name ("Food and Drug
+        # Administration"); a lone capitalised word there is a proper noun ("in England")
+        # unless it is among the most frequent English words (headline case: "Over the").
+        return not cued and importance < 10 and (
+            commonness >= 5.5 or commonness >= 5.0 and _in_capital_run(tokens, i)
+            or commonness >= 4.0 and importance < HAMLET_IMPORTANCE)
 
     def _cued_unknowns(self, tokens: list[Token], found: list[Mention], text: str
                        ) -> list[Mention]:
         """Capitalised names the text marks as places ("village of X", "X district")."""
         taken = {(m.start, m.end) for m in found}
-        covered = [(m.start, m.end) for m in found]
         extra = []
         for i, tok in enumerate(tokens):
             if not tok.capitalised or tok.sentence_start and i + 1 >= len(tokens):
                 continue
-            if any(s <= tok.start < e for s, e in covered):
+            if _inside(tok.start, found):
                 continue
             before = [t.lower for t in tokens[max(0, i - 2):i]]
             after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
@@ -205,13 +291,19 @@ class Recogniser:
         return extra
 
 
+def _inside(offset: int, mentions: list[Mention]) -> bool:
+    """The offset falls inside one of the mentions (sorted by start, as found)."""
+    k = bisect_right(mentions, offset, key=lambda m: m.start) - 1
+    return k >= 0 and offset < mentions[k].end
+
+
 def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: str) -> None:
     """A country or capital that speaks or is spoken to stands for its government."""
     by_start = {t.start: k for k, t in enumerate(tokens)}
     for m in mentions:
         if m.kind != "place" or m.start not in by_start:
             continue
-        if names.get(fold(m.text), (0, 0))[0] < 10:  # only countries and capitals
+        if names.get(_key(m.text), (0, 0))[0] < 10:  # only countries and capitals
             continue
         k = by_start[m.start]
         end = next((x for x in range(k, len(tokens)) if tokens[x].end >= m.end), k)
@@ -225,6 +317,86 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
         government = after[:1] and after[0] in lx.GOVERNMENT_NOUNS
         if speaks or spoken_to or (government and possessive):
             m.kind = "metonym"
+
+
+@lru_cache(maxsize=100_000)
+def _key(name: str) -> str:
+    """The gazetteer's name key, cached: the same words recur across a document and a batch."""
+    return fold(name)
+
+
+def _name_run_end(tokens: list[Token], i: int) -> int:
+    """The end of the longest stretch from token i that could be one name: the same sentence,
+    at most MAX_NAME_TOKENS words, capitalised or connector words, only spaces, hyphens or a
+    possessive between them ("People's Republic of China", "Hawke's Bay")."""
+    j = i + 1
+    while j < len(tokens) and j - i < MAX_NAME_TOKENS and tokens[j].sentence == tokens[i].sentence \
+            and (tokens[j].capitalised or tokens[j].lower in lx.CONNECTORS) \
+            and tokens[j].gap in _NAME_GAPS:
+        j += 1
+    return j
+
+
+def _person_words(tokens: list[Token], names: dict) -> set[str]:
+    """Words of full personal names in the text: a run of capitalised words opened by a title
+    ("Dr. Ivins") or by a given name ("Bruce Edwards Ivins"), its later words not big places."""
+    people: set[str] = set()
+    given = lx.first_names()
+    for k in range(len(tokens) - 1):
+        t = tokens[k]
+        if not t.capitalised or not (t.lower in lx.TITLES or t.lower in given) or \
+                t.lower in lx.PLACE_CUES | lx.DIRECTIONS or lx.zipf(t.lower) >= 5.5:
+            continue
+        run = k + 1
+        while run < len(tokens) and run - k <= 3 and tokens[run].capitalised and \
+                _adjacent(tokens, k, run + 1) and tokens[run].lower not in lx.ORG_WORDS:
+            run += 1
+        if run - k < 2 or run - k > 3:
+            continue  # a lone word or a long title ("Democratic Republic of ...")
+        for w in tokens[k + 1:run]:
+            if names.get(_key(w.text), (0.0, 0))[0] < 10 and w.lower not in lx.FEATURE_AFTER:
+                people.add(w.lower)
+    return people
+
+
+def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Token | None,
+                importance: float, text: str) -> bool:
+    """Months, weekdays, acronyms, titles, organisation and feature words, function words,
+    currency prefixes ("US$5"), disease names ("Marburg virus"): not place names here."""
+    if len(words) == 1 and (words[0] in lx.MONTHS or words[0] in lx.WEEKDAYS or
+                            words[0] in lx.HOLIDAYS):
+        return True
+    if text[tokens[j - 1].end:tokens[j - 1].end + 1] == "$":
+        return True
+    if nxt is not None and nxt.lower in lx.DISEASE_WORDS and not nxt.capitalised:
+        return True
+    if _all_caps_acronym(tokens[i:j]) and importance < COUNTRY_IMPORTANCE:
+        return not _abbreviation(tokens[i:j])  # "UN", "OSCE", not "UK"
+    commonest = min(lx.zipf(w) for w in words)
+    if commonest >= FUNCTION_WORD_ZIPF and (importance < 10 or commonest >= 6.5 and
+                                            importance < COUNTRY_IMPORTANCE):
+        return True  # "To Be", "ON A", "Was" (an abbreviation of Washington): function words
+    # "Secretary", "Agency", "West", "Village" matched alone
+    return len(words) == 1 and importance < COUNTRY_IMPORTANCE and \
+        words[0] in lx.TITLES | lx.ORG_WORDS | lx.DIRECTIONS | lx.FEATURE_AFTER.keys()
+
+
+def _abbreviation(tokens: list[Token]) -> bool:
+    """A country or state abbreviation written in capitals ("UK", "U.S.", "NSW")."""
+    return len(tokens) == 1 and tokens[0].text.isupper() and \
+        tokens[0].lower.rstrip(".") in lx.PLACE_ABBREVIATIONS
+
+
+def _in_capital_run(tokens: list[Token], i: int) -> bool:
+    """Token i has a capitalised neighbour (not a capitalised "A"/"The") in its phrase, directly
+    or across "of"/"&"."""
+    for k in (i - 1, i + 1, i - 2, i + 2):
+        near = (k, i) if k < i else (i, k)
+        if 0 <= k < len(tokens) and tokens[k].capitalised and \
+                _adjacent(tokens, near[0], near[1] + 1) and lx.zipf(tokens[k].lower) < 6.0 and \
+                (abs(k - i) == 1 or tokens[(k + i) // 2].lower in ("of", "&")):
+            return True
+    return False
 
 
 def _adjacent(tokens: list[Token], i: int, j: int) -> bool:
@@ -254,6 +426,19 @@ def _org_follows(tokens: list[Token], j: int, backwards: bool = False) -> bool:
             return True
         k += step
     return False
+
+
+def _with_feature_words(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
+    """Take in a capitalised feature word that is part of the name: "Baltic Sea", "Lake Erie",
+    "Nyanza Province", "Fort Hood" (the name alone is the gazetteer's, the whole is the text's)."""
+    if j < len(tokens) and tokens[j].capitalised and tokens[j].lower in lx.FEATURE_AFTER \
+            and tokens[j].lower not in lx.FEATURE_NOT_IN_NAME and _adjacent(tokens, i, j + 1) \
+            and not tokens[j].text.isupper():
+        j += 1
+    if i > 0 and tokens[i - 1].capitalised and tokens[i - 1].lower in lx.FEATURE_PREFIXES \
+            and _adjacent(tokens, i - 1, j):
+        i -= 1
+    return i, j
 
 
 def _with_direction(tokens: list[Token], i: int, mention: Mention, text: str) -> Mention:

@@ -1,0 +1,131 @@
+"""The recogniser's rules, one behaviour each, on sentences written for these tests."""
+
+import pytest
+
+from geomap.models import Document
+from geomap.recognise import Recogniser, tokenize
+
+
+@pytest.fixture(scope="module")
+def recogniser(gaz):
+    return Recogniser(gaz)
+
+
+def found(recogniser, text, kinds=("place", "metonym")):
+    doc = recogniser.recognise(Document(id="t", text=text))
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+    return [m.text for m in doc.mentions if m.kind in kinds]
+
+
+def test_dotted_abbreviation_keeps_its_final_dot():
+    assert [t.text for t in tokenize("Flights to the U.S. resumed.")][3] == "U.S."
+    assert [t.text for t in tokenize("She holds a Ph.D. now.")][3] == "Ph.D"
+
+
+def test_dotted_country_before_an_organisation_word_is_still_the_country(recogniser):
+    assert "U.S." in found(recogniser, "Help came from the U.S. Army on Monday.")
+
+
+def test_country_abbreviations_are_places_other_acronyms_are_not(recogniser):
+    texts = found(recogniser, "Cases rose in the UK and in NSW, the WHO and the UN said.")
+    assert "UK" in texts and "NSW" in texts
+    assert not {"WHO", "UN"} & set(texts)
+
+
+def test_currency_prefix_is_not_a_place(recogniser):
+    assert "US" not in found(recogniser, "The fine was US$400 for each farm.")
+
+
+def test_demonym_wins_over_a_namesake_village(recogniser):
+    doc = recogniser.recognise(Document(id="t", text="Exports of Canadian beef fell."))
+    assert [(m.text, m.kind) for m in doc.mentions] == [("Canadian", "demonym")]
+
+
+def test_lone_title_organisation_and_direction_words_are_not_places(recogniser):
+    text = ("The Health Secretary spoke to the Agency about West Nile cases "
+            "at the Village school in Leeds.")
+    assert found(recogniser, text) == ["Leeds"]
+
+
+def test_place_naming_a_disease_is_not_a_place(recogniser):
+    assert "Marburg" not in found(recogniser, "A case of Marburg virus was confirmed in Uganda.")
+
+
+def test_lone_capitalised_place_mid_sentence_is_kept_despite_being_frequent(recogniser):
+    assert {"England", "California"} <= set(
+        found(recogniser, "Farms in Kent, England, and growers in California lost crops.")
+    )
+
+
+def test_common_word_inside_a_capitalised_title_is_dropped(recogniser):
+    assert found(recogniser, "Officials of the Food and Drug Administration visited Lagos.") \
+        == ["Lagos"]
+
+
+def test_headline_word_after_a_colon_counts_as_a_clause_start(recogniser):
+    assert found(recogniser, "Storm news: Orange skies over Perth tonight.") == ["Perth"]
+
+
+def test_sentence_initial_article_does_not_start_a_name(recogniser):
+    assert "New Jersey" in found(recogniser, "A New Jersey farmer fell ill.")
+
+
+def test_feature_words_join_the_name_when_asked(gaz):
+    text = "Boats crossed the Baltic Sea to reach Lake Geneva near Fort Worth."
+    assert {"Baltic Sea", "Lake Geneva", "Fort Worth"} <= set(
+        found(Recogniser(gaz, feature_words=True), text))
+    assert "Baltic" in found(Recogniser(gaz), text)  # the default: the name resolve can look up
+
+
+def test_feature_word_written_after_a_name_as_a_title_is_not_joined(gaz):
+    recogniser = Recogniser(gaz, feature_words=True)
+    assert "Texas" in found(recogniser, "Lawmakers in Texas state capitol met.")
+
+
+def test_surname_of_a_named_person_is_a_person_throughout(recogniser):
+    text = ("Dr. Marta Chester led the study. Chester said more tests were due. "
+            "Samples went to a lab in Chester.")
+    doc = recogniser.recognise(Document(id="t", text=text))
+    places = [m for m in doc.mentions if m.kind == "place" and m.text == "Chester"]
+    assert [m.start for m in places] == [text.rindex("Chester")]  # only the cued one
+
+
+def test_one_word_name_before_a_reporting_verb_is_a_person(recogniser):
+    assert "Chester" not in found(recogniser, '"Cook the meat well," Chester said on Monday.')
+
+
+def test_title_abbreviation_does_not_end_the_sentence():
+    tokens = tokenize("Ms. Ng spoke. Then J. Smith left.")
+    assert [t.sentence for t in tokens] == [0, 0, 0, 1, 1, 1, 1]
+
+
+def test_holidays_are_not_places(recogniser):
+    assert found(recogniser, "Markets in Lima closed for Christmas.") == ["Lima"]
+
+
+def test_nationality_adjectives_missing_from_the_country_list_are_demonyms(recogniser):
+    doc = recogniser.recognise(Document(id="t", text="Saudi officials met English fans."))
+    assert {(m.text, m.kind, m.country_code) for m in doc.mentions} == {
+        ("Saudi", "demonym", "SA"), ("English", "demonym", "GB")}
+
+
+def test_pronoun_and_contractions_do_not_make_names(recogniser):
+    assert found(recogniser, "Later I’d fly to Oslo, or Do I stay?") == ["Oslo"]
+
+
+def test_english_word_that_only_names_a_hamlet_is_the_word(recogniser):
+    assert found(recogniser, "Hikers bought a Guide to birds near Leeds.") == ["Leeds"]
+
+
+def test_possessive_inside_a_name_is_part_of_it(recogniser):
+    assert "People's Republic of China" in found(
+        recogniser, "Envoys of the People's Republic of China arrived.")
+
+
+def test_headline_case_function_words_are_not_places(recogniser):
+    assert found(recogniser, "Storm Was Just Here, Says Leeds Man") == ["Leeds"]
+
+
+def test_function_word_that_abbreviates_a_capital_is_the_word(recogniser):
+    assert found(recogniser, "Fans: Was it over in Leeds?") == ["Leeds"]
