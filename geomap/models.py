@@ -102,7 +102,10 @@ class Event(BaseModel):
     geo_precision: Literal[1, 2, 3] | None = None
     actors: list[Actor] = Field(default_factory=list)
     fatalities: int | None = None
-    fatalities_cumulative: bool = False
+    fatalities_cumulative: bool = Field(
+        False, description="true when the only figure stated is a cumulative toll")
+    toll: int | None = Field(None, description="a cumulative death toll stated with the event "
+                                               "(all deaths so far, not only this event's)")
     wounded: int | None = None
     background: bool = False
     evidence: list[Evidence] = Field(default_factory=list)

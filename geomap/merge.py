@@ -1,0 +1,96 @@
+"""Merge: one event per real-world event, however many sentences and articles report it.
+
+Two reports are the same event when they have the same type and sub-event type, the same place (the
+same gazetteer place, or both unplaced under the same name), dates at most a day apart, the same
+background flag, and actors that overlap (a report naming no actor contradicts none).  A report
+with no place at all joins a placed one only when both give the same death figure ("Twenty-eight
+servicemen died" beside "28 ... killed in clashes in X").  Merged events keep every source and
+piece of evidence; figures follow ACLED: the lowest reported.  Output order and ids depend only on
+the events' content, not on the order they came in.
+"""
+
+from __future__ import annotations
+
+from .models import Actor, Event
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """Merge duplicate reports (within and across documents); deterministic order and ids."""
+    from .events import event_id  # events imports merge: resolve the cycle at call time
+
+    clusters: list[Event] = []
+    for ev in sorted(events, key=_order):
+        home = next((c for c in clusters if same_event(c, ev)), None)
+        if home is None:
+            clusters.append(ev.model_copy(update={  # lists copied: absorbing must not alter ev
+                "evidence": list(ev.evidence), "actors": list(ev.actors),
+                "sources": list(ev.sources)}))
+        else:
+            _absorb(home, ev)
+    for c in clusters:
+        c.evidence.sort(key=lambda e: (e.document_id, e.start))
+        c.sources = sorted(set(c.sources))
+        c.id = event_id(c)
+    return sorted(clusters, key=_order)
+
+
+def _order(ev: Event) -> tuple:
+    first = min(((e.document_id, e.start) for e in ev.evidence), default=("", 0))
+    return (ev.date.isoformat() if ev.date else "9999", first, ev.type, ev.subtype)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if (a.type, a.subtype, a.background) != (b.type, b.subtype, b.background):
+        return False
+    # An undated report (its article has no date) may be the same as a dated one; the event
+    # then takes the known date.  Background events are undated by design and compared as such.
+    if a.date and b.date and abs((a.date - b.date).days) > 1:
+        return False
+    return _same_place(a, b) and _actors_overlap(a.actors, b.actors)
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.place is not None and b.place is not None:
+        return a.place.id == b.place.id
+    nameless = [e for e in (a, b) if e.place is None and not e.place_name]
+    if len(nameless) == 2:
+        return a.fatalities == b.fatalities
+    if nameless:  # nothing says where: only an identical death figure ties it to the other
+        return a.fatalities is not None and a.fatalities == b.fatalities
+    if a.place is None and b.place is None:
+        return (a.place_name or "").casefold() == (b.place_name or "").casefold()
+    return False
+
+
+def _actors_overlap(a: list[Actor], b: list[Actor]) -> bool:
+    if not a or not b:
+        return True
+    keys = lambda xs: {x.country_code or x.name.casefold() for x in xs}  # noqa: E731
+    return bool(keys(a) & keys(b))
+
+
+def _absorb(into: Event, ev: Event) -> None:
+    """Fold report ``ev`` into ``into``: union of evidence, sources, actors; lowest figures."""
+    if into.place is None and ev.place is not None or into.place_name is None:
+        into.place, into.place_name, into.geo_precision = ev.place, ev.place_name, ev.geo_precision
+    elif ev.geo_precision and into.geo_precision and ev.place == into.place:
+        into.geo_precision = min(into.geo_precision, ev.geo_precision)
+    if ev.time_precision and (into.time_precision or 9) > ev.time_precision:
+        into.date, into.time_precision = ev.date, ev.time_precision
+    into.fatalities, into.fatalities_cumulative = _lowest_deaths(into, ev)
+    into.wounded = min((w for w in (into.wounded, ev.wounded) if w is not None), default=None)
+    into.toll = min((t for t in (into.toll, ev.toll) if t is not None), default=None)
+    names = {x.name.casefold() for x in into.actors}
+    into.actors += [x for x in ev.actors if x.name.casefold() not in names]
+    seen = {(e.document_id, e.start) for e in into.evidence}
+    into.evidence += [e for e in ev.evidence if (e.document_id, e.start) not in seen]
+    into.sources = sorted(set(into.sources) | set(ev.sources))
+
+
+def _lowest_deaths(a: Event, b: Event) -> tuple[int | None, bool]:
+    """New-death figures beat cumulative tolls; among equals, ACLED's lowest figure."""
+    figures = [(e.fatalities_cumulative, e.fatalities) for e in (a, b) if e.fatalities is not None]
+    if not figures:
+        return None, False
+    cumulative, value = min(figures)
+    return value, cumulative

@@ -1,0 +1,162 @@
+"""Event extraction: dates, numbers, typing, placing, background; the two sample articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import ARTICLES
+from geomap import dates, numbers
+from geomap.events import EventExtractor
+from geomap.merge import merge
+from geomap.models import Document
+from geomap.pipeline import Pipeline
+
+MON = dt.date(2020, 9, 28)  # a Monday
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shelling began on Monday.", (MON, 1)),
+    ("The town has been under fire since early Sunday.", (dt.date(2020, 9, 27), 1)),
+    ("Fighting flared up earlier this year.", (MON, 3)),
+    ("Troops withdrew yesterday.", (dt.date(2020, 9, 27), 1)),
+    ("Two posts fell last week.", (dt.date(2020, 9, 21), 2)),
+    ("The strike came on Sept. 25 at dawn.", (dt.date(2020, 9, 25), 1)),
+    ("On 21 March 2020, a post was attacked.", (dt.date(2020, 3, 21), 1)),
+    ("Raids took place between 10 and 14 September.", (dt.date(2020, 9, 12), 2)),
+    ("Nothing here names a day.", (None, None)),
+])
+def test_dates_resolve_against_publication(text, expected):
+    assert dates.resolve(text, MON) == expected
+
+
+def test_dates_without_publication_keep_absolute_only():
+    assert dates.resolve("Clashes on Monday.", None) == (None, None)
+    assert dates.resolve("Clashes on 3 May 2019.", None) == (dt.date(2019, 5, 3), 1)
+    text = "A truce signed in 1994 and clashes since the 1990s."
+    assert dates.past_years(text, MON) == [1994, 1990]
+
+
+@pytest.mark.parametrize("text, killed, wounded, toll", [
+    ("Twenty-eight servicemen died in action.", 28, None, None),
+    ("At least 40 people were killed.", 40, None, None),
+    ("Rebels said 15 more of their fighters were killed, bringing the toll to 40.", 15, None, 40),
+    ("The ministry announced a total military death toll of 32, saying 100 had been wounded.",
+     None, 100, 32),
+    ("Dozens were killed and several injured.", 12, 3, None),
+    ("Hundreds of soldiers died.", 100, None, None),
+    ("Nine guards including a commander were killed and 4 were wounded.", 9, 4, None),
+    ("Gunmen shot dead a teacher on 4 May 2020.", None, None, None),
+])
+def test_numbers_keep_killed_wounded_and_tolls_apart(text, killed, wounded, toll):
+    assert numbers.casualties(text) == numbers.Casualties(killed, wounded, toll)
+
+
+@pytest.fixture(scope="module")
+def coder(gaz):
+    pipe, extractor = Pipeline(gaz), EventExtractor(gaz)
+
+    def run(text: str, published: dt.date | None = MON, id: str = "t") -> list:
+        doc = pipe(Document(id=id, text=text, published=published))
+        return extractor.extract(doc), doc
+    return run
+
+
+def test_shelling_placed_where_it_happened(coder):
+    events, _ = coder("Artillery shells hit the city of Ganja on Sunday, killing three civilians.")
+    (ev,) = events
+    assert ev.type == "Explosions/Remote violence"
+    assert ev.subtype == "Shelling/artillery/missile attack"
+    assert ev.place.name == "Ganja" and ev.geo_precision == 1
+    assert ev.date == dt.date(2020, 9, 27) and ev.fatalities == 3 and not ev.background
+
+
+def test_reporting_from_and_statements_are_not_places_or_events(coder):
+    events, _ = coder("Reporting from Kabul, our correspondent said militants clashed with "
+                      "police in Herat.")
+    assert [e.place_name for e in events] == ["Herat"] and events[0].place.country_code == "AF"
+    assert coder("Kabul warned that it would respond.")[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels threatened to attack the police post in Herat.",
+    "The army denied shelling Ganja.",
+    "Leaders urged a halt to the fighting in Herat.",
+])
+def test_negated_or_hypothetical_triggers_are_not_events(coder, text):
+    assert coder(text)[0] == []
+
+
+def test_background_and_undated_articles(coder):
+    events, _ = coder("A ceasefire was signed in 1994 after years of war.")
+    assert [(e.subtype, e.background, e.date) for e in events] == [("Agreement", True, None)]
+    events, doc = coder("Militants attacked a police post in Herat on Monday.", published=None)
+    assert events and events[0].date is None and doc.warnings
+
+
+def test_same_event_in_two_texts_merges(coder):
+    a, _ = coder("Artillery shells hit Ganja on Monday.", id="a")
+    b, _ = coder("On Monday the city of Ganja was shelled.", id="b")
+    merged = merge(a + b)
+    assert len(merged) == 1 and merged[0].sources == ["a", "b"]
+
+
+def _article(name: str, doc_id: str) -> Document:
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    if text.startswith(" date "):  # header line: " date 2020-09-28 Fast News"
+        text = text.split("\n", 1)[1]
+    return Document(id=doc_id, text=text, published=MON)
+
+
+@pytest.fixture(scope="module")
+def sample_events(gaz):
+    if not ARTICLES.exists():
+        pytest.skip("shared example articles not present")
+    pipe, extractor = Pipeline(gaz), EventExtractor(gaz)
+    docs = [pipe(_article("000_e9b6116c3a3a8fcf.txt", "000")),
+            pipe(_article("001_41ba484ddd364be4.txt", "001"))]
+    return merge([e for d in docs for e in extractor.extract(d)])
+
+
+def _find(events, subtype, name=None, **kw):
+    return [e for e in events if e.subtype == subtype and (name is None or e.place_name == name)
+            and all(getattr(e, k) == v for k, v in kw.items())]
+
+
+def test_sample_articles_events_once_each(sample_events):
+    ev = sample_events
+    terter = _find(ev, "Shelling/artillery/missile attack", "Terter", date=MON)
+    assert len(terter) == 1 and terter[0].sources == ["000", "001"]
+    assert terter[0].place.country_code == "AZ"
+    assert len(_find(ev, "Government regains territory", "Talish", date=MON)) == 1
+    assert len(_find(ev, "Armed clash", "Talish", date=MON)) == 1  # the battalion commander
+    killed = [e for e in ev if e.fatalities == 28]
+    assert len(killed) == 1 and "001" in killed[0].sources
+    mobilisation = _find(ev, "Other", "Azerbaijan", date=MON)
+    assert len(mobilisation) == 1 and mobilisation[0].sources == ["000", "001"]
+    assert len(_find(ev, "Other", "Nakhchivan")) == 1
+
+
+def test_sample_articles_background_and_no_capital_events(sample_events):
+    ev = sample_events
+    ceasefire = _find(ev, "Agreement")
+    assert len(ceasefire) == 1 and ceasefire[0].background
+    assert ceasefire[0].sources == ["000", "001"]
+    assert all(e.background for e in ev if any("2016" in x.sentence for x in e.evidence))
+    assert not [e for e in ev if e.place and e.place.name in ("Baku", "Yerevan", "Ankara")]
+
+
+def test_killing_of_civilians_is_violence_against_civilians(coder):
+    events, _ = coder("On Monday, two teachers were shot and killed by gunmen in Herat.")
+    assert [(e.type, e.subtype, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Attack", 2)]
+    events, _ = coder("On Monday, 3 soldiers were killed by militants in Herat.")
+    assert [(e.type, e.subtype, e.fatalities) for e in events] == [("Battles", "Armed clash", 3)]
+
+
+def test_sentences_do_not_break_at_abbreviations():
+    from geomap.events import sentences
+    text = "Shells fell on Sept. 28 in the town. Then 3 more died.\nA headline"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Shells fell on Sept. 28 in the town.", "Then 3 more died.", "A headline"]

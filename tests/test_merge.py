@@ -1,0 +1,61 @@
+"""Merging event reports across sentences and documents (no gazetteer needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geomap.merge import merge
+from geomap.models import Actor, Event, Evidence, PlaceRef
+
+TOWN = PlaceRef(id=1, name="Oakvale", lat=40.0, lon=47.0, country_code="AZ", feature_code="PPL")
+OTHER = PlaceRef(id=2, name="Elmford", lat=41.0, lon=46.0, country_code="AZ", feature_code="PPL")
+
+
+def report(doc: str, start: int = 0, place: PlaceRef | None = TOWN, day: int = 28,
+           subtype: str = "Shelling/artillery/missile attack", actors=("Northland forces",),
+           fatalities: int | None = None, place_name: str | None = None) -> Event:
+    return Event(id=f"{doc}-{start}", type="Explosions/Remote violence", subtype=subtype,
+                 date=dt.date(2020, 9, day), time_precision=1, place=place,
+                 place_name=place_name or (place.name if place else None),
+                 geo_precision=1 if place else None,
+                 actors=[Actor(name=a) for a in actors], fatalities=fatalities,
+                 evidence=[Evidence(document_id=doc, sentence="s", start=start, end=start + 1)],
+                 sources=[doc])
+
+
+def test_same_event_in_two_articles_merges_with_both_sources():
+    merged = merge([report("b", 5, fatalities=4), report("a", 9, fatalities=3)])
+    assert len(merged) == 1
+    ev = merged[0]
+    assert ev.sources == ["a", "b"]
+    assert [(e.document_id, e.start) for e in ev.evidence] == [("a", 9), ("b", 5)]
+    assert ev.fatalities == 3  # ACLED: the lowest reported figure
+
+
+def test_different_events_at_one_place_and_day_stay_apart():
+    merged = merge([report("a"), report("a", 50, subtype="Air/drone strike"),
+                    report("b", actors=("Southland militia",))])
+    assert len(merged) == 3
+
+
+def test_other_place_or_distant_day_stays_apart():
+    assert len(merge([report("a"), report("b", place=OTHER)])) == 2
+    assert len(merge([report("a"), report("b", day=25)])) == 2
+    assert len(merge([report("a"), report("b", day=27)])) == 1  # a day apart: one event
+
+
+def test_unplaced_reports_merge_by_name_and_placeless_by_figure():
+    a = report("a", place=None, place_name="Hillside")
+    b = report("b", place=None, place_name="hillside")
+    c = report("c", place=None, place_name=None)
+    assert len(merge([a, b, c])) == 2
+    a28, c28 = report("a", fatalities=28), report("c", place=None, fatalities=28)
+    merged = merge([a28, c28])
+    assert len(merged) == 1 and merged[0].place == TOWN
+
+
+def test_order_and_ids_do_not_depend_on_input_order():
+    events = [report("a"), report("b", 3), report("c", place=OTHER), report("a", 7, day=26)]
+    one, two = merge(events), merge(list(reversed(events)))
+    assert [e.id for e in one] == [e.id for e in two]
+    assert [e.model_dump() for e in one] == [e.model_dump() for e in two]
