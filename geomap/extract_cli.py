@@ -8,12 +8,9 @@ import sys
 
 import click
 
-from gazetteer import Gazetteer
-
 from .gazetteer_cli import gazetteer_option
-from .inputs import read_inputs
 from .models import Extraction
-from .pipeline import Pipeline
+from .run import run
 
 
 def _date(ctx, param, value: str | None) -> dt.date | None:
@@ -31,15 +28,17 @@ def _date(ctx, param, value: str | None) -> dt.date | None:
               show_default=True)
 @click.option("--published", callback=_date, default=None,
               help="Publication date (YYYY-MM-DD) for documents that do not state one.")
+@click.option("--jobs", type=click.IntRange(1, 256), default=None,
+              help="Worker processes (default: all cores).")
 @gazetteer_option
 def extract_command(paths: tuple[str, ...], fmt: str, published: dt.date | None,
-                    gazetteer_path: str | None) -> None:
-    """Find and resolve the places in articles (.txt, .jsonl, .html, folders, globs, - for stdin)."""
-    pipeline = Pipeline(Gazetteer.open(gazetteer_path))
-    docs = [pipeline(doc) for doc in read_inputs(paths, published=published, stdin=sys.stdin)]
-    result = Extraction(documents=docs)
+                    jobs: int | None, gazetteer_path: str | None) -> None:
+    """Find places and events in articles (.txt, .jsonl, .html, folders, globs, - for stdin)."""
+    result = run(list(paths), gazetteer=gazetteer_path, published=published, jobs=jobs,
+                 progress=None if sys.stderr.isatty() else False)
+    docs = result.documents
     if fmt == "json":
-        click.echo(result.model_dump_json(indent=2))
+        click.echo(Extraction(documents=docs, events=result.events).model_dump_json(indent=2))
     else:
         for doc in docs:
             click.echo(f"{doc.id}: {doc.status}{' ' + doc.error if doc.error else ''}")
