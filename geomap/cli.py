@@ -9,6 +9,7 @@ import click
 
 from .extract_cli import extract_command, schema_command
 from .gazetteer_cli import gazetteer_group
+from .map_cli import demo_command, map_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +24,8 @@ def cli(quiet: bool) -> None:
 cli.add_command(gazetteer_group)
 cli.add_command(extract_command)
 cli.add_command(schema_command)
+cli.add_command(map_command)
+cli.add_command(demo_command)
 
 
 def main() -> None:
