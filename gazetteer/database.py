@@ -54,13 +54,16 @@ class Gazetteer:
     'Tartar'
     """
 
-    def __init__(self, path: Path, meta: dict[str, str], cache_size: int = 50_000):
+    def __init__(self, path: Path, meta: dict[str, str], cache_size: int = 20_000):
         self.path = path
         self.meta = meta
         self._conn = store.connect_readonly(path)
         self._lock = threading.Lock()
+        # LRU of lookup results, bounded by the number of candidates held (not of names): a name
+        # with 150 namesakes costs 150 times more memory than a unique one.
         self._cache: OrderedDict[tuple, list[Candidate]] = OrderedDict()
         self._cache_size = cache_size
+        self._cached = 0
         self._countries: dict[str, str] | None = None
 
     # -- opening ---------------------------------------------------------------------------
@@ -135,12 +138,12 @@ class Gazetteer:
         key = fold(name)
         if not key or limit <= 0:
             return []
-        cache_key = (key, country.upper() if country else None, limit, loose_match)
+        latin_query = is_latin(name)
+        cache_key = (key, country.upper() if country else None, limit, loose_match, latin_query)
         hit = self._cache.get(cache_key)
         if hit is not None:
             self._cache.move_to_end(cache_key)
             return list(hit)
-        latin_query = is_latin(name)
         found = self._match("key", key, country, limit, "exact", latin_query)
         skeleton = loose(key)
         if loose_match and skeleton and len(found) < limit:
@@ -149,8 +152,9 @@ class Gazetteer:
                                latin_query)
             found += [c for c in more if c.place.id not in seen][: limit - len(found)]
         self._cache[cache_key] = found
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        self._cached += len(found) + 1
+        while self._cached > self._cache_size:
+            self._cached -= len(self._cache.popitem(last=False)[1]) + 1
         return list(found)
 
     def _match(self, column: str, value: str, country: str | None, limit: int,
