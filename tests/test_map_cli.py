@@ -46,13 +46,16 @@ def test_sample_articles_map_in_the_browser(default_store, tmp_path, browser):  
     assert result.exit_code == 0, result.output
     events = [f for f in json.loads(geojson.read_text())["features"]
               if f["properties"].get("kind") == "event"]
-    placed = {f["id"] for f in events if f["geometry"] and not f["properties"]["background"]}
+    placed = {f["id"] for f in events if f["geometry"]}
     page = MapPage(browser, path)
     try:
         ARTIFACTS.mkdir(exist_ok=True)
         page.page.screenshot(path=str(ARTIFACTS / "sample-articles-map.png"))
         assert page.errors == [] and page.console_errors() == []
-        assert placed <= page.in_cluster()
+        assert page.in_cluster() == placed  # every placed event is drawn, and nothing else
+        assert page.drawn_count() == len(placed)
+        unplaced = len(events) - len(placed)
+        assert page.js("geomap.events.unplaced.length") == unplaced  # listed in the panel
         terter = next(f["id"] for f in events if f["properties"]["place"]
                       and f["properties"]["place"]["name"] == "Tartar")
         page.click_event(terter)
@@ -72,3 +75,19 @@ def test_demo_runs_offline_into_output(default_store, tmp_path, monkeypatch):
     assert report["ok"] == report["read"] >= 4
     html = (tmp_path / "output" / "demo.html").read_text()
     assert "<script>alert(" not in html  # the sample's markup is escaped, not executed
+
+
+def test_missing_or_corrupt_gazetteer_is_a_clear_error(tmp_path):
+    corrupt = tmp_path / "bad.sqlite"
+    corrupt.write_bytes(b"not a database" * 100)
+    result = CliRunner().invoke(cli, ["map", str(ARTICLES), "-o", str(tmp_path / "m.html"),
+                                      "--gazetteer", str(corrupt)])
+    assert result.exit_code == 1 and "bad.sqlite: not an SQLite file" in result.output
+    assert not (tmp_path / "m.html").exists()
+    missing_dir = tmp_path / "no" / "such" / "folder" / "g.sqlite"
+    result = CliRunner().invoke(cli, ["extract", str(ARTICLES), "--gazetteer", str(missing_dir)])
+    # a path with nothing there starts a new, empty store: the run works, finding no places
+    assert result.exit_code == 0, result.output
+    assert all(not d["mentions"] or all(m["place"] is None for m in d["mentions"]
+                                        if m["kind"] == "place")
+               for d in json.loads(result.stdout)["documents"])
