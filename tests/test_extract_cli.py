@@ -1,5 +1,6 @@
 """`geomap extract`: the JSON contract on the command line, and its published schema."""
 
+import importlib
 import json
 from pathlib import Path
 
@@ -45,6 +46,8 @@ def test_python_api_dump_is_the_json(default_store, monkeypatch):
     dumped = doc.model_dump(mode="json")
     assert dumped["mentions"][0]["place"]["name"] == "Tartar"
     assert "text" not in dumped and dumped["published"] == "2020-09-28"
+    importlib.import_module("geomap.run")  # importing the submodule must not hide the function
+    assert callable(geomap.run) and geomap.run(["Rain in Lima."], jobs=1).report.ok == 1
 
 
 def test_published_schema_is_current():
