@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import store
-from .geonames import FEATURE_CLASSES, Problem, _coordinate, _int
+from .geonames import FEATURE_CLASSES, Problem, parse_coordinate, parse_int
 from .names import fold
 
 FEATURE_WORDS = {
@@ -117,10 +117,10 @@ def write_custom(lines: Iterable[tuple[int, str]], path: Path, writer: store.Wri
 def _custom_place(row: dict, writer: store.Writer, source: str, number: int,
                   problem: Problem) -> tuple | None:
     name, country = row.get("name", ""), row.get("country", "").upper()
-    lat, lon = _coordinate(row.get("lat", ""), 90), _coordinate(row.get("lon", ""), 180)
+    lat, lon = parse_coordinate(row.get("lat", ""), 90), parse_coordinate(row.get("lon", ""), 180)
     feature = _feature(row.get("feature_type", ""))
-    population = _int(row.get("population", ""), 0)
-    given_id = _int(row.get("id", ""), 0)
+    population = parse_int(row.get("population", ""), 0)
+    given_id = parse_int(row.get("id", ""), 0)
     checks = [(not name, "empty name"), (not re.fullmatch(r"[A-Z]{2}", country),
               f"bad country code {row.get('country')!r}"),
               (lat is None or lon is None, f"bad coordinate {row.get('lat')!r}, {row.get('lon')!r}"),

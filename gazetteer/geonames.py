@@ -23,7 +23,7 @@ _ADMIN_CODE = re.compile(r"^[A-Z]{2}\.[^.\s]+(\.[^.\s]+)?$")
 BATCH = 20_000
 
 
-def _coordinate(text: str, limit: float) -> float | None:
+def parse_coordinate(text: str, limit: float) -> float | None:
     try:
         value = float(text)
     except ValueError:
@@ -31,7 +31,7 @@ def _coordinate(text: str, limit: float) -> float | None:
     return value if -limit <= value <= limit else None
 
 
-def _int(text: str, default: int | None = None) -> int | None:
+def parse_int(text: str, default: int | None = None) -> int | None:
     text = text.strip()
     if not text:
         return default
@@ -47,21 +47,21 @@ def parse_geoname(line: str, number: int, problem: Problem) -> tuple | None:
     if len(cols) != 19:
         problem(number, f"wrong column count: {len(cols)}, a geoname row has 19")
         return None
-    gid = _int(cols[0])
+    gid = parse_int(cols[0])
     if gid is None or gid <= 0:
         problem(number, f"bad geonameid {cols[0]!r}")
         return None
     if not cols[1].strip():
         problem(number, "empty name")
         return None
-    lat, lon = _coordinate(cols[4], 90), _coordinate(cols[5], 180)
+    lat, lon = parse_coordinate(cols[4], 90), parse_coordinate(cols[5], 180)
     if lat is None or lon is None:
         problem(number, f"bad coordinate {cols[4]!r}, {cols[5]!r}")
         return None
     if cols[6] not in FEATURE_CLASSES:
         problem(number, f"bad feature class {cols[6]!r}")
         return None
-    population = _int(cols[14], 0)
+    population = parse_int(cols[14], 0)
     if population is None:
         problem(number, f"bad population {cols[14]!r}")
         return None
@@ -102,7 +102,7 @@ def write_alternate_names(rows: Iterator[tuple[int, list[str]]], writer: store.W
     isColloquial, isHistoric[, from, to]."""
     batch = []
     for number, cols in rows:
-        gid = _int(cols[1])
+        gid = parse_int(cols[1])
         if gid is None or gid <= 0:
             problem(number, f"bad geonameid {cols[1]!r}")
             continue
@@ -157,7 +157,7 @@ def write_admin_codes(lines: Lines, writer: store.Writer, dots: int, problem: Pr
         if not _ADMIN_CODE.match(code) or code.count(".") != dots:
             problem(number, f"bad admin code {code!r}")
             continue
-        gid = _int(cols[3])
+        gid = parse_int(cols[3])
         if gid is None:
             problem(number, f"bad geonameid {cols[3]!r}")
             continue
@@ -178,8 +178,8 @@ def write_country_info(lines: Lines, writer: store.Writer, problem: Problem) -> 
         if not re.fullmatch(r"[A-Z]{2}", code):
             problem(number, f"bad ISO code {cols[0]!r}")
             continue
-        rows.append((code, cols[1], cols[4], _int(cols[16]), cols[5], cols[8],
-                     _int(cols[7], 0) or 0, cols[17], None))
+        rows.append((code, cols[1], cols[4], parse_int(cols[16]), cols[5], cols[8],
+                     parse_int(cols[7], 0) or 0, cols[17], None))
     return writer.upsert_countries(rows)
 
 

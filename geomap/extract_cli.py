@@ -13,7 +13,7 @@ from .models import Extraction
 from .run import run
 
 
-def _date(ctx, param, value: str | None) -> dt.date | None:
+def date_option(ctx, param, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -26,7 +26,7 @@ def _date(ctx, param, value: str | None) -> dt.date | None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
               show_default=True)
-@click.option("--published", callback=_date, default=None,
+@click.option("--published", callback=date_option, default=None,
               help="Publication date (YYYY-MM-DD) for documents that do not state one.")
 @click.option("--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: all cores).")

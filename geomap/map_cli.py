@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections import Counter
 from importlib import resources
@@ -11,7 +10,7 @@ from pathlib import Path
 import click
 
 from .atomic import write_json_atomic
-from .extract_cli import _date
+from .extract_cli import date_option
 from .gazetteer_cli import gazetteer_option
 from .run import Result, run
 
@@ -30,7 +29,7 @@ def _progress(quiet: bool) -> bool | None:
 @click.option("--report", type=click.Path(dir_okay=False), help="Also write the JSON run report.")
 @click.option("--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: all cores).")
-@click.option("--published", callback=_date, default=None,
+@click.option("--published", callback=date_option, default=None,
               help="Publication date (YYYY-MM-DD) for documents that do not state one.")
 @click.option("--title", default="geomap", show_default=True)
 @click.option("--cdn", is_flag=True, help="Link Leaflet from a CDN instead of inlining it.")
