@@ -49,9 +49,12 @@ DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 
 
 def place_ref(place: Place) -> PlaceRef:
-    return PlaceRef(id=place.id, name=place.name, lat=place.lat, lon=place.lon,
-                    country_code=place.country_code, feature_code=place.feature_code,
-                    admin1=place.admin1_name, population=place.population)
+    # model_construct: the fields come from a validated store record, and the resolver makes
+    # one of these per candidate (up to CANDIDATES per name, twice).
+    return PlaceRef.model_construct(
+        id=place.id, name=place.name, lat=place.lat, lon=place.lon,
+        country_code=place.country_code, feature_code=place.feature_code,
+        admin1=place.admin1_name, population=place.population)
 
 
 def precision_of(place: Place, near: bool = False) -> int:
@@ -128,6 +131,7 @@ class Resolver:
         # a province named like its own town (Terter) is usually the town in the news
         seats = {(c.place.country_code, c.place.admin1_code) for c in cands
                  if c.place.feature_class == "P"}
+        cues = _mention_cues(doc.text, mentions)
         for c in cands:
             features = {"prior": round(c.score, 3)}
             if c.place.feature_code == "ADM1" and c.match == "exact" and \
@@ -136,13 +140,13 @@ class Resolver:
             if c.place.feature_class == "P" and key in (fold(c.place.name),
                                                         fold(c.place.ascii_name)):
                 features["own_name"] = OWN_NAME  # not only one of its alternate names
-            features.update(_qualifier(doc.text, mentions, c.place, context))
+            features.update(_qualifier(cues, c.place, context))
             features.update(context.features(c.place, key))
             if c.match == "loose" and not _supported(features, has_exact):
                 continue  # a loose spelling match needs the document's geography behind it
             total = sum(features.values())
-            scored.append(Alternative(place=place_ref(c.place), score=round(total, 3),
-                                      features=features))
+            scored.append(Alternative.model_construct(place=place_ref(c.place),
+                                                      score=round(total, 3), features=features))
         _prefer_named(scored)
         scored.sort(key=lambda a: -a.score)
         return scored
@@ -270,10 +274,10 @@ def _explain(best: Alternative) -> str:
 _COMMA_QUALIFIER = re.compile(r"\s*,\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 
 
-def _qualifier(text: str, mentions: list[Mention], place: Place, context: "_Context"
-               ) -> dict[str, float]:
-    """Evidence from the words around the mentions: kind words and ", Admin-area"."""
-    score, contained = 0.0, 0.0
+def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, str | None]]:
+    """For each mention, the feature class its neighbouring words ask for ("Terter district",
+    "the village of X") and a following ", Qualifier"; the same for every candidate."""
+    cues = []
     for m in mentions:
         after = text[m.end:m.end + 40]
         word_after = after.split()[0].lower().strip(".,;:") if after.split() else ""
@@ -282,10 +286,19 @@ def _qualifier(text: str, mentions: list[Mention], place: Place, context: "_Cont
             (lx.FEATURE_BEFORE.get(words_before[-2]) if len(words_before) >= 2 and
              words_before[-1] == "of" else None) or \
             (lx.FEATURE_BEFORE.get(words_before[-1]) if words_before else None)
+        comma = _COMMA_QUALIFIER.match(after)
+        cues.append((wanted, comma.group(1) if comma else None))
+    return cues
+
+
+def _qualifier(cues: list[tuple[str | None, str | None]], place: Place, context: "_Context"
+               ) -> dict[str, float]:
+    """Evidence from the words around the mentions: kind words and ", Admin-area"."""
+    score, contained = 0.0, 0.0
+    for wanted, qualifier in cues:
         if wanted:
             score = max(score, 3.0 if place.feature_class == wanted else -1.0)
-        comma = _COMMA_QUALIFIER.match(after)
-        if comma and context.names_area_of(comma.group(1), place):
+        if qualifier and context.names_area_of(qualifier, place):
             contained = 4.0  # and "admin" counts the same area once more
     features = {}
     if score:
