@@ -79,7 +79,9 @@ def _absorb(into: Event, ev: Event) -> None:
         into.date, into.time_precision = ev.date, ev.time_precision
     into.fatalities, into.fatalities_cumulative = _lowest_deaths(into, ev)
     into.wounded = min((w for w in (into.wounded, ev.wounded) if w is not None), default=None)
-    into.toll = min((t for t in (into.toll, ev.toll) if t is not None), default=None)
+    # A cumulative toll only grows: reports that differ were written at different times, and the
+    # higher one is the later count (ACLED's lowest-figure rule is for one event's own deaths).
+    into.toll = max((t for t in (into.toll, ev.toll) if t is not None), default=None)
     names = {x.name.casefold() for x in into.actors}
     into.actors += [x for x in ev.actors if x.name.casefold() not in names]
     seen = {(e.document_id, e.start) for e in into.evidence}

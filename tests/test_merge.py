@@ -59,3 +59,15 @@ def test_order_and_ids_do_not_depend_on_input_order():
     one, two = merge(events), merge(list(reversed(events)))
     assert [e.id for e in one] == [e.id for e in two]
     assert [e.model_dump() for e in one] == [e.model_dump() for e in two]
+
+
+def test_merged_toll_is_the_latest_count():
+    from geomap.merge import merge
+    from geomap.models import Event, Evidence
+
+    def report(doc, toll):
+        return Event(id=doc, type="Battles", subtype="Armed clash", toll=toll, fatalities=3,
+                     place_name="Varn", evidence=[Evidence(document_id=doc, sentence="s",
+                                                           start=0, end=1)], sources=[doc])
+    [merged] = merge([report("a", 32), report("b", 59)])
+    assert merged.toll == 59 and merged.fatalities == 3 and merged.sources == ["a", "b"]
