@@ -41,7 +41,6 @@ FEATURE_WORDS = {
     "bridge": ("S", "BDG"), "road": ("R", "RD"),
 }
 REQUIRED = ("name", "lat", "lon", "country")
-KNOWN = REQUIRED + ("alternate_names", "feature_type", "parent", "population", "id")
 
 
 def is_custom_header(line: str) -> bool:
@@ -92,7 +91,7 @@ def _parent_codes(writer: store.Writer, parent: str, country: str) -> tuple[str,
 def write_custom(lines: Iterable[tuple[int, str]], path: Path, writer: store.Writer,
                  problem: Problem) -> None:
     it = iter(lines)
-    header_number, header = next(it)
+    _, header = next(it)
     delimiter = "\t" if "\t" in header else ("," if "," in header else ";")
     columns = [c.strip().lower() for c in next(csv.reader([header], delimiter=delimiter))]
     source = f"custom:{path.name}"

@@ -97,10 +97,11 @@ def write_geonames(lines: Lines, writer: store.Writer, source: str, problem: Pro
 
 
 def write_alternate_names(rows: Iterator[tuple[int, list[str]]], writer: store.Writer,
-                          problem: Problem, ignored: list[int]) -> None:
+                          problem: Problem) -> int:
     """Alternate-name rows: alternateNameId, geonameid, lang, name, isPreferred, isShort,
-    isColloquial, isHistoric[, from, to]."""
-    batch = []
+    isColloquial, isHistoric[, from, to].  Returns how many rows were not names (links,
+    postal codes, airport codes): skipped by design, not as bad rows."""
+    batch, ignored = [], 0
     for number, cols in rows:
         gid = parse_int(cols[1])
         if gid is None or gid <= 0:
@@ -108,7 +109,7 @@ def write_alternate_names(rows: Iterator[tuple[int, list[str]]], writer: store.W
             continue
         lang, name = cols[2].strip(), cols[3].strip()
         if lang in NOT_NAMES:
-            ignored[0] += 1
+            ignored += 1
             continue
         if not name:
             problem(number, "empty name")
@@ -123,6 +124,7 @@ def write_alternate_names(rows: Iterator[tuple[int, list[str]]], writer: store.W
             writer.add_names(batch)
             batch = []
     writer.add_names(batch)
+    return ignored
 
 
 def tsv_rows(lines: Lines, columns: int, problem: Problem) -> Iterator[tuple[int, list[str]]]:

@@ -92,13 +92,11 @@ def _import_file(path: Path, writer: store.Writer, report: _Report) -> str:
     elif fmt == "custom":
         write_custom(lines, path, writer, problem)
     elif fmt.startswith("alternate-names"):
-        ignored = [0]
         if fmt == "alternate-names-csv":
             rows = geonames.csv_rows(itertools.islice(lines, 1, None), 10, problem)
         else:
             rows = geonames.tsv_rows(lines, len(first[1].split("\t")), problem)
-        geonames.write_alternate_names(rows, writer, problem, ignored)
-        summary.rows_ignored += ignored[0]
+        summary.rows_ignored += geonames.write_alternate_names(rows, writer, problem)
     elif fmt in ("admin1", "admin2"):
         summary.admin_codes += geonames.write_admin_codes(lines, writer, int(fmt[-1]), problem)
     elif fmt == "country-info":
@@ -119,7 +117,8 @@ def add(paths: Sequence[str | Path], store_path: str | Path | None = None,
     """
     from .database import Gazetteer
 
-    target = Gazetteer.open(store_path, progress=progress).path  # builds or creates as needed
+    with Gazetteer.open(store_path, progress=progress) as gaz:  # builds or creates as needed
+        target = gaz.path
     summary = ImportSummary()
     report = _Report(summary)
     with store.lock_for(target), store.updating(target) as writer:

@@ -215,7 +215,7 @@ class Writer:
             "INSERT OR REPLACE INTO place_box(id, min_lat, max_lat, min_lon, max_lon)"
             " VALUES (?,?,?,?,?)", [(r[0], r[3], r[3], r[4], r[4]) for r in rows])
         names: list[NameRow] = []
-        for i, r in enumerate(rows):
+        for r in rows:
             names.append((r[0], r[1], "", MAIN))
             if r[2] and r[2] != r[1]:
                 names.append((r[0], r[2], "", ASCII))

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from .gazetteer_cli import gazetteer_option
+from .gazetteer_cli import gazetteer_option, progress_setting
 from .models import Extraction
 from .run import run
 
@@ -35,7 +35,7 @@ def extract_command(paths: tuple[str, ...], fmt: str, published: dt.date | None,
                     jobs: int | None, gazetteer_path: str | None) -> None:
     """Find places and events in articles (.txt, .jsonl, .html, folders, globs, - for stdin)."""
     result = run(list(paths), gazetteer=gazetteer_path, published=published, jobs=jobs,
-                 progress=None if sys.stderr.isatty() else False)
+                 progress=progress_setting())
     docs = result.documents
     if fmt == "json":
         click.echo(Extraction(documents=docs, events=result.events).model_dump_json(indent=2))

@@ -29,8 +29,9 @@ def gazetteer_option(func):
     return wrapper
 
 
-def _progress() -> bool | None:
-    return None if sys.stderr.isatty() else False
+def progress_setting(quiet: bool = False) -> bool | None:
+    """tqdm's ``disable`` convention: a bar only on a terminal, never with ``--quiet``."""
+    return False if quiet or not sys.stderr.isatty() else None
 
 
 @click.group("gazetteer")
@@ -44,7 +45,7 @@ def build(gazetteer_path: str | None) -> None:
     """Build (or rebuild) the store from the embedded GeoNames data."""
     target = Path(gazetteer_path) if gazetteer_path else store.default_path()
     with store.lock_for(target):
-        build_default(target, progress=_progress())
+        build_default(target, progress=progress_setting())
     _print_stats(Gazetteer.open(target))
 
 
@@ -54,7 +55,7 @@ def build(gazetteer_path: str | None) -> None:
 @gazetteer_option
 def add_files(paths: tuple[str, ...], strict: bool, gazetteer_path: str | None) -> None:
     """Merge GeoNames dumps or your own CSV/TSV places into the store (one transaction)."""
-    summary = add(paths, gazetteer_path, progress=_progress(), strict=strict)
+    summary = add(paths, gazetteer_path, progress=progress_setting(), strict=strict)
     for path, fmt in summary.files.items():
         click.echo(f"{path}: {fmt}")
     click.echo(f"places added {summary.places_added}, updated {summary.places_updated}; "
@@ -76,8 +77,8 @@ def add_files(paths: tuple[str, ...], strict: bool, gazetteer_path: str | None) 
 @gazetteer_option
 def download(countries: tuple[str, ...], dest: str | None, gazetteer_path: str | None) -> None:
     """Fetch GeoNames files for COUNTRIES (ISO codes, e.g. AZ AM) and import them."""
-    paths = fetch(list(countries), Path(dest) if dest else None, progress=_progress())
-    summary = add(paths, gazetteer_path, progress=_progress())
+    paths = fetch(list(countries), Path(dest) if dest else None, progress=progress_setting())
+    summary = add(paths, gazetteer_path, progress=progress_setting())
     click.echo(f"downloaded {len(paths)} files; places added {summary.places_added}, "
                f"updated {summary.places_updated}; skipped {summary.skipped_total} bad rows")
 
@@ -87,7 +88,7 @@ def download(countries: tuple[str, ...], dest: str | None, gazetteer_path: str |
 @gazetteer_option
 def info(as_json: bool, gazetteer_path: str | None) -> None:
     """Where the store is and what it holds."""
-    gaz = Gazetteer.open(gazetteer_path, progress=_progress())
+    gaz = Gazetteer.open(gazetteer_path, progress=progress_setting())
     if as_json:
         click.echo(gaz.stats().model_dump_json(indent=2))
     else:
@@ -113,7 +114,7 @@ def _print_stats(gaz: Gazetteer) -> None:
 def lookup(name: str, country: str | None, limit: int, as_json: bool,
            gazetteer_path: str | None) -> None:
     """Places called NAME, best first."""
-    gaz = Gazetteer.open(gazetteer_path, progress=_progress())
+    gaz = Gazetteer.open(gazetteer_path, progress=progress_setting())
     found = gaz.lookup(name, country=country, limit=limit)
     if as_json:
         rows = [{**c.place.model_dump(), "matched_name": c.matched_name, "match": c.match,

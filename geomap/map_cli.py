@@ -11,12 +11,8 @@ import click
 
 from .atomic import write_json_atomic
 from .extract_cli import date_option
-from .gazetteer_cli import gazetteer_option
+from .gazetteer_cli import gazetteer_option, progress_setting
 from .run import Result, run
-
-
-def _progress(quiet: bool) -> bool | None:
-    return False if quiet or not sys.stderr.isatty() else None
 
 
 @click.command("map")
@@ -39,7 +35,7 @@ def map_command(paths, output, geojson, csv_path, report, jobs, published, title
                 gazetteer_path) -> None:
     """Map the events and places in articles (.txt, .jsonl, .html, folders, globs, - for stdin)."""
     result = run(list(paths), gazetteer=gazetteer_path, published=published, jobs=jobs,
-                 progress=_progress(quiet))
+                 progress=progress_setting(quiet))
     written = _write_outputs(result, output, geojson, csv_path, report, title, not cdn)
     if not quiet:
         _summary(result, written)
@@ -93,7 +89,7 @@ def demo_command(output: str, jobs: int, gazetteer_path: str | None) -> None:
     samples = resources.files("geomap").joinpath("samples")
     with resources.as_file(samples) as folder:
         result = run([Path(folder)], gazetteer=gazetteer_path, jobs=jobs,
-                     progress=_progress(False))
+                     progress=progress_setting())
     stem = Path(output).with_suffix("")
     written = _write_outputs(result, output, f"{stem}.geojson", f"{stem}.csv",
                              f"{stem}-report.json", "geomap demo: sample articles", True)

@@ -103,11 +103,15 @@ class Resolver:
         found = self.gazetteer.lookup(name, limit=CANDIDATES)
         code = COUNTRY_ABBREVIATIONS.get(fold(name)) if name.replace(".", "").isupper() else None
         if code and not any(c.place.feature_code.startswith("PCL") for c in found[:1]):
-            country = [c for c in self.gazetteer.lookup(self.gazetteer.country_name(code) or "",
-                                                        country=code, limit=3)
-                       if c.place.feature_code.startswith("PCL")]
-            found = country[:1] + found
+            country = self._country(code)
+            found = ([country] if country else []) + found
         return found
+
+    def _country(self, code: str) -> Candidate | None:
+        """The country itself (its PCL record) for an ISO code, found by its name."""
+        rows = self.gazetteer.lookup(self.gazetteer.country_name(code) or "", country=code,
+                                     limit=3)
+        return next((c for c in rows if c.place.feature_code.startswith("PCL")), None)
 
     def _country_keys(self) -> dict[str, str]:
         if self._countries is None:
@@ -116,12 +120,10 @@ class Resolver:
 
     def _link_country(self, m: Mention) -> None:
         """A demonym names a country: link it (it is not a place something happened)."""
-        rows = self.gazetteer.lookup(self.gazetteer.country_name(m.country_code) or "",
-                                     country=m.country_code, limit=3)
-        country = next((c.place for c in rows if c.place.feature_code.startswith("PCL")), None)
+        country = self._country(m.country_code)
         if country is not None:
-            m.place, m.precision, m.confidence = place_ref(country), 3, 1.0
-            m.note = f"demonym of {country.name}"
+            m.place, m.precision, m.confidence = place_ref(country.place), 3, 1.0
+            m.note = f"demonym of {country.place.name}"
 
     def _rank(self, doc: Document, mentions: list[Mention], cands: list[Candidate],
               context: "_Context") -> list[Alternative]:

@@ -116,7 +116,8 @@ def run(paths_or_texts: Iterable[str | Path | Document] | str, *,
     started = dt.datetime.now(dt.timezone.utc)
     if isinstance(paths_or_texts, (str, Path)):
         paths_or_texts = [paths_or_texts]
-    store = str(Gazetteer.open(gazetteer, progress=progress).path)  # build/check once, here
+    with Gazetteer.open(gazetteer, progress=progress) as gaz:  # build or check once, here
+        store = str(gaz.path)
     docs = list(_documents(paths_or_texts, published))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(docs) // CHUNK + 1))
     bar = tqdm(total=len(docs), unit="doc", disable=progress is False, leave=False)
