@@ -80,7 +80,12 @@ class Gazetteer:
         named = path is not None
         target = Path(path).expanduser() if named else store.default_path()
         try:
-            return cls(target, store.check(target))
+            meta = store.check(target)
+            if meta.get("kind") == "embedded-default" and \
+                    meta.get("data_version") != store.EMBEDDED_DATA:
+                log.warning("%s was built from older embedded data; `geomap gazetteer build` "
+                            "refreshes it (places you added must then be added again)", target)
+            return cls(target, meta)
         except StoreError as err:
             if not build:
                 raise

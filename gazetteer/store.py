@@ -22,6 +22,9 @@ from .exc import StoreError
 from .names import fold, is_latin, loose
 
 SCHEMA_VERSION = 1
+# Bumped when the embedded default's data or derivation changes; an older default store still
+# works but is reported, since it may hold the user's imports that a silent rebuild would drop.
+EMBEDDED_DATA = "2"
 ENV_VAR = "GEOMAP_GAZETTEER"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

