@@ -282,12 +282,14 @@ class Recogniser:
                   (before[-1:] and before[-1] in lx.STRONG_CUES) or \
                   (len(before) == 2 and before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
             followed = i + 1 < len(tokens) and tokens[i + 1].capitalised and \
-                _adjacent(tokens, i, i + 2)  # "in John Smith's": not one capitalised word
+                _adjacent(tokens, i, i + 2) and after not in lx.FEATURE_AFTER
             if cue and not followed and tok.lower not in lx.MONTHS | lx.WEEKDAYS and \
                     (tok.start, tok.end) not in taken and not _all_caps_acronym([tok]) and \
                     lx.zipf(tok.lower) < 4.0 and tok.lower not in self.demonyms:
-                extra.append(_with_direction(
-                    tokens, i, Mention(text=tok.text, start=tok.start, end=tok.end), text))
+                end = _with_feature_words(tokens, i, i + 1)[1]  # "Tarvokai Island" whole
+                extra.append(_with_direction(tokens, i, Mention(
+                    text=text[tok.start:tokens[end - 1].end], start=tok.start,
+                    end=tokens[end - 1].end), text))
         return extra
 
 
@@ -376,6 +378,9 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
     if commonest >= FUNCTION_WORD_ZIPF and (importance < 10 or commonest >= 6.5 and
                                             importance < COUNTRY_IMPORTANCE):
         return True  # "To Be", "ON A", "Was" (an abbreviation of Washington): function words
+    if len(words) == 1 and words[0] in lx.FEATURE_AFTER and i > 0 and \
+            tokens[i - 1].capitalised and _adjacent(tokens, i - 1, j):
+        return True  # "Waiheke Island": the end of a name the gazetteer lacks, not Iceland
     # "Secretary", "Agency", "West", "Village" matched alone
     return len(words) == 1 and importance < COUNTRY_IMPORTANCE and \
         words[0] in lx.TITLES | lx.ORG_WORDS | lx.DIRECTIONS | lx.FEATURE_AFTER.keys()

@@ -25,10 +25,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import Candidate, Gazetteer, Place, haversine_km
-from gazetteer.names import fold
+from gazetteer.names import fold, is_latin
 
 from . import lexicon as lx
 from .models import Alternative, Document, Mention, PlaceRef
@@ -44,6 +45,7 @@ COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc"
 # puts it on a par with a town of ~100,000 (it lost to "California", a village in Maryland).
 AREA_PRIOR = 5.0
 COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
+NEAR_KM = 300.0  # an anchor place this close lends support, fading with distance
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 
@@ -101,7 +103,10 @@ class Resolver:
         """The gazetteer's namesakes; a country abbreviation ("UK", "U.S.A.") puts its country
         first, since short all-capital names are rarely the village that shares the letters."""
         found = self.gazetteer.lookup(name, limit=CANDIDATES)
-        code = COUNTRY_ABBREVIATIONS.get(fold(name)) if name.replace(".", "").isupper() else None
+        capitals = name.replace(".", "").isupper()
+        if capitals and len(name) <= 5:  # "NSW" is not ناساو (Nassau) with its vowels dropped
+            found = [c for c in found if is_latin(c.matched_name)]
+        code = COUNTRY_ABBREVIATIONS.get(fold(name)) if capitals else None
         if code and not any(c.place.feature_code.startswith("PCL") for c in found[:1]):
             country = self._country(code)
             found = ([country] if country else []) + found
@@ -126,7 +131,7 @@ class Resolver:
             m.note = f"demonym of {country.place.name}"
 
     def _rank(self, doc: Document, mentions: list[Mention], cands: list[Candidate],
-              context: "_Context") -> list[Alternative]:
+              context: "_Context") -> list["Scored"]:
         scored = []
         has_exact = any(c.match == "exact" for c in cands)
         key = fold(mentions[0].text)
@@ -144,35 +149,35 @@ class Resolver:
                 features["own_name"] = OWN_NAME  # not only one of its alternate names
             features.update(_qualifier(cues, c.place, context))
             features.update(context.features(c.place, key))
-            if c.match == "loose" and not _supported(features, has_exact):
-                continue  # a loose spelling match needs the document's geography behind it
-            total = sum(features.values())
-            scored.append(Alternative.model_construct(place=place_ref(c.place),
-                                                      score=round(total, 3), features=features))
+            if c.match == "loose" and (not _supported(features, has_exact) or has_exact and
+                                       c.place.feature_code.startswith("PCL")):
+                continue  # a loose spelling needs the document's geography; Ghana is not Guinea
+            scored.append(Scored(c.place, round(sum(features.values()), 3), features))
         _prefer_named(scored)
         scored.sort(key=lambda a: -a.score)
         return scored
 
-    def _assign(self, doc: Document, mentions: list[Mention], ranked: list[Alternative]) -> None:
+    def _assign(self, doc: Document, mentions: list[Mention], ranked: list["Scored"]) -> None:
         if not ranked:
             for m in mentions:
                 m.note = "not in the gazetteer"
             return
-        best = ranked[0]
-        confidence = _softmax_top([a.score for a in ranked])
-        place = self.gazetteer.get(best.place.id)
-        if place is not None and place.feature_code == "ADM1":
-            best = best.model_copy(update={"place": self._area_point(place)})
-            ranked = [best] + ranked[1:]
+        place = ranked[0].place
+        confidence = round(_softmax_top([a.score for a in ranked]), 3)
+        # records only for the few shown: a common name has up to CANDIDATES namesakes
+        shown = [Alternative.model_construct(place=place_ref(a.place), score=a.score,
+                                             features=a.features) for a in ranked[:ALTERNATIVES]]
+        if place.feature_code == "ADM1":
+            shown[0] = shown[0].model_copy(update={"place": self._area_point(place)})
         for m in mentions:
             near = doc.text[max(0, m.start - 6):m.start].lower().strip().endswith("near")
-            m.place, m.confidence = best.place, round(confidence, 3)
-            m.precision = precision_of(place, near) if place else 1
-            m.alternatives = ranked[:ALTERNATIVES]
-            m.note = _explain(best)
+            m.place, m.confidence = shown[0].place, confidence
+            m.precision = precision_of(place, near)
+            m.alternatives = list(shown)
+            m.note = _explain(ranked[0])
 
     def _with_stated_area(self, doc: Document, mentions: list[Mention],
-                          ranked: list[Alternative], context: "_Context") -> list[Alternative]:
+                          ranked: list["Scored"], context: "_Context") -> list["Scored"]:
         """No namesake lies in a province or district the text names, yet the text says where
         the place is ("X is a village in Y County"): the gazetteer lacks it, so place it at Y,
         not at a namesake elsewhere (a named country alone is too coarse to trust)."""
@@ -181,9 +186,8 @@ class Resolver:
         area = self._stated_area(doc.text, mentions[0], context)
         if area is None:
             return ranked
-        alt = Alternative(place=place_ref(area.place), score=ranked[0].score,
-                          features={"prior": round(area.score, 3), "stated_area": round(
-                              ranked[0].score - area.score, 3)})
+        alt = Scored(area.place, ranked[0].score, {"prior": round(area.score, 3), "stated_area":
+                                                    round(ranked[0].score - area.score, 3)})
         return [alt] + ranked
 
     def _stated_area(self, text: str, m: Mention, context: "_Context") -> Candidate | None:
@@ -241,7 +245,15 @@ NAMED = ("admin", "country_named", "contained")
 UNNAMED = 5.0  # about a capital's lead over a small town: a named area outweighs fame
 
 
-def _prefer_named(scored: list[Alternative]) -> None:
+@dataclass(slots=True)
+class Scored:
+    """A namesake with its score while ranking; only the top few become Alternatives."""
+    place: Place
+    score: float
+    features: dict[str, float]
+
+
+def _prefer_named(scored: list[Scored]) -> None:
     """When the text names the area of some namesakes, the others (a famous capital
     elsewhere) lose ground: the writer told us which one."""
     if not any(a.features.get("admin", 0) >= 4.0 or "contained" in a.features for a in scored):
@@ -267,7 +279,7 @@ def _softmax_top(scores: list[float]) -> float:
     return weights[0] / sum(weights)
 
 
-def _explain(best: Alternative) -> str:
+def _explain(best: Scored) -> str:
     reasons = [k for k, v in sorted(best.features.items(), key=lambda kv: -kv[1])
                if k != "prior" and v > 0]
     return "best by " + (", ".join(["prior"] + reasons))
@@ -320,12 +332,12 @@ class _Context:
                                          if m.kind == "demonym" and m.country_code)
         self.countries: Counter = Counter()
         self.points: dict[str, tuple[float, float, float]] = {}
-        self.chosen: dict[str, list[Alternative]] = {}
+        self.chosen: dict[str, list[Scored]] = {}
         self.admin_names: set[str] = set()
         self.text_names: set[str] = set()
         self.country_names: dict[str, str] = {}
 
-    def update(self, chosen: dict[str, list[Alternative]]) -> None:
+    def update(self, chosen: dict[str, list[Scored]]) -> None:
         self.chosen = chosen
         self.countries = Counter(self.demonym_countries)
         self.points = {}
@@ -351,8 +363,8 @@ class _Context:
                 out["country"] = round(4.0 * share, 3)
         out.update(self._named_areas(place, key))
         near = self._nearest_km(place, key)
-        if near is not None and near < 300:
-            out["near"] = round(3.0 * (1 - near / 300), 3)
+        if near is not None and near < NEAR_KM:
+            out["near"] = round(3.0 * (1 - near / NEAR_KM), 3)
         return out
 
     def _named_areas(self, place: Place, key: str) -> dict[str, float]:
@@ -375,8 +387,11 @@ class _Context:
         return out
 
     def _nearest_km(self, place: Place, key: str) -> float | None:
+        """Distance to the nearest other anchor within NEAR_KM, else None."""
+        # a degree of latitude is 111 km: skip the trigonometry for anchors that cannot be near
         dists = [haversine_km(place.lat, place.lon, lat, lon)
-                 for k, (lat, lon, _) in self.points.items() if k != key]
+                 for k, (lat, lon, _) in self.points.items()
+                 if k != key and abs(lat - place.lat) * 111.0 < NEAR_KM]
         return min(dists) if dists else None
 
     def names_area_of(self, qualifier: str, place: Place) -> bool:

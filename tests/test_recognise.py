@@ -129,3 +129,10 @@ def test_headline_case_function_words_are_not_places(recogniser):
 
 def test_function_word_that_abbreviates_a_capital_is_the_word(recogniser):
     assert found(recogniser, "Fans: Was it over in Leeds?") == ["Leeds"]
+
+
+def test_a_feature_word_after_an_unknown_name_ends_that_name(recogniser):
+    """"Island" is also Iceland's own name; after a capitalised word it ends a name instead."""
+    names = found(recogniser, "Ferries to Tarvokai Island stopped, and Iceland closed its ports.")
+    assert "Island" not in names and "Iceland" in names
+    assert any(n.startswith("Tarvokai") for n in names)

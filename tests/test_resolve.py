@@ -74,3 +74,21 @@ def test_named_country_outweighs_a_famous_capital(pipeline):
     text = "San Jose is a municipality in the province of Dinagat Islands, Philippines."
     m = resolve(pipeline, text, "San Jose", gold_span=True)
     assert m.place.country_code == "PH"
+
+
+def test_a_capital_abbreviation_does_not_match_a_vowelless_transliteration(pipeline):
+    """A short capitalised abbreviation that the store knows only through a non-Latin name
+    (Arabic spelling drops vowels) is not that place."""
+    doc = pipeline(Document(id="t", text="Bushfires burned across NSW on Tuesday."))
+    nsw = next(m for m in doc.mentions if m.text == "NSW")
+    assert nsw.place is None or nsw.place.country_code == "AU"
+
+
+def test_a_country_is_not_another_country_spelled_alike(pipeline):
+    text = "Cocoa farmers in Ghana, inside Ghana's western region, met buyers."
+    assert resolve(pipeline, text, "Ghana").place.country_code == "GH"
+
+
+def test_a_country_name_without_its_article_is_the_same_country(pipeline):
+    text = "Aid reached the Democratic Republic of Congo after the floods."
+    assert resolve(pipeline, text, "Democratic Republic of Congo").place.country_code == "CD"
