@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from typing import NamedTuple
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +37,7 @@ from .models import Alternative, Document, Mention, PlaceRef
 
 CANDIDATES = 150  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
+REF_CACHE = 20_000  # shared place records kept per process, about 10 MB
 REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "RGN",
                 "ADM1H", "ZN", "PRSH", "OCN", "SEA"}
 # Abbreviations news text uses for countries that are not the ISO code itself.
@@ -51,8 +53,7 @@ DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 
 
 def place_ref(place: Place) -> PlaceRef:
-    # model_construct: the fields come from a validated store record, and the resolver makes
-    # one of these per candidate (up to CANDIDATES per name, twice).
+    # model_construct: the fields come from a validated store record
     return PlaceRef.model_construct(
         id=place.id, name=place.name, lat=place.lat, lon=place.lon,
         country_code=place.country_code, feature_code=place.feature_code,
@@ -75,6 +76,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self._countries: dict[str, str] | None = None
         self._area_points: dict[int, PlaceRef] = {}
+        self._refs: dict[int, PlaceRef] = {}
 
     def resolve(self, doc: Document) -> Document:
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -86,11 +88,12 @@ class Resolver:
         candidates = {key: self._candidates(ms[0].text) for key, ms in groups.items()}
         context = _Context(doc, groups, candidates)
         spans = [(m.start, m.end) for m in doc.mentions]
-        context.text_names = text_names(doc.text, spans)
+        context.set_text_names(text_names(doc.text, spans))
         context.country_names = self._country_keys()
+        static = {key: self._static(doc, ms, candidates[key], context)
+                  for key, ms in groups.items()}
         for _ in range(2):  # first pass finds anchors, the second uses them
-            chosen = {key: self._rank(doc, ms, candidates[key], context)
-                      for key, ms in groups.items()}
+            chosen = {key: self._rank(key, static[key], context) for key in groups}
             context.update(chosen)
         for key, ms in groups.items():
             self._assign(doc, ms, self._with_stated_area(doc, ms, chosen[key], context))
@@ -130,15 +133,15 @@ class Resolver:
             m.place, m.precision, m.confidence = place_ref(country.place), 3, 1.0
             m.note = f"demonym of {country.place.name}"
 
-    def _rank(self, doc: Document, mentions: list[Mention], cands: list[Candidate],
-              context: "_Context") -> list["Scored"]:
-        scored = []
-        has_exact = any(c.match == "exact" for c in cands)
+    def _static(self, doc: Document, mentions: list[Mention], cands: list[Candidate],
+                context: "_Context") -> "_Static":
+        """The evidence that does not depend on the other names' choices, found once."""
         key = fold(mentions[0].text)
         # a province named like its own town (Terter) is usually the town in the news
         seats = {(c.place.country_code, c.place.admin1_code) for c in cands
                  if c.place.feature_class == "P"}
         cues = _mention_cues(doc.text, mentions)
+        found = []
         for c in cands:
             features = {"prior": round(c.score, 3)}
             if c.place.feature_code == "ADM1" and c.match == "exact" and \
@@ -147,10 +150,21 @@ class Resolver:
             if c.place.feature_class == "P" and key in (fold(c.place.name),
                                                         fold(c.place.ascii_name)):
                 features["own_name"] = OWN_NAME  # not only one of its alternate names
-            features.update(_qualifier(cues, c.place, context))
+            features.update(_kind_cue(cues, c.place))
+            features.update(context.named_areas(c.place, key))
+            found.append((c, features))
+        return _Static(found, [q for _, q in cues if q], any(c.match == "exact" for c in cands))
+
+    @staticmethod
+    def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
+        scored = []
+        for c, base in static.candidates:
+            features = dict(base)
+            if static.qualifiers and _qualified(static.qualifiers, c.place, context):
+                features["contained"] = 4.0  # "X, Texas"; "admin" counts the area once more
             features.update(context.features(c.place, key))
-            if c.match == "loose" and (not _supported(features, has_exact) or has_exact and
-                                       c.place.feature_code.startswith("PCL")):
+            if c.match == "loose" and (not _supported(features, static.has_exact) or
+                                       static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
             scored.append(Scored(c.place, round(sum(features.values()), 3), features))
         _prefer_named(scored)
@@ -165,7 +179,7 @@ class Resolver:
         place = ranked[0].place
         confidence = round(_softmax_top([a.score for a in ranked]), 3)
         # records only for the few shown: a common name has up to CANDIDATES namesakes
-        shown = [Alternative.model_construct(place=place_ref(a.place), score=a.score,
+        shown = [Alternative.model_construct(place=self._ref(a.place), score=a.score,
                                              features=a.features) for a in ranked[:ALTERNATIVES]]
         if place.feature_code == "ADM1":
             shown[0] = shown[0].model_copy(update={"place": self._area_point(place)})
@@ -175,6 +189,15 @@ class Resolver:
             m.precision = precision_of(place, near)
             m.alternatives = list(shown)
             m.note = _explain(ranked[0])
+
+    def _ref(self, place: Place) -> PlaceRef:
+        """One PlaceRef per place, shared: a batch names the same places again and again."""
+        ref = self._refs.get(place.id)
+        if ref is None:
+            if len(self._refs) >= REF_CACHE:
+                self._refs.clear()
+            ref = self._refs[place.id] = place_ref(place)
+        return ref
 
     def _with_stated_area(self, doc: Document, mentions: list[Mention],
                           ranked: list["Scored"], context: "_Context") -> list["Scored"]:
@@ -201,7 +224,7 @@ class Resolver:
         key = fold(m.text)
 
         def named(c: Candidate) -> tuple[float, float]:
-            return sum(context.features(c.place, key).get(k, 0) for k in NAMED), c.score
+            return sum(context.named_areas(c.place, key).get(k, 0) for k in NAMED), c.score
         return max(areas, key=named) if areas else None
 
     def _area_point(self, area: Place) -> PlaceRef:
@@ -305,21 +328,24 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
     return cues
 
 
-def _qualifier(cues: list[tuple[str | None, str | None]], place: Place, context: "_Context"
-               ) -> dict[str, float]:
-    """Evidence from the words around the mentions: kind words and ", Admin-area"."""
-    score, contained = 0.0, 0.0
-    for wanted, qualifier in cues:
+def _kind_cue(cues: list[tuple[str | None, str | None]], place: Place) -> dict[str, float]:
+    """The kind of place the words around the mentions ask for ("Terter district")."""
+    score = 0.0
+    for wanted, _ in cues:
         if wanted:
             score = max(score, 3.0 if place.feature_class == wanted else -1.0)
-        if qualifier and context.names_area_of(qualifier, place):
-            contained = 4.0  # and "admin" counts the same area once more
-    features = {}
-    if score:
-        features["qualifier"] = score
-    if contained:
-        features["contained"] = contained
-    return features
+    return {"qualifier": score} if score else {}
+
+
+def _qualified(qualifiers: list[str], place: Place, context: "_Context") -> bool:
+    """A following ", Area" names the candidate's province or country ("Paris, Texas")."""
+    return any(context.names_area_of(q, place) for q in qualifiers)
+
+
+class _Static(NamedTuple):
+    candidates: list[tuple[Candidate, dict[str, float]]]
+    qualifiers: list[str]  # the ", Area" after each mention that has one
+    has_exact: bool
 
 
 class _Context:
@@ -333,8 +359,9 @@ class _Context:
         self.countries: Counter = Counter()
         self.points: dict[str, tuple[float, float, float]] = {}
         self.chosen: dict[str, list[Scored]] = {}
-        self.admin_names: set[str] = set()
-        self.text_names: set[str] = set()
+        # the names a text gives, where a candidate's district, province or country may be
+        # named: its other mentions and the capitalised runs outside them
+        self.names: set[str] = set(self.keys)
         self.country_names: dict[str, str] = {}
 
     def update(self, chosen: dict[str, list[Scored]]) -> None:
@@ -349,7 +376,9 @@ class _Context:
             self.countries[best.country_code] += weight
             if best.feature_code not in REGION_CODES:
                 self.points[key] = (best.lat, best.lon, self.keys[key])
-        self.admin_names = set(self.keys)
+
+    def set_text_names(self, names: set[str]) -> None:
+        self.names = set(self.keys) | names
 
     def features(self, place: Place, key: str) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -361,16 +390,15 @@ class _Context:
             share = (self.countries[place.country_code] - own) / max(1, total - own)
             if share > 0:
                 out["country"] = round(4.0 * share, 3)
-        out.update(self._named_areas(place, key))
         near = self._nearest_km(place, key)
         if near is not None and near < NEAR_KM:
             out["near"] = round(3.0 * (1 - near / NEAR_KM), 3)
         return out
 
-    def _named_areas(self, place: Place, key: str) -> dict[str, float]:
+    def named_areas(self, place: Place, key: str) -> dict[str, float]:
         """The candidate's district, province or country is named anywhere in the text
         ("X is a town in Y County, Z"): the strongest cue a writer gives for a namesake."""
-        names = self.admin_names | self.text_names
+        names = self.names
         score = 0.0
         for area in (place.admin2_name, place.admin1_name):
             if not area or fold(area) == key:
