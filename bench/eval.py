@@ -51,7 +51,9 @@ def table(result: EvalResult, docs: Corpus) -> str:
               f"  acc@161km  {_fmt(r.acc_161)}",
               f"  mean km    {_fmt(r.mean_km, '{:.0f}')}",
               f"  median km  {_fmt(r.median_km, '{:.0f}')}",
-              f"  AUC        {_fmt(r.auc)}  (lower is better)", "",
+              f"  AUC        {_fmt(r.auc)}  (lower is better)",
+              f"  suspected sign errors in the gold: {r.sign_suspects}"
+              f" (acc@161km counting them right: {_fmt(r.acc_161_sign_corrected)})", "",
               f"speed        {result.docs_per_s:.1f} documents/s"
               f" ({result.seconds:.1f} s in the system)"]
     return "\n".join(lines)

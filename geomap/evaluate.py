@@ -123,6 +123,12 @@ class ResolutionScores(BaseModel):
     mean_km: float | None
     median_km: float | None
     auc: float | None = Field(description="area under the log-error curve, 0..1, lower is better")
+    sign_suspects: int = Field(0, description="wrong answers within ACC_KM of the gold point with "
+                                              "a coordinate's sign flipped: the corpus may have "
+                                              "dropped a minus (a west longitude as east)")
+    acc_161_sign_corrected: float | None = Field(
+        None, description="acc_161 counting the sign suspects as right; reported beside acc_161, "
+                          "never instead of it")
 
 
 class EvalResult(BaseModel):
@@ -442,14 +448,26 @@ def auc(errors: Sequence[float]) -> float:
     return area / math.log1p(MAX_ERROR_KM)
 
 
-def resolution_scores(errors: Sequence[float], unresolved: int = 0) -> ResolutionScores:
+def resolution_scores(errors: Sequence[float], unresolved: int = 0,
+                      sign_suspects: int = 0) -> ResolutionScores:
     """The resolution figures for a list of errors in km."""
     if not errors:
         return ResolutionScores(count=0, unresolved=unresolved, acc_161=None, mean_km=None,
                                 median_km=None, auc=None)
-    return ResolutionScores(count=len(errors), unresolved=unresolved,
-                            acc_161=accuracy_at(errors), mean_km=statistics.fmean(errors),
-                            median_km=statistics.median(errors), auc=auc(errors))
+    acc = accuracy_at(errors)
+    return ResolutionScores(count=len(errors), unresolved=unresolved, acc_161=acc,
+                            mean_km=statistics.fmean(errors), median_km=statistics.median(errors),
+                            auc=auc(errors), sign_suspects=sign_suspects,
+                            acc_161_sign_corrected=acc + sign_suspects / len(errors))
+
+
+def sign_flipped(gold: GoldToponym, pred: Predicted | None) -> bool:
+    """The answer is wrong, yet right for the gold point with a latitude or longitude sign
+    flipped: WikToR has places in Indiana at 86.5 E where Wikipedia says 86.5 W."""
+    if pred is None or pred.lat is None or pred.lon is None or error_km(gold, pred) <= ACC_KM:
+        return False
+    return any(haversine_km(gold.lat * a, gold.lon * b, pred.lat, pred.lon) <= ACC_KM
+               for a, b in ((1, -1), (-1, 1), (-1, -1)))
 
 
 # -- harness -----------------------------------------------------------------------------------
@@ -464,11 +482,13 @@ class _Tally:
     fp: dict[bool, int] = field(default_factory=lambda: {False: 0, True: 0})
     errors: list[float] = field(default_factory=list)
     unresolved: int = 0
+    sign_suspects: int = 0
     seconds: float = 0.0
 
     def resolve(self, gold: GoldToponym, pred: Predicted | None) -> None:
         self.errors.append(error_km(gold, pred))
         self.unresolved += pred is None or pred.lat is None or pred.lon is None
+        self.sign_suspects += sign_flipped(gold, pred)
 
 
 def _as_predicted(item: Any) -> Predicted:
@@ -528,7 +548,8 @@ def _result(tally: _Tally, gold_spans: bool, corpus: str) -> EvalResult:
     return EvalResult(
         corpus=corpus, mode="gold-spans" if gold_spans else "end-to-end",
         documents=tally.documents, gold_toponyms=tally.gold, predicted=tally.predicted,
-        resolution=resolution_scores(tally.errors, tally.unresolved), seconds=tally.seconds,
+        resolution=resolution_scores(tally.errors, tally.unresolved, tally.sign_suspects),
+        seconds=tally.seconds,
         docs_per_s=tally.documents / tally.seconds if tally.seconds else 0.0, **recognition)
 
 

@@ -15,7 +15,7 @@ import pytest
 from geomap import evaluate as ev
 from geomap.evaluate import (
     MAX_ERROR_KM, GoldDocument, GoldToponym, Predicted, accuracy_at, auc, error_km, evaluate,
-    load_corpus, match_spans, prf, resolution_scores,
+    load_corpus, match_spans, prf, resolution_scores, sign_flipped,
 )
 
 PARIS = (48.8566, 2.3522)
@@ -95,6 +95,17 @@ def test_resolution_scores():
     assert r.mean_km == pytest.approx((400 + MAX_ERROR_KM) / 4)
     empty = resolution_scores([])
     assert empty.count == 0 and empty.auc is None and empty.acc_161 is None
+
+
+def test_a_gold_point_with_a_dropped_minus_is_suspected_not_scored_right():
+    indiana = (38.86, -86.49)
+    gold = GoldToponym(start=0, end=7, name="Bedford", lat=indiana[0], lon=-indiana[1])
+    right_town = Predicted(start=0, end=7, lat=indiana[0], lon=indiana[1])
+    assert error_km(gold, right_town) > 10_000 and sign_flipped(gold, right_town)
+    elsewhere = Predicted(start=0, end=7, lat=LYON[0], lon=LYON[1])
+    assert not sign_flipped(gold, elsewhere) and not sign_flipped(gold, None)
+    r = resolution_scores([0.0, 12_000.0], sign_suspects=1)
+    assert (r.acc_161, r.acc_161_sign_corrected, r.sign_suspects) == (0.5, 1.0, 1)
 
 
 # -- harness -----------------------------------------------------------------------------------
