@@ -203,11 +203,11 @@ class Resolver:
                           ranked: list["Scored"], context: "_Context") -> list["Scored"]:
         """No namesake lies in a province or district the text names, yet the text says where
         the place is ("X is a village in Y County"): the gazetteer lacks it, so place it at Y,
-        not at a namesake elsewhere (a named country alone is too coarse to trust)."""
+        not at a namesake elsewhere; a namesake inside Y stays."""
         if not ranked or any(ranked[0].features.get(k, 0) > 0 for k in ("admin", "contained")):
             return ranked
         area = self._stated_area(doc.text, mentions[0], context)
-        if area is None:
+        if area is None or _lies_in(ranked[0].place, area.place):
             return ranked
         alt = Scored(area.place, ranked[0].score, {"prior": round(area.score, 3), "stated_area":
                                                     round(ranked[0].score - area.score, 3)})
@@ -303,6 +303,8 @@ def _softmax_top(scores: list[float]) -> float:
 
 
 def _explain(best: Scored) -> str:
+    if "stated_area" in best.features:
+        return f"no namesake in the area the text states; placed at that area: {best.place.name}"
     reasons = [k for k, v in sorted(best.features.items(), key=lambda kv: -kv[1])
                if k != "prior" and v > 0]
     return "best by " + (", ".join(["prior"] + reasons))
@@ -326,6 +328,18 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
         comma = _COMMA_QUALIFIER.match(after)
         cues.append((wanted, comma.group(1) if comma else None))
     return cues
+
+
+def _lies_in(place: Place, area: Place) -> bool:
+    """The place is inside the area, by the administrative codes they carry."""
+    if place.country_code != area.country_code:
+        return False
+    if area.feature_code.startswith("PCL"):
+        return True
+    if area.feature_code == "ADM1":
+        return place.admin1_code == area.admin1_code
+    return (place.admin1_code, place.admin2_code) == (area.admin1_code, area.admin2_code) and \
+        area.feature_code == "ADM2"
 
 
 def _kind_cue(cues: list[tuple[str | None, str | None]], place: Place) -> dict[str, float]:
@@ -401,8 +415,8 @@ class _Context:
         names = self.names
         score = 0.0
         for area in (place.admin2_name, place.admin1_name):
-            if not area or fold(area) == key:
-                continue
+            if not area or fold(area) == key or area == place.name:
+                continue  # an area is not named by its own name (it is not its own district)
             if fold(area) in names:
                 score += 4.0
             elif (area_keys(area) - {key}) & names:

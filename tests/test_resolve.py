@@ -70,6 +70,25 @@ def test_unknown_namesake_is_placed_at_the_stated_area(pipeline):
     assert m.precision == 2 and "stated_area" in m.alternatives[0].features
 
 
+def test_a_namesake_inside_the_stated_area_stays(pipeline):
+    m = resolve(pipeline, "Pella is a town in Greece, near the river.", "Pella", gold_span=True)
+    assert m.place.country_code == "GR" and m.place.feature_code.startswith("PPL")
+
+
+def test_a_stated_country_is_the_country_not_a_district_so_named(pipeline):
+    """"in El Salvador" is the country, not a Mexican municipality called El Salvador (whose own
+    name must not count as its district being named)."""
+    m = resolve(pipeline, "Santa Ana is a city in El Salvador.", "Santa Ana", gold_span=True)
+    assert m.place.country_code == "SV"
+
+
+def test_an_unknown_village_goes_to_its_stated_country_not_a_namesake_abroad(pipeline):
+    text = "Karin is a village in Syria, east of Homs."
+    m = resolve(pipeline, text, "Karin", gold_span=True)  # namesakes in Iran and Somalia
+    assert m.place.country_code == "SY" and m.precision == 3
+    assert "area the text states" in m.note
+
+
 def test_named_country_outweighs_a_famous_capital(pipeline):
     text = "San Jose is a municipality in the province of Dinagat Islands, Philippines."
     m = resolve(pipeline, text, "San Jose", gold_span=True)
