@@ -48,6 +48,8 @@ COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc"
 AREA_PRIOR = 5.0
 COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
 NEAR_KM = 300.0  # an anchor place this close lends support, fading with distance
+STATED_IN = 4.0  # inside the area of "X is a town in Y", as strong as a named district
+STATED_MARGIN = 1.0  # the lead a namesake inside the stated area is given when it trails
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 
@@ -141,6 +143,7 @@ class Resolver:
         seats = {(c.place.country_code, c.place.admin1_code) for c in cands
                  if c.place.feature_class == "P"}
         cues = _mention_cues(doc.text, mentions)
+        stated = self._stated_area(doc.text, mentions[0], context)
         found = []
         for c in cands:
             features = {"prior": round(c.score, 3)}
@@ -152,6 +155,9 @@ class Resolver:
                 features["own_name"] = OWN_NAME  # not only one of its alternate names
             features.update(_kind_cue(cues, c.place))
             features.update(context.named_areas(c.place, key))
+            if stated is not None and _lies_in(c.place, stated.place) and \
+                    c.place.id != stated.place.id:
+                features["stated_in"] = STATED_IN  # "X is a town in Y": the writer's own words
             found.append((c, features))
         return _Static(found, [q for _, q in cues if q], any(c.match == "exact" for c in cands))
 
@@ -203,9 +209,15 @@ class Resolver:
                           ranked: list["Scored"], context: "_Context") -> list["Scored"]:
         """No namesake lies in a province or district the text names, yet the text says where
         the place is ("X is a village in Y County"): the gazetteer lacks it, so place it at Y,
-        not at a namesake elsewhere; a namesake inside Y stays."""
-        if not ranked or any(ranked[0].features.get(k, 0) > 0 for k in ("admin", "contained")):
+        not at a namesake elsewhere (whatever else the text names); a namesake inside Y stays."""
+        if not ranked or "stated_in" in ranked[0].features:
             return ranked
+        inside = next((a for a in ranked if "stated_in" in a.features), None)
+        if inside is not None:  # the writer's own words outweigh any other evidence
+            lead = round(ranked[0].score - inside.score + STATED_MARGIN, 3)
+            inside.features["stated_in"] += lead
+            inside.score = round(inside.score + lead, 3)
+            return [inside] + [a for a in ranked if a is not inside]
         area = self._stated_area(doc.text, mentions[0], context)
         if area is None or _lies_in(ranked[0].place, area.place):
             return ranked
@@ -264,7 +276,7 @@ def spread_centre(points: list[tuple[float, float]], cell_deg: float = 1.0
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
-NAMED = ("admin", "country_named", "contained")
+NAMED = ("admin", "country_named", "contained", "stated_in")
 UNNAMED = 5.0  # about a capital's lead over a small town: a named area outweighs fame
 
 
@@ -279,7 +291,8 @@ class Scored:
 def _prefer_named(scored: list[Scored]) -> None:
     """When the text names the area of some namesakes, the others (a famous capital
     elsewhere) lose ground: the writer told us which one."""
-    if not any(a.features.get("admin", 0) >= 4.0 or "contained" in a.features for a in scored):
+    if not any(a.features.get("admin", 0) >= 4.0 or "contained" in a.features or
+               "stated_in" in a.features for a in scored):
         return
     support = [sum(a.features.get(k, 0) for k in NAMED) for a in scored]
     for alt, s in zip(scored, support):
@@ -470,6 +483,9 @@ _CONTAINER_GAP = re.compile(
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
 
 
+# Words that make a new name of the words after them: "New England" is not England.
+NAME_PREFIXES = lx.DIRECTIONS | lx.FEATURE_PREFIXES | {
+    "new", "old", "great", "little", "saint", "st", "san", "santa", "sao", "são"}
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+)?[A-Z][\w'’.-]*)*")
 _AREA_WORDS = re.compile(
     r"^(?:province|state|region|county|district|department|governorate|prefecture|"
@@ -499,6 +515,8 @@ def text_names(text: str, spans: list[tuple[int, int]]) -> set[str]:
     for run in _CAPITALISED_RUN.finditer(text):
         words = [w.strip(".,") for w in run.group().split()]
         for i in range(len(words)):
+            if i and words[i - 1].lower() in NAME_PREFIXES:
+                continue  # "New England" does not name England, nor "North Carolina" Carolina
             for j in range(i + 1, min(len(words), i + 4) + 1):
                 keys.add(fold(" ".join(words[i:j])))
     return keys - {""}

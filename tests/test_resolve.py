@@ -31,6 +31,12 @@ def test_text_names_skip_the_mentions_themselves():
     assert "york" not in names and "newyork" not in names
 
 
+def test_text_names_do_not_take_the_name_after_new_or_north():
+    names = text_names("Snow fell across New England and North Carolina.", [])
+    assert "newengland" in names and "northcarolina" in names
+    assert "england" not in names and "carolina" not in names
+
+
 def test_area_keys_drop_the_kind_word():
     assert area_keys("Greene County") == {"greenecounty", "greene"}
     assert "bulacan" in area_keys("Province of Bulacan")
@@ -68,6 +74,22 @@ def test_unknown_namesake_is_placed_at_the_stated_area(pipeline):
     m = resolve(pipeline, text, "Kingston", gold_span=True)
     assert m.place.feature_code == "ADM2" and m.place.admin1 == "Maine"
     assert m.precision == 2 and "stated_area" in m.alternatives[0].features
+
+
+def test_the_stated_area_outweighs_areas_named_in_passing(pipeline):
+    text = ("Boston is a market town in Lincolnshire. Many of its people sailed to "
+            "Massachusetts in the United States, where they founded a larger Boston.")
+    m = resolve(pipeline, text, "Boston", gold_span=True)
+    assert m.place.country_code == "GB" and "stated_in" in m.alternatives[0].features
+
+
+def test_an_unknown_town_goes_to_its_stated_county_despite_a_namesake_elsewhere(pipeline):
+    """The store lacks Cambridge, Vermont: its county, not the English Cambridge the text
+    mentions later."""
+    text = ("Cambridge is a town in Lamoille County, Vermont. Its name recalls the university "
+            "in England.")
+    m = resolve(pipeline, text, "Cambridge", gold_span=True)
+    assert m.place.name == "Lamoille County" and m.precision == 2
 
 
 def test_a_namesake_inside_the_stated_area_stays(pipeline):
