@@ -210,7 +210,7 @@ class Resolver:
         """No namesake lies in a province or district the text names, yet the text says where
         the place is ("X is a village in Y County"): the gazetteer lacks it, so place it at Y,
         not at a namesake elsewhere (whatever else the text names); a namesake inside Y stays."""
-        if not ranked or "stated_in" in ranked[0].features:
+        if ranked and "stated_in" in ranked[0].features:
             return ranked
         inside = next((a for a in ranked if "stated_in" in a.features), None)
         if inside is not None:  # the writer's own words outweigh any other evidence
@@ -219,21 +219,34 @@ class Resolver:
             inside.score = round(inside.score + lead, 3)
             return [inside] + [a for a in ranked if a is not inside]
         area = self._stated_area(doc.text, mentions[0], context)
-        if area is None or _lies_in(ranked[0].place, area.place):
+        if area is None or ranked and _lies_in(ranked[0].place, area.place):
             return ranked
-        alt = Scored(area.place, ranked[0].score, {"prior": round(area.score, 3), "stated_area":
-                                                    round(ranked[0].score - area.score, 3)})
+        top = ranked[0].score if ranked else area.score
+        alt = Scored(area.place, top, {"prior": round(area.score, 3),
+                                       "stated_area": round(top - area.score, 3)})
         return [alt] + ranked
 
     def _stated_area(self, text: str, m: Mention, context: "_Context") -> Candidate | None:
-        """The area in "<name> is a town in <Area>" (same sentence, within 200 characters);
-        of several areas so called, the one whose own province or country the text names."""
-        stated = _STATED_IN.search(text[m.end:m.end + 200].split(". ")[0])
+        """The area in "<name> is a town in <Area>" (same sentence, within 200 characters); of
+        several areas so called, the one inside what follows it ("Dallas County, Texas", "the
+        South Holland district of Lincolnshire"), else that container itself."""
+        sentence = text[m.end:m.end + 200].split(". ")[0]
+        stated = _STATED_IN.search(sentence)
         if not stated:
             return None
-        found = self.gazetteer.lookup(stated.group(1), limit=CANDIDATES, loose_match=False)
-        areas = [c for c in found if c.place.feature_class == "A"]
+        after = _AREA_QUALIFIER.match(sentence, stated.end(1))
+        qualifier = after.group(1) if after else None
         key = fold(m.text)
+        return self._best_area(stated.group(1), qualifier, key, context) or \
+            (self._best_area(qualifier, None, key, context) if qualifier else None)
+
+    def _best_area(self, name: str, inside: str | None, key: str, context: "_Context"
+                   ) -> Candidate | None:
+        """Of the areas called ``name`` (within ``inside``), the one whose province or country
+        the text names, else the most important."""
+        found = self.gazetteer.lookup(name, limit=CANDIDATES, loose_match=False)
+        areas = [c for c in found if c.place.feature_class == "A" and
+                 (inside is None or context.names_area_of(inside, c.place))]
 
         def named(c: Candidate) -> tuple[float, float]:
             return sum(context.named_areas(c.place, key).get(k, 0) for k in NAMED), c.score
@@ -252,7 +265,7 @@ class Resolver:
     def _contain(self, doc: Document, mentions: list[Mention], context: "_Context") -> None:
         """Place an unknown name at a containing area the text names right after it."""
         for m in mentions:
-            area = context.containing_area(m)
+            area = None if m.place else context.containing_area(m)  # stated areas come first
             if area is None:
                 continue
             m.place = area.place
@@ -454,6 +467,7 @@ class _Context:
         q = fold(qualifier)
         names = [place.admin1_name, place.admin2_name]
         return q in {fold(n) for n in names if n} or q == place.country_code.lower() or \
+            q == self.country_names.get(place.country_code) or \
             any(q == fold(alt.place.name) and alt.place.country_code == place.country_code
                 and alt.place.feature_code.startswith("PCL")
                 for ranked in self.chosen.values() for alt in ranked[:1])
@@ -475,9 +489,13 @@ _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
     r"commune|parish|township|borough|census-designated place)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:in|of)\s+(?:the\s+)?(?:(?:province|state|county|region|district|department|"
-    r"governorate|prefecture|municipality|island)\s+of\s+)?"
+    r"(?:in|of)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|district|"
+    r"department|governorate|prefecture|municipality|island)\s+of\s+)?"
     r"([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})")
+# What follows the stated area and contains it: "Dallas County, Texas", "X district of Y".
+_AREA_QUALIFIER = re.compile(
+    r"\s*(?:,|\s(?:district|county|region|province|municipality|department|borough)\s+of)"
+    r"\s*(?:the\s+)?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|in|of|(?:village|town|district|region|province)(?:\s+(?:of|in))?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)

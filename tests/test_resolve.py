@@ -92,6 +92,24 @@ def test_an_unknown_town_goes_to_its_stated_county_despite_a_namesake_elsewhere(
     assert m.place.name == "Lamoille County" and m.precision == 2
 
 
+def test_the_stated_area_is_the_one_inside_the_area_named_after_it(pipeline):
+    text = "Lancaster is a suburb in Dallas County, Texas, with a small airport."
+    m = resolve(pipeline, text, "Lancaster", gold_span=True)
+    assert m.place.country_code == "US" and m.place.admin1 == "Texas"
+
+
+def test_an_adjective_before_the_area_kind_is_not_the_area(pipeline):
+    text = "Richmond is a coastal city in the Canadian province of British Columbia."
+    m = resolve(pipeline, text, "Richmond", gold_span=True)
+    assert m.place.country_code == "CA" and m.place.admin1 == "British Columbia"
+
+
+def test_an_unknown_stated_district_falls_back_to_its_container(pipeline):
+    text = "Orbury is a hamlet in the Tarnwick district of Lincolnshire, England."
+    m = resolve(pipeline, text, "Orbury", gold_span=True)
+    assert m.place.name == "Lincolnshire" and m.place.country_code == "GB"
+
+
 def test_a_namesake_inside_the_stated_area_stays(pipeline):
     m = resolve(pipeline, "Pella is a town in Greece, near the river.", "Pella", gold_span=True)
     assert m.place.country_code == "GR" and m.place.feature_code.startswith("PPL")
