@@ -49,6 +49,8 @@ AREA_PRIOR = 5.0
 COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
 NEAR_KM = 300.0  # an anchor place this close lends support, fading with distance
 STATED_IN = 4.0  # inside the area of "X is a town in Y", as strong as a named district
+CITY_POPULATION = 100_000  # a city this big can be "a district of" or "a suburb in" it
+CITY_RADIUS_KM = 40.0  # and what is in it lies this close to its point
 STATED_MARGIN = 1.0  # the lead a namesake inside the stated area is given when it trails
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
@@ -189,8 +191,9 @@ class Resolver:
                                              features=a.features) for a in ranked[:ALTERNATIVES]]
         if place.feature_code == "ADM1":
             shown[0] = shown[0].model_copy(update={"place": self._area_point(place)})
+        within = "stated_area" in ranked[0].features  # "a suburb of <the city placed>"
         for m in mentions:
-            near = doc.text[max(0, m.start - 6):m.start].lower().strip().endswith("near")
+            near = within or doc.text[max(0, m.start - 6):m.start].lower().strip().endswith("near")
             m.place, m.confidence = shown[0].place, confidence
             m.precision = precision_of(place, near)
             m.alternatives = list(shown)
@@ -227,26 +230,40 @@ class Resolver:
         return [alt] + ranked
 
     def _stated_area(self, text: str, m: Mention, context: "_Context") -> Candidate | None:
-        """The area in "<name> is a town in <Area>" (same sentence, within 200 characters); of
-        several areas so called, the one inside what follows it ("Dallas County, Texas", "the
-        South Holland district of Lincolnshire"), else that container itself."""
-        sentence = text[m.end:m.end + 200].split(". ")[0]
+        """The area in "<name> is a town in <Area>, <Container>, ..." (same sentence, within
+        200 characters): the first link of that chain the gazetteer knows, taking of several
+        so called the one inside the next link ("Dallas County, Texas")."""
+        sentence = _SENTENCE_END.split(text[m.end:m.end + 200], maxsplit=1)[0]
         stated = _STATED_IN.search(sentence)
         if not stated:
             return None
-        after = _AREA_QUALIFIER.match(sentence, stated.end(1))
-        qualifier = after.group(1) if after else None
+        chain, pos = [stated.group(1)], stated.end(1)
+        while len(chain) < 4 and (link := _CHAIN_LINK.match(sentence, pos)):
+            chain.append(link.group(1))
+            pos = link.end(1)
         key = fold(m.text)
-        return self._best_area(stated.group(1), qualifier, key, context) or \
-            (self._best_area(qualifier, None, key, context) if qualifier else None)
+        for i, name in enumerate(chain):
+            inside = chain[i + 1] if i + 1 < len(chain) else None
+            best = self._best_area(name, inside, key, context)
+            if best is not None:
+                return best
+        return None
 
     def _best_area(self, name: str, inside: str | None, key: str, context: "_Context"
                    ) -> Candidate | None:
-        """Of the areas called ``name`` (within ``inside``), the one whose province or country
-        the text names, else the most important."""
-        found = self.gazetteer.lookup(name, limit=CANDIDATES, loose_match=False)
-        areas = [c for c in found if c.place.feature_class == "A" and
-                 (inside is None or context.names_area_of(inside, c.place))]
+        """Of the areas called ``name`` (or a city: "a suburb of Melbourne"), within ``inside``,
+        the one whose province or country the text names, else the most important."""
+        areas: list[Candidate] = []
+        first, _, rest = name.partition(" ")
+        forms = [name, *sorted(area_keys(name))]  # "X Governorate" is X
+        if rest and first.lower() in lx.DIRECTIONS:
+            forms.append(rest)  # "Central London" is part of London
+        for form in dict.fromkeys(forms):
+            found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False)
+            areas = [c for c in found if _container(c.place) and
+                     (inside is None or context.names_area_of(inside, c.place))]
+            if areas:
+                break
 
         def named(c: Candidate) -> tuple[float, float]:
             return sum(context.named_areas(c.place, key).get(k, 0) for k in NAMED), c.score
@@ -356,10 +373,19 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
     return cues
 
 
+def _container(place: Place) -> bool:
+    """An administrative area, or a city big enough to hold districts and suburbs."""
+    return place.feature_class == "A" or \
+        place.feature_class == "P" and place.population >= CITY_POPULATION
+
+
 def _lies_in(place: Place, area: Place) -> bool:
-    """The place is inside the area, by the administrative codes they carry."""
+    """The place is inside the area, by the administrative codes they carry (within
+    CITY_RADIUS_KM of a city)."""
     if place.country_code != area.country_code:
         return False
+    if area.feature_class == "P":
+        return haversine_km(place.lat, place.lon, area.lat, area.lon) <= CITY_RADIUS_KM
     if area.feature_code.startswith("PCL"):
         return True
     if area.feature_code == "ADM1":
@@ -488,14 +514,18 @@ class _Context:
 _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
-    r"commune|parish|township|borough|census-designated place)\s+(?:[\w-]+\s+){0,3}?"
+    r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
+    r"quarter|estate|area|port|resort)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:in|of)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|district|"
     r"department|governorate|prefecture|municipality|island)\s+of\s+)?"
     r"([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})")
-# What follows the stated area and contains it: "Dallas County, Texas", "X district of Y".
-_AREA_QUALIFIER = re.compile(
-    r"\s*(?:,|\s(?:district|county|region|province|municipality|department|borough)\s+of)"
-    r"\s*(?:the\s+)?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+# The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
+# "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
+_CHAIN_LINK = re.compile(
+    r"(?:\.?\s*\d+)?\s*(?:,|\s(?:district|county|region|province|municipality|department|"
+    r"borough)\s+of|\s+of)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|in|of|(?:village|town|district|region|province)(?:\s+(?:of|in))?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)

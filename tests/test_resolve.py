@@ -110,6 +110,24 @@ def test_an_unknown_stated_district_falls_back_to_its_container(pipeline):
     assert m.place.name == "Lincolnshire" and m.place.country_code == "GB"
 
 
+def test_the_stated_chain_is_followed_past_an_unknown_link(pipeline):
+    text = "Ostrava Creek is a hamlet in Tollan Rural Municipality No. 88, Saskatchewan, Canada."
+    m = resolve(pipeline, text, "Ostrava Creek", gold_span=True)
+    assert m.place.name == "Saskatchewan" and m.precision == 3
+
+
+def test_a_suburb_of_a_big_city_is_placed_at_that_city(pipeline):
+    text = "Kelmore Park is a new housing estate in Melbourne, Victoria, Australia."
+    m = resolve(pipeline, text, "Kelmore Park", gold_span=True)
+    assert m.place.name == "Melbourne" and m.precision == 2
+
+
+def test_a_governorate_is_found_without_its_kind_word(pipeline):
+    text = "Tell Hamra is a village in the Idlib Governorate of northwestern Syria."
+    m = resolve(pipeline, text, "Tell Hamra", gold_span=True)
+    assert m.place.country_code == "SY" and m.place.feature_code == "ADM1"
+
+
 def test_a_namesake_inside_the_stated_area_stays(pipeline):
     m = resolve(pipeline, "Pella is a town in Greece, near the river.", "Pella", gold_span=True)
     assert m.place.country_code == "GR" and m.place.feature_code.startswith("PPL")
