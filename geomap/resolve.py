@@ -237,14 +237,18 @@ class Resolver:
         stated = _STATED_IN.search(sentence)
         if not stated:
             return None
-        chain, pos = [stated.group(1)], stated.end(1)
-        while len(chain) < 4 and (link := _CHAIN_LINK.match(sentence, pos)):
+        chain, numbered, pos = [stated.group(1)], [], stated.end(1)
+        while True:
+            numbered.append(bool(_NUMBERED.match(sentence, pos)))  # "Ward 5" is not Ward
+            link = _CHAIN_LINK.match(sentence, pos)
+            if link is None or len(chain) == 4:
+                break
             chain.append(link.group(1))
             pos = link.end(1)
         key = fold(m.text)
         for i, name in enumerate(chain):
             inside = chain[i + 1] if i + 1 < len(chain) else None
-            best = self._best_area(name, inside, key, context)
+            best = None if numbered[i] else self._best_area(name, inside, key, context)
             if best is not None:
                 return best
         return None
@@ -260,8 +264,10 @@ class Resolver:
             forms.append(rest)  # "Central London" is part of London
         for form in dict.fromkeys(forms):
             found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False)
-            areas = [c for c in found if _container(c.place) and
-                     (inside is None or context.names_area_of(inside, c.place))]
+            inner = [c for c in found if inside is None or context.names_area_of(inside, c.place)]
+            # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens
+            areas = [c for c in inner if c.place.feature_class == "A"] or \
+                [c for c in inner if _city(c.place)]
             if areas:
                 break
 
@@ -373,10 +379,9 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
     return cues
 
 
-def _container(place: Place) -> bool:
-    """An administrative area, or a city big enough to hold districts and suburbs."""
-    return place.feature_class == "A" or \
-        place.feature_class == "P" and place.population >= CITY_POPULATION
+def _city(place: Place) -> bool:
+    """A city big enough to hold districts and suburbs."""
+    return place.feature_class == "P" and place.population >= CITY_POPULATION
 
 
 def _lies_in(place: Place, area: Place) -> bool:
@@ -515,7 +520,8 @@ _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
     r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
-    r"quarter|estate|area|port|resort)\s+(?:[\w-]+\s+){0,3}?"
+    r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
+    r"prefecture|island)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:in|of)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|district|"
     r"department|governorate|prefecture|municipality|island)\s+of\s+)?"
     r"([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})")
@@ -525,6 +531,7 @@ _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?\s*(?:,|\s(?:district|county|region|province|municipality|department|"
     r"borough)\s+of|\s+of)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+_NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|in|of|(?:village|town|district|region|province)(?:\s+(?:of|in))?)?\s*"

@@ -128,6 +128,18 @@ def test_a_governorate_is_found_without_its_kind_word(pipeline):
     assert m.place.country_code == "SY" and m.place.feature_code == "ADM1"
 
 
+def test_a_stated_country_is_not_a_city_named_like_it(pipeline):
+    text = "Port Kessel is a fishing town in Jamaica, on the north coast."
+    m = resolve(pipeline, text, "Port Kessel", gold_span=True)
+    assert m.place.country_code == "JM"  # not Jamaica, Queens
+
+
+def test_a_numbered_ward_is_not_an_area_of_that_name(pipeline):
+    text = "Orlen Heights is a neighborhood in Ward 5, in the east of the city."
+    m = next(x for x in pipeline(Document(id="t", text=text, only_spans=[(0, 13)])).mentions)
+    assert m.place is None or "County" not in m.place.name
+
+
 def test_a_namesake_inside_the_stated_area_stays(pipeline):
     m = resolve(pipeline, "Pella is a town in Greece, near the river.", "Pella", gold_span=True)
     assert m.place.country_code == "GR" and m.place.feature_code.startswith("PPL")
