@@ -29,7 +29,7 @@ from geomap.pipeline import Pipeline
 
 DEFAULT = (Path(__file__).resolve().parents[2] /
            "shared/eval/events/acled_afghanistan_2020-03/ACLED.csv")
-CODER_REMARK = re.compile(r"\s*Fatalities (?:coded as|split)[^.]*\.?|"
+CODER_REMARK = re.compile(r"\s*(?:Total )?Fatalities (?:are )?(?:coded as|split)[^.]*\.?|"
                           r"\s*\((?:VoJ|Taliban) reported[^)]*\)", re.I)
 
 
@@ -39,7 +39,7 @@ def primary(events: list[Event]) -> Event | None:
     return min(news, key=lambda e: e.evidence[0].start, default=None)
 
 
-def run(path: Path, errors: int = 0) -> dict[str, float]:
+def run(path: Path, errors: int = 0, sources: bool = False) -> dict[str, float]:
     gaz = Gazetteer.open()
     pipe, extractor = Pipeline(gaz), EventExtractor(gaz)
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
@@ -47,7 +47,8 @@ def run(path: Path, errors: int = 0) -> dict[str, float]:
     shown = 0
     for row in rows:
         published = dt.datetime.strptime(row["event_date"], "%d %B %Y").date()
-        ev = _first(pipe, extractor, row, CODER_REMARK.sub("", row["notes"]), published)
+        ev = _first(pipe, extractor, row, CODER_REMARK.sub("", row["notes"]), published,
+                    row["source"] if sources else None)
         ok = _score(score, row, ev)
         if not ok and shown < errors:
             shown += 1
@@ -58,8 +59,10 @@ def run(path: Path, errors: int = 0) -> dict[str, float]:
             "fatalities_exact": score["fat"] / n, "no_event": score["none"] / n}
 
 
-def _first(pipe, extractor, row, text: str, published: dt.date) -> Event | None:
-    doc = pipe(Document(id=f"acled-{row['data_id']}", text=text, published=published))
+def _first(pipe, extractor, row, text: str, published: dt.date,
+           source: str | None = None) -> Event | None:
+    doc = pipe(Document(id=f"acled-{row['data_id']}", text=text, published=published,
+                        source=source))
     return primary(extractor.extract(doc))
 
 
@@ -90,7 +93,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("csv", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong rows")
-    for key, value in run(ap.parse_args().csv, ap.parse_args().errors).items():
+    ap.add_argument("--sources", action="store_true",
+                    help="give geomap each row's source outlet (off: notes and date only)")
+    args = ap.parse_args()
+    for key, value in run(args.csv, args.errors, args.sources).items():
         print(f"{key:36} {value:.3f}" if isinstance(value, float) else f"{key:36} {value}")
 
 

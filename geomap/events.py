@@ -2,14 +2,20 @@
 
 Rule-based.  Each sentence is matched against a trigger lexicon per ACLED sub-event type, tried in
 the codebook's priority order (docs: /work/shared/DESIGN.md "Event typing"); a sentence yields at
-most one violent event (the highest-priority trigger) and one strategic development.  A trigger
-under negation, modality or a call to stop ("could", "threatened to", "denied", "urged a halt to")
-is not an event.  Statements, warnings and calls are not events (ACLED does not code rhetoric);
-decisions with effect (mobilisation, suspended flights, agreements) are Strategic developments at
-the acting government's country.  Sentences naming past years ("in 1994", "since 2016", "the
-1990s") are background.  The place is the mention the trigger governs: a resolved place (never a
-metonym, a demonym, "reporting from X" or "114 km from X") near the trigger, preferring ones linked
-by a preposition and finer ones over countries.
+most one violent event (the highest-priority trigger; one per place when it lists several, below)
+and one strategic development.  A trigger under negation, modality or a call to stop ("could",
+"threatened to", "denied", "urged a halt to") is not an event.  Statements, warnings and calls are
+not events (ACLED does not code rhetoric); decisions with effect (mobilisation, suspended flights,
+agreements) are Strategic developments at the acting government's country.  Sentences naming past
+years ("in 1994", "since 2016", "the 1990s") are background.  The place is the mention the trigger
+governs: a resolved place (never a metonym, a demonym, "reporting from X" or "114 km from X") near
+the trigger, preferring ones linked by a preposition and finer ones over countries.
+
+Figures follow ACLED (numbers.py reads them): one figure for several listed places ("in A and B
+districts") is divided among one event per place; a later sentence that adds deaths to the same
+incident ("3 militants were also killed") adds them to its event; a figure only one armed party
+claims ("according to Taliban sources", or a document only a party's outlet published) is left
+unstated, as ACLED codes such claims 0.
 
 Use after the geoparser: ``EventExtractor(gaz).extract(Pipeline(gaz)(doc))``.
 """
@@ -173,6 +179,41 @@ NOT_THERE = re.compile(r"\bby\s+$|\b(?:reporting from|reports? from|km from|kilo
                        r"miles from|"
                        r"correspondent in|envoy to|ambassador to)\s+(?:\w+\W+){0,3}$",
                        re.I)
+# A figure one armed party gives for its enemy's losses is propaganda, not a report: ACLED codes
+# such claims (the Taliban's Voice of Jihad is its Afghan case) as 0 fatalities unless another
+# source gives a figure.  geomap leaves the figure unstated (null, which ACLED scores as 0), so that
+# a credible figure for the same event, in another sentence or article, is not lowered to 0 when
+# reports merge.  Asides in parentheses are left out first ("3 policemen (5 according to the
+# Taliban)" reports 3 from the main source), and a sentence that also cites another source
+# ("..., while officials reported 2 deaths") keeps its figures.
+PARTY_CLAIM = re.compile(r"\baccording to (?:the )?(?:taliban|voj|voice of jihad|militants?|"
+                         r"insurgents?|rebels?|islamic state)\b|\b(?:taliban|voj|militants?|"
+                         r"insurgents?|rebels?)(?: sources| spokesm[ae]n)? (?:said|says|claimed|"
+                         r"claims|reported)\b", re.I)
+OTHER_SOURCE = re.compile(r"\b(?:officials?|authorities|ministry|police|spokesm[ae]n|times|news|"
+                          r"agency|sources|residents)\b (?:said|says|reported|confirmed)", re.I)
+# Outlets owned by a party to a conflict: a document that only they report is one party's claim.
+PARTY_OUTLETS = re.compile(r"voice of jihad|al-?emarah|amaq|al-?naba", re.I)
+_ASIDE = re.compile(r"\s*\([^)]*\)")
+# A sentence that adds casualties to the incident just reported ("3 militants were also killed",
+# "in another attack at the same place"): ACLED codes one event per place, day and type, so its
+# figures add to that event's instead of standing alone (or being taken as a lower estimate).
+ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another attack)\b", re.I)
+# "in Kot, Khogyani and Dih Bala districts": one figure for several places.  ACLED codes one event
+# per place and divides the figure evenly, the remainder going to the first-named places.
+_LIST_START = re.compile(r"\b(?:in|across) (?:the )?(?:limits of |outskirts of )?(?=[A-Z])")
+_ITEM = re.compile(r"(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|(?!in |of |on |at |to |by )"
+                   r"[a-z]{1,2}(?= [A-Z])))*)"
+                   r"(?: \([^)]*\))?(?: (?P<noun>districts?|provinces?|areas?|villages?|towns?|"
+                   r"city|cities))?(?: \([^)]*\))?")
+_SEP = re.compile(r", and |, | and ")
+_ITEM_END = re.compile(r"\s*(?:[.,;]|$)|\s+(?:on|in|of|during|after|following|when|near)\b")
+# capitalised words next to a name that are not part of it ("In Herat", "Herat City")
+NAME_NEIGHBOURS = {"In", "On", "At", "Near", "From", "The", "To", "By", "Of", "And", "As", "Also",
+                   "According", "Reported", "City", "District", "Province", "Area", "Village",
+                   "Valley", "River", "Region", "Mountains", "Airport"}
+_CAP_BEFORE = re.compile(r"\b([A-Z][\w'-]*) $")
+_CAP_AFTER = re.compile(r" ([A-Z][\w'-]*)")
 _ABBREV = "".join(f"(?<!{w}.)" for w in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct",
                                             "Nov", "Dec", "Mr", "Mrs", "Dr", "St", "Gen", "Lt",
                                             "Col", "No"))
@@ -199,10 +240,16 @@ class EventExtractor:
         if doc.published is None and doc.text.strip():
             doc.warnings.append("no publication date: events are undated")
         found: list[Event] = []
-        allowed = _countries(doc.mentions)
+        allowed = _countries([m for m in doc.mentions if not _fragment(doc.text, m)])
+        lead: Event | None = None  # the incident the latest sentences report
         for start, end in sentences(doc.text):
             if _has_stem(doc.text[start:end]):
-                found += self._sentence_events(doc, start, end, allowed)
+                events = self._sentence_events(doc, start, end, allowed)
+                events, lead = fold_additions(events, lead, doc.text[start:end])
+                found += events
+        if partisan(doc.source):  # the whole document is one party's claim
+            for ev in found:
+                ev.fatalities, ev.fatalities_cumulative = None, False
         return merge(found)
 
     def _sentence_events(self, doc: Document, start: int, end: int, allowed: set[str]
@@ -212,8 +259,14 @@ class EventExtractor:
             return []  # links to other articles and credits report nothing here
         mentions = [m for m in doc.mentions if start <= m.start and m.end <= end
                     and (m.place is None or m.place.country_code in allowed)]
-        mentions = _inside_named_provinces(mentions)
+        mentions = [_unplaced(m) if _fragment(doc.text, m) else m
+                    for m in _inside_named_provinces(mentions)]
         events = [self._event(doc, start, end, mentions, t) for t in triggers(text)]
+        if any(_has_figures(e) for e in events):  # only a figure is divided among places
+            places = listed_places(text)
+            events = [part for e in events
+                      for part in (split_by_place(e, places, doc.text, start, mentions)
+                                   if len(places) > 1 and _has_figures(e) else [e])]
         return [e for e in events if _specific(e)]
 
     def _event(self, doc: Document, start: int, end: int, mentions: list[Mention],
@@ -230,6 +283,8 @@ class EventExtractor:
         fatalities, cumulative = toll.killed, False
         if fatalities is None and toll.toll is not None:
             fatalities, cumulative = toll.toll, True
+        if fatalities and party_claim(text):
+            fatalities, cumulative = None, False  # one side's claim about the other's losses
         ev = Event(id="", type=trig.type, subtype=trig.subtype, date=when,
                    time_precision=precision, actors=actors(text, mentions, start),
                    fatalities=fatalities, fatalities_cumulative=cumulative, wounded=toll.wounded,
@@ -240,6 +295,128 @@ class EventExtractor:
         _place(ev, doc.text, spot, mentions)
         ev.id = event_id(ev)
         return ev
+
+
+def party_claim(sentence: str) -> bool:
+    """The sentence's figures come only from one armed party ("according to Taliban sources")."""
+    text = _ASIDE.sub("", sentence)
+    hit = PARTY_CLAIM.search(text)
+    return hit is not None and not OTHER_SOURCE.search(PARTY_CLAIM.sub("", text))
+
+
+def partisan(source: str | None) -> bool:
+    """Every outlet a document names (";"-separated) belongs to a party to the conflict."""
+    outlets = [x for x in (source or "").split(";") if x.strip()]
+    return bool(outlets) and all(PARTY_OUTLETS.search(x) for x in outlets)
+
+
+def fold_additions(events: list[Event], lead: Event | None, sentence: str
+                   ) -> tuple[list[Event], Event | None]:
+    """Add an "also"/"another attack" sentence's deaths to the incident before it when it names
+    no other place; returns the events left standing and the incident now leading."""
+    if lead is not None and any(e.fatalities is not None for e in events) and \
+            ADDITIVE.search(sentence):
+        for ev in [e for e in events if _adds_to(lead, e)]:
+            lead.fatalities = (lead.fatalities or 0) + ev.fatalities
+            if ev.wounded is not None:
+                lead.wounded = (lead.wounded or 0) + ev.wounded
+            lead.evidence.append(ev.evidence[0])
+            events.remove(ev)
+    first = next((e for e in events if e.type != STRATEGIC and not e.background), None)
+    return events, first or lead
+
+
+def _adds_to(lead: Event, ev: Event) -> bool:
+    if ev.type == STRATEGIC or ev.background or ev.fatalities is None or \
+            ev.fatalities_cumulative or lead.fatalities_cumulative or ev.date != lead.date:
+        return False
+    if ev.place is None and not ev.place_name:
+        return True  # nothing says it happened elsewhere
+    return ev.place is not None and lead.place is not None and ev.place.id == lead.place.id
+
+
+def listed_places(sentence: str) -> list[tuple[int, int, int, str | None]]:
+    """(start, name end, end, kind noun) of the places a sentence lists as the scene of its one
+    figure ("in Kot, Khogyani and Dih Bala districts, Nangarhar": three districts; the province
+    after them contains them)."""
+    m = _LIST_START.search(sentence)
+    items, pos = [], m.end() if m else len(sentence)
+    while m is not None:
+        item = _ITEM.match(sentence, pos)
+        if item is None or not _ITEM_END.match(sentence, item.end()) and \
+                not _SEP.match(sentence, item.end()):
+            break
+        sep = _SEP.match(sentence, item.end())
+        span = (item.start(), item.end("name"), item.end())
+        items.append((span, item["noun"], sep.group() if sep else ""))
+        if sep is None:
+            break
+        pos = sep.end()
+    kept = [(span, noun) for i, (span, noun, sep) in enumerate(items)
+            if not (i and _contains(items[i - 1], noun, sep))]
+    # "Kot, Khogyani and Dih Bala districts": the plural noun names what each bare item is
+    return [(*span, noun or next((n for _, n in kept[i + 1:] if n), None))
+            for i, (span, noun) in enumerate(kept)]
+
+
+def _contains(before: tuple, noun: str | None, sep: str) -> bool:
+    """"X district, Laghman," and "... districts, Helmand.": a bare name after a named area,
+    set off by commas, is the province around it, not another scene."""
+    return noun is None and before[1] is not None and before[2] == ", " and sep != " and "
+
+
+def split_by_place(ev: Event, places: list[tuple[int, int, int, str | None]], text: str,
+                   start: int, mentions: list[Mention]) -> list[Event]:
+    """One event per listed place, the figures divided evenly (remainder to the first).  A
+    place the geoparser could not resolve falls back to the area named after it ("Alishing
+    district, Laghman") or after the whole list, never to a sibling.  Areas and villages that
+    fall back to one district are one ACLED location there; districts or towns that fall back
+    to one province stay apart, the later ones unplaced (ACLED would not code them together)."""
+    k, out = len(places), []
+    ends = [start + p[0] for p in places[1:]] + [start + places[-1][2] + 60]
+    for i, (a, name_end, b, noun) in enumerate(places):
+        part = ev.model_copy(update={
+            "fatalities": _share(ev.fatalities, k, i), "wounded": _share(ev.wounded, k, i),
+            "place": None, "place_name": text[start + a:start + name_end],
+            "geo_precision": None, "evidence": list(ev.evidence), "sources": list(ev.sources),
+            "actors": list(ev.actors)})
+        spot = _resolved_in(mentions, start + a, start + b, text)
+        if spot is not None:
+            _place(part, text, spot, mentions)
+        else:
+            area = _resolved_in(mentions, start + b, ends[i], text) or \
+                _resolved_in(mentions, start + places[-1][2], ends[-1], text)
+            if area is not None and area.place is not None:
+                part.place = area.place
+                part.geo_precision = 3 if area.place.feature_code.startswith(("PCL", "ADM1")) \
+                    else 2
+        same = next((o for o in out if _where(o) == _where(part)), None)
+        if same is not None and spot is None and not (noun or "").startswith(("area", "vill")):
+            part.place, part.geo_precision, same = None, None, None
+        if same is None:
+            part.id = event_id(part)
+            out.append(part)
+        else:  # "the X and Y areas of Z district", both only known as Z: one event at Z
+            same.fatalities = _plus(same.fatalities, part.fatalities)
+            same.wounded = _plus(same.wounded, part.wounded)
+    return out
+
+
+def _resolved_in(mentions: list[Mention], a: int, b: int, text: str) -> Mention | None:
+    return next((m for m in mentions if a <= m.start < b and m.place is not None
+                 and m.kind == "place" and _placeable(text, m, False)), None)
+
+
+def _where(ev: Event) -> object:
+    return ev.place.id if ev.place is not None else ev.place_name
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    return None if a is None and b is None else (a or 0) + (b or 0)
+
+
+def _share(total: int | None, k: int, i: int) -> int | None:
+    return None if total is None else total // k + (i < total % k)
 
 
 def _countries(mentions: list[Mention]) -> set[str]:
@@ -254,6 +431,23 @@ def _countries(mentions: list[Mention]) -> set[str]:
             big = m.place.feature_code.startswith(("PCL", "ADM1", "PPLC"))
             votes[m.place.country_code] += 3 if big else 1
     return named | {code for code, _ in votes.most_common(1)}
+
+
+def _fragment(text: str, m: Mention) -> bool:
+    """A resolved mention that is one word of a longer proper name ("Baba" in "the Khowajak Baba
+    area", "Yak" in "Yak Lingah"): it was matched on a word, not on the place's name, and what it
+    resolved to is a namesake guess (often abroad)."""
+    if m.place is None or m.kind != "place":
+        return False
+    before = _CAP_BEFORE.search(text, max(0, m.start - 30), m.start)
+    after = _CAP_AFTER.match(text, m.end)
+    return any(w is not None and w[1] not in NAME_NEIGHBOURS and not NAMED_ACTORS.fullmatch(w[1])
+               for w in (before, after))
+
+
+def _unplaced(m: Mention) -> Mention:
+    """The mention as an unresolved name: the event falls back to the area named after it."""
+    return m.model_copy(update={"place": None, "precision": None})
 
 
 def _inside_named_provinces(mentions: list[Mention]) -> list[Mention]:
@@ -272,6 +466,10 @@ def _outside(m: Mention, provinces: list[Mention]) -> bool:
         return False
     after = {p.place.name for p in provinces if p.start > m.end}
     return bool(after) and m.place.admin1 not in after
+
+
+def _has_figures(ev: Event) -> bool:
+    return ev.type != STRATEGIC and (ev.fatalities is not None or ev.wounded is not None)
 
 
 def _specific(ev: Event) -> bool:

@@ -1,8 +1,16 @@
 """Numbers: casualty figures in a sentence, with new deaths, wounded and cumulative tolls apart.
 
-ACLED's rules: the lowest reported figure; "several" = 3, "dozens" = 12, "hundreds" = 100.
-A toll ("bringing the death toll to 59", "a total of 40") counts every death so far, not the day's,
-so it is kept apart from the new deaths the sentence reports.
+ACLED's rules: the most conservative (lowest) reported figure, so a range "5-7" is 5; "tens" = 10,
+"dozens" = 12, "hundreds" = 100; a plural of unknown size ("several", "a number of", "an unknown
+number of") is 3, the conservative default geomap has always used.  "7 soldiers were killed and
+wounded" gives no death count: how many of the 7 died is not stated.  Figures of every side in one
+sentence add up ("3 soldiers and 2 militants were killed" is 5); a figure in parentheses is an
+aside, usually another party's claim ("3 policemen (5 according to the rebels)"), and is not
+counted.  A single victim without a numeral counts as one ("killed a teacher", "a guard was shot
+dead", "and his driver were killed"), but only where the casualty word governs it, not in "a local
+policeman opened fire, killing 4".  A toll ("bringing the death toll to 59", "a total of 40")
+counts every death so far, not the day's, so it is kept apart from the new deaths the sentence
+reports.
 """
 
 from __future__ import annotations
@@ -15,16 +23,28 @@ UNITS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-VAGUE = {"several": 3, "a few": 3, "few": 3, "dozens": 12, "a dozen": 12, "dozen": 12,
+UNKNOWN = 3  # deaths of a plural reported without a number
+VAGUE = {"several": UNKNOWN, "a few": UNKNOWN, "few": UNKNOWN, "a number of": UNKNOWN,
+         "an unknown number of": UNKNOWN, "tens": 10, "dozens": 12, "a dozen": 12, "dozen": 12,
          "scores": 20, "hundreds": 100, "a hundred": 100, "thousands": 1000}
 PERSON = ("civilian|soldier|man|woman|child|boy|girl|policeman|police officer|member|commander|"
           "militant|fighter|person|resident|student|teacher|officer|guard|serviceman|worker|"
-          "elder|cleric|scholar|insurgent|recruit|driver|farmer|journalist|official|personnel")
+          "elder|cleric|scholar|insurgent|recruit|driver|farmer|journalist|official|personnel|"
+          "bodyguard|director|bomber|shep?h?erd|chief|leader|governor|son|brother|wife|husband|"
+          "father|mother|daughter|cook|employee|commando|militiaman|shopkeeper|trader|doctor")
 _WORDNUM = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+# "a", "an", "the", "his" stand for one person when a person noun follows within a few words
+# (_person_follows; "the", "his" only after "killed", "killing" or "and", where they can name a
+# victim: the pattern only looks for a "d" or "g" before them, _article_ok for the word);
+# whether the casualty word governs them is decided in _kind and _article_kind.
+ARTICLES = ("a", "an", "the", "his", "her")
 NUMBER = re.compile(
-    r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + _WORDNUM + r")(?:[- ](?:" + _WORDNUM + r"))?"
-    r"|a dozen|a few|a hundred|dozens|several|scores|hundreds|thousands"
-    r"|(?:a|an)(?= (?:\w+ )?(?:" + PERSON + r")s?\b))\b", re.I)
+    r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\s?[-\u2013]\s?\d+|\s+to\s+\d+)?"
+    r"|(?:" + _WORDNUM + r")(?:[- ](?:" + _WORDNUM + r"))?"
+    r"|a dozen|a few|a hundred|dozens|several|scores|hundreds|thousands|tens"
+    r"|(?:a|an unknown) number of"
+    r"|(?:a|an)(?! (?:unknown |large |small |)(?:number|group|couple|lot|total)\b)"
+    r"|(?<=[dg] )(?:the|his|her))\b", re.I)
 KILLED = re.compile(r"^(?:killed|killing|dead|died|die|deaths?|fatalities|fatality|lives|"
                     r"lost|perished|slain|massacred|executed|beheaded|shot dead|"
                     r"martyred|casualties)$", re.I)
@@ -34,9 +54,15 @@ ACTIVE = {"killing": "killed", "killed": "killed", "kill": "killed", "killing": 
           "executed": "killed", "wounding": "wounded", "wounded": "wounded",
           "injuring": "wounded", "injured": "wounded"}
 SUBSET = {"including", "among", "incl"}
+AUX = {"was", "were", "is", "are", "has", "have", "had"}
 HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|lives|lost|slain|"
                   r"martyr|execut|behead|shot|perish|massacr|hurt", re.I)
-_WORD = re.compile(r"[\w'-]+|[;:,()]")
+_WORD = re.compile(r"\d+[-\u2013]\d+|[\w'-]+|[;:,()]")
+_ONE_PERSON = re.compile(PERSON)
+_PERSON = re.compile(r"(?:" + PERSON + r")s?|policemen|servicemen|militiamen|men|women|children"
+                     r"|'?arbakis?'?")
+# words that end the noun phrase of a listed figure: "and 3 policemen in X", "... during"
+LINK_END = {"in", "on", "at", "near", "during", "following", "when", "after", "while", "by"}
 
 
 @dataclass
@@ -47,14 +73,17 @@ class Casualties:
 
 
 def value(word: str) -> int | None:
-    """'Twenty-eight' -> 28, '1,200' -> 1200, 'dozens' -> 12; None if not a number."""
+    """'Twenty-eight' -> 28, '1,200' -> 1200, 'dozens' -> 12, '5-7' -> 5; None if not a number."""
     w = word.lower().replace(",", "")
     if w in VAGUE:
         return VAGUE[w]
-    if w in ("a", "an"):
+    if w in ARTICLES:
         return 1
     if re.fullmatch(r"\d+", w):
         return int(w)
+    span = re.fullmatch(r"(\d+)\s?(?:[-\u2013]|to)\s?(\d+)", w)
+    if span:  # "5-7 soldiers": ACLED takes the lowest figure reported
+        return min(int(span[1]), int(span[2]))
     parts = re.split(r"[- ]", w)
     if all(p in UNITS or p in TENS for p in parts):
         return sum(UNITS.get(p, 0) + TENS.get(p, 0) for p in parts)
@@ -70,18 +99,51 @@ def casualties(sentence: str) -> Casualties:
     out = Casualties()
     if not HINT.search(sentence):
         return out  # no casualty word: skip the (costly) number scan
+    last = None  # the kind of the figure before: "killing 2 soldiers and 3 policemen"
     for m in NUMBER.finditer(sentence):
         if _is_year_or_date(sentence, m):
             continue
-        n = value(m["num"])
-        if n is None:
+        n, word = value(m["num"]), m["num"].lower()
+        if n is None or (word in VAGUE and not _counts_people(sentence[m.end():])) or \
+                (word in ARTICLES and not _article_ok(sentence, m.start(), m.end(), word)):
             continue
-        kind = _kind(sentence[:m.start()], sentence[m.end():])
+        # six words back and two dozen ahead are all _kind reads: no need to split the rest
+        kind = _kind(sentence[max(0, m.start() - 100):m.start()], sentence[m.end():m.end() + 300],
+                     word, last)
         if kind == "toll":
             out.toll = n if out.toll is None else min(out.toll, n)  # ACLED: the lowest figure
         elif kind in ("killed", "wounded"):
             setattr(out, kind, (getattr(out, kind) or 0) + n)
+        last = kind
     return out
+
+
+def _article_ok(sentence: str, start: int, end: int, word: str) -> bool:
+    if word in ("the", "his", "her") and \
+            not sentence[max(0, start - 8):start].lower().endswith(("killed ", "killing ", "and ")):
+        return False
+    return _person_follows(sentence[end:end + 80], word)
+
+
+def _person_follows(after: str, article: str) -> bool:
+    """"a (local) policeman", "his driver": a person noun within five words, before any comma;
+    "the"/"his" name one person only in the singular ("his guards" is no figure)."""
+    noun = _PERSON if article in ("a", "an") else _ONE_PERSON
+    for w in _WORD.findall(after.lower())[:5]:
+        if w in (",", ";", ":", "(", ")"):
+            return False
+        if noun.fullmatch(w):
+            return True
+    return False
+
+
+def _counts_people(after: str) -> bool:
+    """A vague quantifier is a figure when it counts people ("several soldiers", "dozens were
+    killed", "hundreds of"), not when it counts things ("several posts")."""
+    nxt = _WORD.findall(after.lower())[:3]
+    return not nxt or nxt[0] in ("of", "were", "was", "more", "other", "others", "people", ",",
+                                 "and") or KILLED.match(nxt[0]) is not None or \
+        WOUNDED.match(nxt[0]) is not None or any(_PERSON.fullmatch(w) for w in nxt)
 
 
 def _is_year_or_date(sentence: str, m: re.Match) -> bool:
@@ -94,19 +156,61 @@ def _is_year_or_date(sentence: str, m: re.Match) -> bool:
                          r"hours?|minutes?)", after))
 
 
-def _kind(before: str, after: str) -> str | None:
+def _kind(before: str, after: str, word: str = "", last: str | None = None) -> str | None:
     """What a number counts: 'killed', 'wounded', 'toll', or None (something else)."""
     prev = _WORD.findall(before.lower())[-6:]
-    nxt = _WORD.findall(after.lower())[:9]
+    nxt = _WORD.findall(after.lower())[:24]
     if re.search(r"(?:toll|total|tally)(?: \w+){0,3} (?:to|of|at|reached|stands at|rose to|"
                  r"is|was|hit|climbed to)\s*(?:at least |more than |over |nearly |about )?$",
                  before.lower()) or (nxt[:2] == ["in", "total"]):
         return "toll"
     if _in_subset(prev):
         return None  # "including 2 commanders": a part of a figure already counted
+    if prev[-1:] == ["of"] and not (nxt and _PERSON.fullmatch(nxt[0])):
+        return None  # "a father of three": a description, not a figure
     if prev and prev[-1] in ACTIVE:  # "killing 3", "killed 3 soldiers", "wounding 5"
         return ACTIVE[prev[-1]]
-    return _following_kind(nxt)
+    kind = _article_kind(nxt) if word in ARTICLES else _following_kind(nxt)
+    # an article after a comma is an apposition ("1 child, a shepherd,"), not another victim
+    comma_ok = word not in ARTICLES
+    if kind is None and last in ("killed", "wounded") and _listed(prev, nxt, comma_ok):
+        return last  # "killing 2 soldiers and 3 policemen", "1 elder in addition to 2 guards"
+    return kind
+
+
+def _article_kind(nxt: list[str]) -> str | None:
+    """'a guard was killed', 'a leader and his driver were killed': the person noun must be the
+    subject of a passive casualty verb; 'a policeman turned on his unit, killing 4' names the
+    killer, not a victim."""
+    noun = next((i for i, w in enumerate(nxt[:6]) if _PERSON.fullmatch(w)), None)
+    if noun is None or any(_is_figure(w) or w == "," for w in nxt[:noun]):
+        return None  # "as a result 3 militants were killed": the figure is 3, not "a"
+    aux = next((i for i, w in enumerate(nxt[noun + 1:noun + 7], noun + 1) if w in AUX), None)
+    if aux is None or any(w == "," or w.endswith(("ed", "ing")) or w in ACTIVE
+                          for w in nxt[noun + 1:aux]):
+        return None
+    for w in nxt[aux + 1:aux + 5]:
+        if WOUNDED.match(w):
+            return "wounded"
+        if KILLED.match(w):
+            return "killed"
+    return None
+
+
+def _listed(prev: list[str], nxt: list[str], comma_ok: bool = True) -> bool:
+    """The figure continues a list ("and 3 policemen", "in addition to 2 guards") and no verb of
+    its own follows it before the clause ends."""
+    links = ("and", ",", "to", "with") if comma_ok else ("and", "to", "with")
+    if not prev or prev[-1] not in links or \
+            (prev[-1] == "to" and prev[-3:-1] != ["in", "addition"]) or \
+            (prev[-1] == "with" and prev[-2:-1] not in (["along"], ["together"])):
+        return False  # "abducted with 2 others" is company, not another casualty
+    for w in nxt[:6]:
+        if w in (",", ";", ":", ")") or w in LINK_END:
+            return True
+        if w in ("was", "were", "are", "is", "had", "have", "fled") or w.endswith("ed"):
+            return False
+    return True
 
 
 def _in_subset(prev: list[str]) -> bool:
@@ -117,13 +221,47 @@ def _in_subset(prev: list[str]) -> bool:
 
 
 def _following_kind(nxt: list[str]) -> str | None:
-    for i, w in enumerate(nxt):
-        if w in (";", ":", "(", ")") or (w == "," and i > 3):
+    """The casualty word the figure's clause reaches: past a list ("3 soldiers, 2 policemen and
+    1 civilian were killed"), an apposition ("1 child, a shepherd, was killed") or an aside in
+    parentheses, but not into a new clause ("..., killing 4" names other victims)."""
+    i = 0
+    while i < len(nxt):
+        w = nxt[i]
+        if w == "(":
+            i = nxt.index(")", i) + 1 if ")" in nxt[i:] else len(nxt)
+            continue
+        if w in (";", ":", ")") or w in ("killing", "wounding", "injuring") or \
+                (w == "," and i > 3 and not _list_goes_on(nxt[i + 1:i + 3])) or \
+                (w == "," and _new_clause(nxt[i + 1:i + 3])):
             return None
-        if NUMBER.fullmatch(w) and value(w) is not None and w not in ("a", "an"):
-            continue  # "3 soldiers and 2 policemen were killed": each counts
         if WOUNDED.match(w):
             return "wounded"
         if KILLED.match(w):
+            if _and_wounded(nxt[i + 1:i + 3]):
+                return None  # "7 were killed and wounded": casualties, not a death count
             return "killed" if not (w == "casualties" and "wounded" in nxt) else None
+        i += 1
     return None
+
+
+def _and_wounded(ahead: list[str]) -> bool:
+    return len(ahead) == 2 and ahead[0] in ("and", "or") and WOUNDED.match(ahead[1]) is not None
+
+
+def _list_goes_on(ahead: list[str]) -> bool:
+    """After a comma: another figure of the list, or the verb that closes an apposition."""
+    first = ahead[0] if ahead else ""
+    if first == "and":
+        first = ahead[1] if len(ahead) > 1 else ""
+    return _is_figure(first) or first in ("was", "were", "had", "have")
+
+
+def _new_clause(ahead: list[str]) -> bool:
+    """", and wounded 4 others": the sentence's subject acts again; the figure before the comma
+    was the first verb's object, not this verb's."""
+    verb = ahead[1] if ahead[:1] == ["and"] and len(ahead) > 1 else ahead[0] if ahead else ""
+    return verb in ACTIVE
+
+
+def _is_figure(w: str) -> bool:
+    return w in ("a", "an", "his") or (NUMBER.fullmatch(w) is not None and value(w) is not None)

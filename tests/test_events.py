@@ -160,3 +160,86 @@ def test_sentences_do_not_break_at_abbreviations():
     text = "Shells fell on Sept. 28 in the town. Then 3 more died.\nA headline"
     assert [text[a:b] for a, b in sentences(text)] == [
         "Shells fell on Sept. 28 in the town.", "Then 3 more died.", "A headline"]
+
+
+# --- ACLED counting rules (invented sentences) ---
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    # a range is its lowest figure
+    ("At least 4-6 guards were killed in the raid.", 4, None),
+    # an aside in parentheses (another party's figure) is not counted
+    ("Two officers (5 according to the insurgents) were killed on Friday.", 2, None),
+    # every side's dead in one list add up; the wounded stay apart
+    ("4 guards, 2 drivers, and 7 attackers were killed, and 9 bystanders were wounded.", 13, 9),
+    ("Raiders killed 2 herders and 3 traders, and wounded 4 others near the well.", 5, 4),
+    # an apposition describes the victim already counted
+    ("1 farmer, a father of three, was killed by a stray shell.", 1, None),
+    # one victim without a numeral
+    ("Gunmen killed a village elder near the market.", 1, None),
+    ("A driver was shot dead at the checkpoint.", 1, None),
+    ("A tribal leader and his driver were killed by a bomb.", 2, None),
+    # the killer and the things hit are not victims
+    ("A guard opened fire on his colleagues, killing 3 recruits.", 3, None),
+    ("A stray shell hit a family house, killing 2 children.", 2, None),
+    ("Militants attacked several posts, and 2 guards died.", 2, None),
+    # company, not casualties
+    ("1 driver was killed after being seized with 3 other passengers.", 1, None),
+    # "killed and wounded" together is no death count; an unknown plural is 3, "tens" 10
+    ("Eleven soldiers were killed and wounded in the blast.", None, None),
+    ("Two guards were killed or wounded.", None, None),
+    ("An unknown number of soldiers were killed.", 3, None),
+    ("A number of recruits died in the ambush.", 3, None),
+    ("Tens of protesters were wounded.", None, 10),
+])
+def test_numbers_acled_counting_rules(text, killed, wounded):
+    found = numbers.casualties(text)
+    assert (found.killed, found.wounded) == (killed, wounded)
+
+
+def test_one_party_claim_is_not_a_death_count(coder):
+    events, _ = coder("On Monday, according to Taliban sources, 12 soldiers were killed in an "
+                      "attack on a police post in Herat.")
+    assert [e.fatalities for e in events] == [None]  # scored as ACLED's 0
+    events, _ = coder("On Monday, 3 policemen (9 according to the Taliban) were killed in an "
+                      "attack on a police post in Herat.")
+    assert [e.fatalities for e in events] == [3]
+
+
+def test_partisan_outlet_document_is_a_claim(gaz):
+    pipe, extractor = Pipeline(gaz), EventExtractor(gaz)
+    text = "On Monday, militants attacked a police post in Herat, killing 6 policemen."
+    alone = pipe(Document(id="v", text=text, published=MON, source="Voice of Jihad"))
+    assert [e.fatalities for e in extractor.extract(alone)] == [None]
+    both = pipe(Document(id="w", text=text, published=MON, source="Voice of Jihad; Reuters"))
+    assert [e.fatalities for e in extractor.extract(both)] == [6]
+
+
+def test_also_killed_adds_to_the_incident(coder):
+    events, _ = coder("On Monday, 2 soldiers were killed when militants attacked a checkpoint "
+                      "in Kandahar. 4 militants were also killed.")
+    assert [(e.place_name, e.fatalities) for e in events] == [("Kandahar", 6)]
+    assert len(events[0].evidence) == 2
+
+
+def test_one_figure_for_listed_places_is_divided(coder):
+    events, _ = coder("On Monday, 9 militants were killed in clashes with police in Herat and "
+                      "Kandahar provinces.")
+    assert sorted((e.place_name, e.fatalities) for e in events) == [("Herat", 5),
+                                                                     ("Kandahar", 4)]
+
+
+def test_listed_places_skip_the_province_after_a_district():
+    from geomap.events import listed_places
+    text = "Clashes in Zarbanuk district, Kandahar, and Tilmarez and Gurvast districts, Herat."
+    assert [text[a:b] for a, b, _, _ in listed_places(text)] == [
+        "Zarbanuk", "Tilmarez", "Gurvast"]
+    assert len(listed_places("Clashes in the Zarbanuk area of Gurvast district, Herat.")) == 1
+
+
+def test_one_word_of_a_longer_name_is_not_the_place(coder):
+    # "Baba" alone names places abroad; here it is part of a local name the gazetteer lacks
+    events, _ = coder("On Monday, gunmen killed 2 guards in the Zarbanuk Baba area of Kandahar "
+                      "city.")
+    (ev,) = events
+    assert ev.place.country_code == "AF" and ev.place.name.startswith("Kandah")
+    assert ev.geo_precision == 2 and ev.fatalities == 2
