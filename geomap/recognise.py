@@ -33,6 +33,10 @@ COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance
 # Below this a name's best place is a hamlet: an English word it spells ("Guide", "Zone",
 # "Virgin") is far likelier meant than the hamlet.
 HAMLET_IMPORTANCE = 6.0
+# A word at least this common in English that names only small places through an alternate
+# name ("Taliban" for a Turkish village) is the word, not the place.
+ALIAS_ZIPF = 3.0
+ALIAS_IMPORTANCE = 9.0  # about a city of a million: its aliases are known ("Cologne")
 FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when capitalised
 
 
@@ -206,7 +210,22 @@ class Recogniser:
             return mention
         if self._person_like(tokens, i, j, prev, nxt, importance):
             return None
+        if j - i == 1 and self._alias_of_a_minor_place(mention.text, importance):
+            return None
+        if j - i == 1 and _unknown_word_before(tokens, i, prev, nxt, self.names):
+            mention.start = prev.start  # "Nahri Saraj district": not Saraj, North Macedonia
+            mention.text = text[prev.start:mention.end]
+            return mention
         return _with_direction(tokens, i, mention, text)
+
+    def _alias_of_a_minor_place(self, name: str, importance: float) -> bool:
+        """"Taliban", "Hamas": words English uses that are only alternate names of small places
+        (a Turkish village, Hamm); a place's own name, or a big place's alias, is kept."""
+        if importance >= ALIAS_IMPORTANCE or lx.zipf(name.lower()) < ALIAS_ZIPF:
+            return False
+        key = _key(name)
+        return not any(key in (_key(c.place.name), _key(c.place.ascii_name))
+                       for c in self.gazetteer.lookup(name, limit=10, loose_match=False))
 
     def _drop_people(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """One sense per document: a surname the text gives in full ("Dr Bruce Ivins") is a
@@ -384,6 +403,15 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
     # "Secretary", "Agency", "West", "Village" matched alone
     return len(words) == 1 and importance < COUNTRY_IMPORTANCE and \
         words[0] in lx.TITLES | lx.ORG_WORDS | lx.DIRECTIONS | lx.FEATURE_AFTER.keys()
+
+
+def _unknown_word_before(tokens: list[Token], i: int, prev: Token | None, nxt: Token | None,
+                         names: dict) -> bool:
+    """A rare capitalised word the gazetteer does not know stands right before the match, and a
+    feature word after it: the three are one unknown name and its kind ("Nahri Saraj district")."""
+    return prev is not None and nxt is not None and nxt.lower in lx.FEATURE_AFTER and \
+        prev.capitalised and _adjacent(tokens, i - 1, i + 1) and lx.zipf(prev.lower) < 4.0 and \
+        _key(prev.text) not in names and prev.lower not in lx.DIRECTIONS | lx.TITLES
 
 
 def _abbreviation(tokens: list[Token]) -> bool:

@@ -136,3 +136,14 @@ def test_a_feature_word_after_an_unknown_name_ends_that_name(recogniser):
     names = found(recogniser, "Ferries to Tarvokai Island stopped, and Iceland closed its ports.")
     assert "Island" not in names and "Iceland" in names
     assert any(n.startswith("Tarvokai") for n in names)
+
+
+def test_an_english_word_that_is_only_a_small_places_alias_is_not_a_place(recogniser):
+    """"Taliban" and "Hamas" are alternate names of a Turkish village and of Hamm in GeoNames."""
+    names = found(recogniser, "Taliban fighters and Hamas officials met in Doha on Friday.")
+    assert names == ["Doha"]
+
+
+def test_an_unknown_word_before_a_known_one_and_a_feature_word_is_one_name(recogniser):
+    names = found(recogniser, "Shelling hit Nahri Saraj district, Helmand, at dawn.")
+    assert "Nahri Saraj" in names and "Saraj" not in names
