@@ -52,6 +52,7 @@ STATED_IN = 4.0  # inside the area of "X is a town in Y", as strong as a named d
 CITY_POPULATION = 100_000  # a city this big can be "a district of" or "a suburb in" it
 CITY_RADIUS_KM = 40.0  # and what is in it lies this close to its point
 STATED_MARGIN = 1.0  # the lead a namesake inside the stated area is given when it trails
+AFTER_PROVINCE = 3.0  # a town named after a province of its country, far from it
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 
@@ -141,20 +142,12 @@ class Resolver:
                 context: "_Context") -> "_Static":
         """The evidence that does not depend on the other names' choices, found once."""
         key = fold(mentions[0].text)
-        # a province named like its own town (Terter) is usually the town in the news
-        seats = {(c.place.country_code, c.place.admin1_code) for c in cands
-                 if c.place.feature_class == "P"}
+        areas = _Provinces(cands)
         cues = _mention_cues(doc.text, mentions)
         stated = self._stated_area(doc.text, mentions[0], context)
         found = []
         for c in cands:
-            features = {"prior": round(c.score, 3)}
-            if c.place.feature_code == "ADM1" and c.match == "exact" and \
-                    (c.place.country_code, c.place.admin1_code) not in seats:
-                features["area"] = AREA_PRIOR
-            if c.place.feature_class == "P" and key in (fold(c.place.name),
-                                                        fold(c.place.ascii_name)):
-                features["own_name"] = OWN_NAME  # not only one of its alternate names
+            features = {"prior": round(c.score, 3)} | areas.features(c, key)
             features.update(_kind_cue(cues, c.place))
             features.update(context.named_areas(c.place, key))
             if stated is not None and _lies_in(c.place, stated.place) and \
@@ -382,6 +375,31 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
 def _city(place: Place) -> bool:
     """A city big enough to hold districts and suburbs."""
     return place.feature_class == "P" and place.population >= CITY_POPULATION
+
+
+class _Provinces:
+    """Namesakes that are provinces against namesakes that are towns.  A province named like
+    its own town (Terter) is usually the town in the news; a town named after a province
+    elsewhere in its country (California, Maryland) is not what "California" means."""
+
+    def __init__(self, cands: list[Candidate]):
+        self.seats = {(c.place.country_code, c.place.admin1_code) for c in cands
+                      if c.place.feature_class == "P"}
+        self.provinces = {(c.place.country_code, c.place.admin1_code) for c in cands
+                          if c.place.feature_code == "ADM1" and c.match == "exact"}
+
+    def features(self, c: Candidate, key: str) -> dict[str, float]:
+        place, out = c.place, {}
+        where = (place.country_code, place.admin1_code)
+        if place.feature_code == "ADM1" and c.match == "exact" and where not in self.seats:
+            out["area"] = AREA_PRIOR
+        if place.feature_class == "P" and key in (fold(place.name), fold(place.ascii_name)):
+            out["own_name"] = OWN_NAME  # not only one of its alternate names
+        if place.feature_class == "P" and place.feature_code != "PPLC" and \
+                place.population < CITY_POPULATION and where not in self.provinces and \
+                any(cc == place.country_code for cc, _ in self.provinces):
+            out["named_after_province"] = -AFTER_PROVINCE
+        return out
 
 
 def _lies_in(place: Place, area: Place) -> bool:

@@ -140,6 +140,15 @@ def test_a_numbered_ward_is_not_an_area_of_that_name(pipeline):
     assert m.place is None or "County" not in m.place.name
 
 
+def test_a_state_is_not_a_town_named_after_it_in_another_state(pipeline):
+    """California, Maryland is a town; with Maryland named too, "California" is still the state."""
+    text = "Wildfires spread across California while storms hit Maryland and Missouri."
+    m = resolve(pipeline, text, "California")
+    assert m.place.feature_code == "ADM1" and m.place.country_code == "US"
+    assert "named_after_province" in next(a.features for a in m.alternatives
+                                          if a.place.feature_code == "PPL")
+
+
 def test_a_namesake_inside_the_stated_area_stays(pipeline):
     m = resolve(pipeline, "Pella is a town in Greece, near the river.", "Pella", gold_span=True)
     assert m.place.country_code == "GR" and m.place.feature_code.startswith("PPL")
