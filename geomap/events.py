@@ -129,6 +129,7 @@ def _closing(part: str) -> int:
 
 
 _COMPILED = [(t, s, re.compile(r"\b(?:" + p + r")\b"), _heads(p)) for t, s, p in _V + _S]
+_HEADS = frozenset(h for *_, hs in _COMPILED for h in hs or ())
 KILL_WORDS = ("killed", "killing", "died", "dead", "shot", "wounded", "injured", "martyred",
               "slain", "casualties")
 # One scan of the lower-cased sentence for every pattern's word beginnings: a sentence with none
@@ -495,10 +496,11 @@ def triggers(sentence: str) -> list[Trigger]:
     """The highest-priority violent trigger and the first strategic one (not negated)."""
     best: dict[str, Trigger] = {}
     low = sentence.lower() if len(sentence.lower()) == len(sentence) else sentence
-    hits = _HEAD_RE.findall(low)
+    # the pattern beginnings present: every head that begins a word found
+    found = {w[:k] for w in _HEAD_RE.findall(low) for k in range(2, len(w) + 1)} & _HEADS
     for etype, subtype, pattern, heads in _COMPILED:
         group = "s" if etype == STRATEGIC else "v"
-        if group in best or heads is not None and not any(w.startswith(heads) for w in hits):
+        if group in best or heads is not None and found.isdisjoint(heads):
             continue
         for m in pattern.finditer(low):
             if not _blocked(sentence, m) and _fits(etype, subtype, sentence, m):
