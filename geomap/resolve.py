@@ -238,34 +238,34 @@ class Resolver:
                 break
             chain.append(link.group(1))
             pos = link.end(1)
-        key = fold(m.text)
         for i, name in enumerate(chain):
             inside = chain[i + 1] if i + 1 < len(chain) else None
-            best = None if numbered[i] else self._best_area(name, inside, key, context)
+            best = None if numbered[i] else self._best_area(name, inside, context)
             if best is not None:
                 return best
         return None
 
-    def _best_area(self, name: str, inside: str | None, key: str, context: "_Context"
+    def _best_area(self, name: str, inside: str | None, context: "_Context"
                    ) -> Candidate | None:
         """Of the areas called ``name`` (or a city: "a suburb of Melbourne"), within ``inside``,
         the one whose province or country the text names, else the most important."""
-        areas: list[Candidate] = []
         first, _, rest = name.partition(" ")
-        forms = [name, *sorted(area_keys(name))]  # "X Governorate" is X
-        if rest and first.lower() in lx.DIRECTIONS:
-            forms.append(rest)  # "Central London" is part of London
-        for form in dict.fromkeys(forms):
+        forms = [(form, False) for form in dict.fromkeys([name, *sorted(area_keys(name))])]
+        if rest and first.lower() in lx.DIRECTIONS:  # "X Governorate" is X (above)
+            forms.append((rest, True))  # "Central London" is part of London the city only
+        areas: list[Candidate] = []
+        for form, city_only in forms:
             found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False)
             inner = [c for c in found if inside is None or context.names_area_of(inside, c.place)]
             # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens
-            areas = [c for c in inner if c.place.feature_class == "A"] or \
+            areas = [c for c in inner if c.place.feature_class == "A" and not city_only] or \
                 [c for c in inner if _city(c.place)]
             if areas:
                 break
+        stated = fold(name)  # "in New York": New York County's province being New York is no cue
 
         def named(c: Candidate) -> tuple[float, float]:
-            return sum(context.named_areas(c.place, key).get(k, 0) for k in NAMED), c.score
+            return sum(context.named_areas(c.place, stated).get(k, 0) for k in NAMED), c.score
         return max(areas, key=named) if areas else None
 
     def _area_point(self, area: Place) -> PlaceRef:
@@ -542,7 +542,7 @@ _STATED_IN = re.compile(
     r"prefecture|island)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:in|of)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|district|"
     r"department|governorate|prefecture|municipality|island)\s+of\s+)?"
-    r"([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})")
+    r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4})")
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
 _CHAIN_LINK = re.compile(

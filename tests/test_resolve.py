@@ -149,6 +149,18 @@ def test_a_state_is_not_a_town_named_after_it_in_another_state(pipeline):
                                           if a.place.feature_code == "PPL")
 
 
+def test_a_stated_state_is_the_state_not_a_county_in_it_so_named(pipeline):
+    text = "Wayne County is a county located in the U.S. state of Utah."
+    m = resolve(pipeline, text, "Wayne County", gold_span=True)
+    assert m.place.feature_code == "ADM2" and m.place.admin1 == "Utah"
+
+
+def test_a_direction_word_does_not_make_a_sea_a_county(pipeline):
+    text = "Ireland is an island in the North Atlantic, west of Great Britain."
+    m = resolve(pipeline, text, "Ireland", gold_span=True)
+    assert m.place.country_code == "IE" and "stated_area" not in m.alternatives[0].features
+
+
 def test_a_namesake_inside_the_stated_area_stays(pipeline):
     m = resolve(pipeline, "Pella is a town in Greece, near the river.", "Pella", gold_span=True)
     assert m.place.country_code == "GR" and m.place.feature_code.startswith("PPL")
