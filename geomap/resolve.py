@@ -489,15 +489,15 @@ class _Context:
         ("X is a town in Y County, Z"): the strongest cue a writer gives for a namesake."""
         names = self.names
         score = 0.0
+        country = self.country_names.get(place.country_code)
         for area in (place.admin2_name, place.admin1_name):
-            if not area or fold(area) == key or area == place.name:
-                continue  # an area is not named by its own name (it is not its own district)
+            if not area or fold(area) in (key, country) or area == place.name:
+                continue  # not its own district, nor the State of México when Mexico is named
             if fold(area) in names:
                 score += 4.0
             elif (area_keys(area) - {key}) & names:
                 score += 2.0  # "Washington" may name Washington County, or much else
         out: dict[str, float] = {"admin": score} if score else {}
-        country = self.country_names.get(place.country_code)
         if country and country != key and country in names \
                 and not place.feature_code.startswith("PCL"):
             out["country_named"] = COUNTRY_NAMED

@@ -161,6 +161,14 @@ def test_a_direction_word_does_not_make_a_sea_a_county(pipeline):
     assert m.place.country_code == "IE" and "stated_area" not in m.alternatives[0].features
 
 
+def test_a_country_named_is_not_its_namesake_province_named(pipeline):
+    """Naming Mexico does not name the State of México, home of several San Franciscos."""
+    text = "Tourists from Mexico and Canada crowded San Francisco this summer."
+    m = resolve(pipeline, text, "San Francisco")
+    mexican = [a for a in m.alternatives if a.place.admin1 == "México"]
+    assert mexican and all("admin" not in a.features for a in mexican)
+
+
 def test_a_namesake_inside_the_stated_area_stays(pipeline):
     m = resolve(pipeline, "Pella is a town in Greece, near the river.", "Pella", gold_span=True)
     assert m.place.country_code == "GR" and m.place.feature_code.startswith("PPL")
