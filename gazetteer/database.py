@@ -254,8 +254,10 @@ class Gazetteer:
 
         What a text recogniser needs to decide cheaply whether a word can be a place name.
         """
-        return {k: (imp, n) for k, imp, n in
-                self._query("SELECT key, importance, places FROM name_index")}
+        shared: dict[tuple[float, int], tuple[float, int]] = {}
+        with self._lock:  # rows one at a time; 513k keys share 51k distinct values (35 MB less)
+            rows = self._conn.execute("SELECT key, importance, places FROM name_index")
+            return {k: shared.setdefault((imp, n), (imp, n)) for k, imp, n in rows}
 
     def countries(self) -> list[dict]:
         """All countries: code, name, place_id, capital, demonym, population."""

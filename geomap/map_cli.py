@@ -35,7 +35,7 @@ def map_command(paths, output, geojson, csv_path, report, jobs, published, title
                 gazetteer_path) -> None:
     """Map the events and places in articles (.txt, .jsonl, .html, folders, globs, - for stdin)."""
     result = run(list(paths), gazetteer=gazetteer_path, published=published, jobs=jobs,
-                 progress=progress_setting(quiet))
+                 progress=progress_setting(quiet), compact=True)
     written = _write_outputs(result, output, geojson, csv_path, report, title, not cdn)
     if not quiet:
         _summary(result, written)
@@ -89,7 +89,7 @@ def demo_command(output: str, jobs: int, gazetteer_path: str | None) -> None:
     samples = resources.files("geomap").joinpath("samples")
     with resources.as_file(samples) as folder:
         result = run([Path(folder)], gazetteer=gazetteer_path, jobs=jobs,
-                     progress=progress_setting())
+                     progress=progress_setting(), compact=True)
     stem = Path(output).with_suffix("")
     written = _write_outputs(result, output, f"{stem}.geojson", f"{stem}.csv",
                              f"{stem}-report.json", "geomap demo: sample articles", True)

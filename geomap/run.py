@@ -3,6 +3,12 @@
 With ``jobs > 1`` documents are spread over worker processes; each worker opens the gazetteer
 once (by path: nothing large is copied per document) and builds its own pipeline.  Results come
 back in input order, so the output is the same whatever ``jobs`` is.
+
+Memory: a batch's documents are held until the outputs are written, and a full ``Document``
+(article text, every alternative place with its per-feature scores) costs about 80 KB of Python
+objects for a news article.  ``compact=True`` keeps only what the map, GeoJSON, CSV and report
+read (``compact_document``), and the main process holds each distinct place record once
+(``_Shared``): the 5,725-document benchmark then needs a fraction of the memory.
 """
 
 from __future__ import annotations
@@ -11,18 +17,24 @@ import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
+from functools import cache
+from operator import attrgetter
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel
 from tqdm import tqdm
 
 from gazetteer import Gazetteer
 
+from .export import TOP_ALTERNATIVES
 from .inputs import read_inputs
-from .models import Document, Event, Extraction
+from .models import Alternative, Document, Event, Extraction, Mention, PlaceRef
 from .report import RunReport, build_report
 
 CHUNK = 32
+_SCORE = attrgetter("score")
+Model = TypeVar("Model", bound=BaseModel)
 
 
 class Result(BaseModel):
@@ -54,29 +66,103 @@ class Result(BaseModel):
         return to_csv(self.extraction, Path(path) if path else None)
 
 
+@cache
+def _every_field(model: type[BaseModel]) -> set[str]:
+    """One fields-set per model type for all compact records (a set of 8-10 names is 728 bytes,
+    more than the record's values).  It names every field, so assigning one later adds nothing
+    to the shared set."""
+    return set(model.model_fields)
+
+
+def _compact(model: type[Model], **values) -> Model:
+    # model_construct: the values come from a validated record of the same type
+    return model.model_construct(_fields_set=_every_field(model), **values)
+
+
+def compact_document(doc: Document) -> Document:
+    """``doc`` with only what the map, GeoJSON, CSV and run report read.
+
+    No article text; each mention keeps the alternatives the map shows (the best
+    ``TOP_ALTERNATIVES``, in the same stable order) without their per-feature scores.  The
+    outputs are the same as from the full document; ``doc`` itself is not changed.
+    """
+    made: dict[int, Alternative] = {}  # the resolver gives a name's mentions the same ones
+    mentions = [_compact(Mention, **{**m.__dict__, "alternatives": _top(m.alternatives, made)})
+                for m in doc.mentions]
+    return _compact(Document, **{**doc.__dict__, "text": "", "only_spans": None,
+                                 "mentions": mentions})
+
+
+def _top(alternatives: list[Alternative], made: dict[int, Alternative]) -> list[Alternative]:
+    if len(alternatives) > 1:  # as export.resolution picks them: stable for equal scores
+        alternatives = sorted(alternatives, key=_SCORE, reverse=True)[:TOP_ALTERNATIVES]
+    top = []
+    for a in alternatives:
+        if id(a) not in made:
+            made[id(a)] = _compact(Alternative, place=a.place, score=a.score, features={})
+        top.append(made[id(a)])
+    return top
+
+
+class _Shared:
+    """Equal place records and notes held once in the main process.
+
+    Workers share them too, but each chunk of results is pickled on its own, so the main
+    process would otherwise hold one copy of "Kabul" per chunk that names it.
+    """
+
+    def __init__(self) -> None:
+        self._places: dict[tuple, PlaceRef] = {}
+        self._notes: dict[str, str] = {}
+
+    def place(self, ref: PlaceRef | None) -> PlaceRef | None:
+        if ref is None:
+            return None
+        key = tuple(ref.__dict__.items())  # every field: an area's centre shares its id
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = _compact(PlaceRef, **ref.__dict__)
+        return found
+
+    def document(self, doc: Document) -> Document:
+        """``doc`` (a compact document, changed in place) holding the shared records."""
+        for m in doc.mentions:
+            m.place = self.place(m.place)
+            m.note = self._notes.setdefault(m.note, m.note) if m.note else m.note
+            for a in m.alternatives:
+                a.place = self.place(a.place)
+        return doc
+
+    def events(self, events: list[Event]) -> list[Event]:
+        for e in events:
+            e.place = self.place(e.place)
+        return events
+
+
 class _Worker:
     """The per-process pipeline: gazetteer, geoparser and event extractor, built once."""
 
-    def __init__(self, store: str):
+    def __init__(self, store: str, compact: bool = False):
         from .events import EventExtractor
         from .pipeline import Pipeline
         gaz = Gazetteer.open(store, build=False)
         self.pipeline = Pipeline(gaz)
         self.events = EventExtractor(gaz)
+        self.compact = compact
 
     def __call__(self, doc: Document) -> tuple[Document, list[Event]]:
         doc = self.pipeline(doc)
-        if doc.status != "ok":
-            return doc, []
-        return doc, self.events.extract(doc)  # warns in doc.warnings when there is no date
+        # warns in doc.warnings when there is no date
+        events = self.events.extract(doc) if doc.status == "ok" else []
+        return (compact_document(doc) if self.compact else doc), events
 
 
 _worker: _Worker | None = None
 
 
-def _init_worker(store: str) -> None:
+def _init_worker(store: str, compact: bool) -> None:
     global _worker
-    _worker = _Worker(store)
+    _worker = _Worker(store, compact)
 
 
 def _work(doc: Document) -> tuple[Document, list[Event]]:
@@ -107,11 +193,14 @@ def _looks_like_path(item: str) -> bool:
 
 def run(paths_or_texts: Iterable[str | Path | Document] | str, *,
         gazetteer: str | Path | None = None, published: dt.date | None = None,
-        jobs: int | None = None, progress: bool | None = False) -> Result:
+        jobs: int | None = None, progress: bool | None = False,
+        compact: bool = False) -> Result:
     """Run the whole pipeline over files, folders, globs, texts or Documents.
 
     ``jobs`` defaults to every core; ``jobs=1`` runs in this process.  Every input appears in
-    ``result.report`` with its status; a bad file never stops the batch.
+    ``result.report`` with its status; a bad file never stops the batch.  ``compact=True``
+    (what ``geomap map`` needs) returns documents as ``compact_document`` makes them: the same
+    map, GeoJSON, CSV and report in much less memory, but no article text or feature scores.
     """
     started = dt.datetime.now(dt.timezone.utc)
     if isinstance(paths_or_texts, (str, Path)):
@@ -121,9 +210,9 @@ def run(paths_or_texts: Iterable[str | Path | Document] | str, *,
     docs = list(_documents(paths_or_texts, published))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(docs) // CHUNK + 1))
     bar = tqdm(total=len(docs), unit="doc", disable=progress is False, leave=False)
-    found = []
-    for item in _map(docs, store, jobs):
-        found.append(item)
+    found, shared = [], _Shared() if compact else None
+    for doc, events in _map(_handed_over(docs), store, jobs, compact):
+        found.append((shared.document(doc), shared.events(events)) if shared else (doc, events))
         bar.update()
     bar.close()
     from .merge import merge
@@ -134,11 +223,20 @@ def run(paths_or_texts: Iterable[str | Path | Document] | str, *,
     return Result(documents=documents, events=events, report=report)
 
 
-def _map(docs: list[Document], store: str, jobs: int) -> Iterator[tuple[Document, list[Event]]]:
+def _handed_over(docs: list[Document]) -> Iterator[Document]:
+    """``docs`` in order, each let go of once handed to the pipeline: the batch's input text is
+    not held beside the results (``docs`` is empty afterwards)."""
+    docs.reverse()
+    while docs:
+        yield docs.pop()
+
+
+def _map(docs: Iterator[Document], store: str, jobs: int, compact: bool
+         ) -> Iterator[tuple[Document, list[Event]]]:
     if jobs == 1:
-        worker = _Worker(store)
+        worker = _Worker(store, compact)
         yield from (worker(d) for d in docs)
         return
     ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(store,)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(store, compact)) as pool:
         yield from pool.imap(_work, docs, chunksize=CHUNK)

@@ -68,6 +68,14 @@ def test_an_older_default_store_is_reported_not_rebuilt(default_store, tmp_path,
     assert "older embedded data" in caplog.text and "gazetteer build" in caplog.text
 
 
+def test_name_index_shares_equal_values(gaz):
+    """513k keys, about 51k distinct (importance, places) values: each is one object."""
+    index = gaz.name_index()
+    assert len(index) > 400_000 and index["terter"][0] > 0
+    distinct = {id(v) for v in index.values()}
+    assert len(distinct) == len(set(index.values())) < len(index) // 5
+
+
 def test_country_filter_and_limit(gaz):
     found = gaz.lookup("Paris", country="US", limit=3)
     assert 0 < len(found) <= 3 and all(c.place.country_code == "US" for c in found)

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from geomap.events import EventExtractor
-from geomap.models import Document, Event
+from geomap.models import Alternative, Document, Event, Mention, PlaceRef
 from geomap.pipeline import Pipeline
-from geomap.run import run
+from geomap.run import compact_document, run
 from tests.conftest import ARTICLES
 
 
@@ -33,6 +33,59 @@ def test_parallel_output_is_identical_and_deterministic(store, tmp_path):
     again = run([batch, ARTICLES], gazetteer=store, jobs=2)
     assert _dump(one) == _dump(two) == _dump(again)
     assert one.report.read == 82 and one.report.ok == 82
+
+
+def _outputs(result) -> tuple:
+    report = result.report.model_dump(mode="json", exclude={"started", "finished", "seconds"})
+    return (result.to_map(title="t"), json.dumps(result.to_geojson(), sort_keys=True),
+            result.to_csv(), json.dumps(report, sort_keys=True))
+
+
+def test_compact_run_writes_the_same_outputs(store, tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps({
+        "id": f"c{i}", "text": f"Shelling hit Tartar and Lagos on day {i}, killing {i % 4 + 2}.",
+        "published": "2031-02-01"}) for i in range(70)) + "\n", encoding="utf-8")
+    full = run([batch, ARTICLES], gazetteer=store, jobs=1)
+    one = run([batch, ARTICLES], gazetteer=store, jobs=1, compact=True)
+    two = run([batch, ARTICLES], gazetteer=store, jobs=2, compact=True)
+    assert _outputs(full) == _outputs(one) == _outputs(two)
+    assert _dump(one) == _dump(two)
+    mentions = [m for d in two.documents for m in d.mentions]
+    assert mentions and all(d.text == "" for d in two.documents)
+    assert all(len(m.alternatives) <= 3 and not any(a.features for a in m.alternatives)
+               for m in mentions)
+    tartar = {id(m.place) for m in mentions if m.place and m.place.name == "Tartar"}
+    assert len(tartar) == 1  # one record for the place, whichever worker resolved it
+
+
+def _place(id: int, name: str) -> PlaceRef:
+    return PlaceRef(id=id, name=name, lat=1.0, lon=2.0, country_code="AZ", feature_code="PPL")
+
+
+def test_compact_document_keeps_the_best_alternatives_in_order():
+    scores = [0.2, 0.9, 0.5, 0.9, 0.1]
+    alts = [Alternative(place=_place(i, f"P{i}"), score=s, features={"prior": s})
+            for i, s in enumerate(scores)]
+    doc = Document(id="d", text="P1 and more.", warnings=["w"], mentions=[
+        Mention(text="P1", start=0, end=2, place=alts[1].place, alternatives=alts, note="n")])
+    small = compact_document(doc)
+    kept = small.mentions[0].alternatives
+    assert [a.place.id for a in kept] == [1, 3, 2]  # equal scores keep the resolver's order
+    assert [a.score for a in kept] == [0.9, 0.9, 0.5] and not any(a.features for a in kept)
+    assert (small.text, small.warnings, small.mentions[0].note) == ("", ["w"], "n")
+    assert small.model_dump() == {**doc.model_dump(), "mentions": [
+        {**doc.mentions[0].model_dump(), "alternatives": [a.model_dump() for a in kept]}]}
+    assert len(doc.mentions[0].alternatives) == 5 and doc.text  # the original is unchanged
+
+
+def test_compact_records_can_still_be_changed():
+    small = compact_document(Document(id="d", text="Baku.", mentions=[
+        Mention(text="Baku", start=0, end=4, place=_place(1, "Baku"))]))
+    other = compact_document(Document(id="e", text="x"))
+    small.mentions[0].note = "changed"
+    small.status = "error"
+    assert small.mentions[0].note == "changed" and other.status == "ok"
 
 
 def test_sample_articles_merge_into_shared_events(store):
