@@ -23,6 +23,7 @@ ground its places cover, not at its largest town (the store's point).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 import re
 from collections import Counter, defaultdict
 from typing import NamedTuple
@@ -35,7 +36,7 @@ from gazetteer.names import fold, is_latin
 from . import lexicon as lx
 from .models import Alternative, Document, Mention, PlaceRef
 
-CANDIDATES = 150  # common names (Springfield, Santa Maria) have dozens of namesakes
+CANDIDATES = 60  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
 REF_CACHE = 20_000  # shared place records kept per process, about 10 MB
 REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "RGN",
@@ -447,6 +448,8 @@ class _Context:
                                          if m.kind == "demonym" and m.country_code)
         self.countries: Counter = Counter()
         self.points: dict[str, tuple[float, float, float]] = {}
+        self.by_lat: list[tuple[float, float, str]] = []  # the points by latitude, and their
+        self.lats: list[float] = []  # latitudes alone, for bisect
         self.chosen: dict[str, list[Scored]] = {}
         # the names a text gives, where a candidate's district, province or country may be
         # named: its other mentions and the capitalised runs outside them
@@ -465,6 +468,8 @@ class _Context:
             self.countries[best.country_code] += weight
             if best.feature_code not in REGION_CODES:
                 self.points[key] = (best.lat, best.lon, self.keys[key])
+        self.by_lat = sorted((lat, lon, key) for key, (lat, lon, _) in self.points.items())
+        self.lats = [a[0] for a in self.by_lat]
 
     def set_text_names(self, names: set[str]) -> None:
         self.names = set(self.keys) | names
@@ -505,10 +510,12 @@ class _Context:
 
     def _nearest_km(self, place: Place, key: str) -> float | None:
         """Distance to the nearest other anchor within NEAR_KM, else None."""
-        # a degree of latitude is 111 km: skip the trigonometry for anchors that cannot be near
+        # a degree of latitude is 111 km: only anchors in the band around the place can be near
+        band = NEAR_KM / 111.0
+        lo = bisect_left(self.lats, place.lat - band)
+        hi = bisect_right(self.lats, place.lat + band, lo)
         dists = [haversine_km(place.lat, place.lon, lat, lon)
-                 for k, (lat, lon, _) in self.points.items()
-                 if k != key and abs(lat - place.lat) * 111.0 < NEAR_KM]
+                 for lat, lon, k in self.by_lat[lo:hi] if k != key]
         return min(dists) if dists else None
 
     def names_area_of(self, qualifier: str, place: Place) -> bool:
