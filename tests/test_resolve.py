@@ -83,55 +83,41 @@ def test_the_stated_area_outweighs_areas_named_in_passing(pipeline):
     assert m.place.country_code == "GB" and "stated_in" in m.alternatives[0].features
 
 
-def test_an_unknown_town_goes_to_its_stated_county_despite_a_namesake_elsewhere(pipeline):
-    """The store lacks Cambridge, Vermont: its county, not the English Cambridge the text
-    mentions later."""
-    text = ("Cambridge is a town in Lamoille County, Vermont. Its name recalls the university "
-            "in England.")
-    m = resolve(pipeline, text, "Cambridge", gold_span=True)
-    assert m.place.name == "Lamoille County" and m.precision == 2
+# "X is a ... in Y": the stated area, read with what follows it.  Each case: the text, the name,
+# and what the resolved mention must be (PlaceRef fields, and precision).
+STATED = {
+    "a namesake elsewhere does not beat the stated county (the store lacks Cambridge, Vermont)": (
+        "Cambridge is a town in Lamoille County, Vermont. Its name recalls the university in "
+        "England.", "Cambridge", {"name": "Lamoille County", "precision": 2}),
+    "of areas so called, the one inside what follows": (
+        "Lancaster is a suburb in Dallas County, Texas, with a small airport.", "Lancaster",
+        {"country_code": "US", "admin1": "Texas"}),
+    "an adjective before the kind word is not the area": (
+        "Richmond is a coastal city in the Canadian province of British Columbia.", "Richmond",
+        {"country_code": "CA", "admin1": "British Columbia"}),
+    "an unknown district falls back to its container": (
+        "Orbury is a hamlet in the Tarnwick district of Lincolnshire, England.", "Orbury",
+        {"name": "Lincolnshire", "country_code": "GB"}),
+    "the chain is followed past an unknown, numbered link": (
+        "Ostrava Creek is a hamlet in Tollan Rural Municipality No. 88, Saskatchewan, Canada.",
+        "Ostrava Creek", {"name": "Saskatchewan", "precision": 3}),
+    "a suburb of a big city is placed at that city": (
+        "Kelmore Park is a new housing estate in Melbourne, Victoria, Australia.", "Kelmore Park",
+        {"name": "Melbourne", "precision": 2}),
+    "a governorate is found without its kind word": (
+        "Tell Hamra is a village in the Idlib Governorate of northwestern Syria.", "Tell Hamra",
+        {"country_code": "SY", "feature_code": "ADM1"}),
+    "a stated country is not a city named like it (Jamaica, Queens)": (
+        "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
+        {"country_code": "JM"}),
+}
 
 
-def test_the_stated_area_is_the_one_inside_the_area_named_after_it(pipeline):
-    text = "Lancaster is a suburb in Dallas County, Texas, with a small airport."
-    m = resolve(pipeline, text, "Lancaster", gold_span=True)
-    assert m.place.country_code == "US" and m.place.admin1 == "Texas"
-
-
-def test_an_adjective_before_the_area_kind_is_not_the_area(pipeline):
-    text = "Richmond is a coastal city in the Canadian province of British Columbia."
-    m = resolve(pipeline, text, "Richmond", gold_span=True)
-    assert m.place.country_code == "CA" and m.place.admin1 == "British Columbia"
-
-
-def test_an_unknown_stated_district_falls_back_to_its_container(pipeline):
-    text = "Orbury is a hamlet in the Tarnwick district of Lincolnshire, England."
-    m = resolve(pipeline, text, "Orbury", gold_span=True)
-    assert m.place.name == "Lincolnshire" and m.place.country_code == "GB"
-
-
-def test_the_stated_chain_is_followed_past_an_unknown_link(pipeline):
-    text = "Ostrava Creek is a hamlet in Tollan Rural Municipality No. 88, Saskatchewan, Canada."
-    m = resolve(pipeline, text, "Ostrava Creek", gold_span=True)
-    assert m.place.name == "Saskatchewan" and m.precision == 3
-
-
-def test_a_suburb_of_a_big_city_is_placed_at_that_city(pipeline):
-    text = "Kelmore Park is a new housing estate in Melbourne, Victoria, Australia."
-    m = resolve(pipeline, text, "Kelmore Park", gold_span=True)
-    assert m.place.name == "Melbourne" and m.precision == 2
-
-
-def test_a_governorate_is_found_without_its_kind_word(pipeline):
-    text = "Tell Hamra is a village in the Idlib Governorate of northwestern Syria."
-    m = resolve(pipeline, text, "Tell Hamra", gold_span=True)
-    assert m.place.country_code == "SY" and m.place.feature_code == "ADM1"
-
-
-def test_a_stated_country_is_not_a_city_named_like_it(pipeline):
-    text = "Port Kessel is a fishing town in Jamaica, on the north coast."
-    m = resolve(pipeline, text, "Port Kessel", gold_span=True)
-    assert m.place.country_code == "JM"  # not Jamaica, Queens
+@pytest.mark.parametrize("text, name, expected", STATED.values(), ids=list(STATED))
+def test_stated_area(pipeline, text, name, expected):
+    m = resolve(pipeline, text, name, gold_span=True)
+    got = m.place.model_dump() | {"precision": m.precision}
+    assert {k: got[k] for k in expected} == expected
 
 
 def test_a_numbered_ward_is_not_an_area_of_that_name(pipeline):
