@@ -54,6 +54,9 @@ CITY_POPULATION = 100_000  # a city this big can be "a district of" or "a suburb
 CITY_RADIUS_KM = 40.0  # and what is in it lies this close to its point
 STATED_MARGIN = 1.0  # the lead a namesake inside the stated area is given when it trails
 AFTER_PROVINCE = 3.0  # a town named after a province of its country, far from it
+STATED_DISTANCE = 3.0  # the text's "114 km from B" fits this namesake
+DISTANCE_SLACK_KM = 15.0  # road distances and rounding: at least this much, or 35 %
+MILE_KM = 1.609
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 
@@ -455,6 +458,7 @@ class _Context:
         # named: its other mentions and the capitalised runs outside them
         self.names: set[str] = set(self.keys)
         self.country_names: dict[str, str] = {}
+        self.distances = stated_distances(doc.text, [m for ms in groups.values() for m in ms])
 
     def update(self, chosen: dict[str, list[Scored]]) -> None:
         self.chosen = chosen
@@ -487,7 +491,22 @@ class _Context:
         near = self._nearest_km(place, key)
         if near is not None and near < NEAR_KM:
             out["near"] = round(3.0 * (1 - near / NEAR_KM), 3)
+        if self._distance_fits(place, key):
+            out["distance"] = STATED_DISTANCE
         return out
+
+    def _distance_fits(self, place: Place, key: str) -> bool:
+        """The text gives this name's distance from another ("Terter, 114 km from Talish") and
+        this candidate lies about that far from the other's chosen place."""
+        for a, b, km in self.distances:
+            other = b if a == key else a if b == key else None
+            ranked = self.chosen.get(other) if other else None
+            if ranked:
+                there = ranked[0].place
+                found = haversine_km(place.lat, place.lon, there.lat, there.lon)
+                if abs(found - km) <= max(DISTANCE_SLACK_KM, 0.35 * km):
+                    return True
+        return False
 
     def named_areas(self, place: Place, key: str) -> dict[str, float]:
         """The candidate's district, province or country is named anywhere in the text
@@ -561,6 +580,30 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|in|of|(?:village|town|district|region|province)(?:\s+(?:of|in))?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
+
+
+_DISTANCE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s*\([^)]{0,20}\))?"
+    r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+(?:city|town|village|capital)\s+of\s+)?", re.I)
+
+
+def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str, float]]:
+    """(name key, other name key, km) for "A, 114 km from B" and "It lies 29 km north-west of
+    the city of B" (A: the last mention before it in the sentence, else the text's first)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    found = []
+    for d in _DISTANCE.finditer(text):
+        anchor = next((m for m in ordered if m.start == d.end()), None)
+        if anchor is None:
+            continue
+        sentence_start = max(text.rfind(". ", 0, d.start()), 0)
+        before = [m for m in ordered if sentence_start <= m.start and m.end <= d.start()]
+        subject = before[-1] if before else ordered[0]
+        km = float(d["num"]) * (MILE_KM if d["unit"].lower().startswith("mi") else 1.0)
+        if subject is not anchor:
+            found.append((fold(subject.text), fold(anchor.text), km))
+    return found
 
 
 # Words that make a new name of the words after them: "New England" is not England.

@@ -4,9 +4,9 @@ abbreviations, provinces against same-named towns, the place stated to contain a
 import pytest
 
 from gazetteer import haversine_km
-from geomap.models import Document
+from geomap.models import Document, Mention
 from geomap.pipeline import Pipeline
-from geomap.resolve import area_keys, spread_centre, text_names
+from geomap.resolve import area_keys, spread_centre, stated_distances, text_names
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +118,22 @@ def test_stated_area(pipeline, text, name, expected):
     m = resolve(pipeline, text, name, gold_span=True)
     got = m.place.model_dump() | {"precision": m.precision}
     assert {k: got[k] for k in expected} == expected
+
+
+def test_a_stated_distance_supports_the_namesake_that_far_away(pipeline):
+    text = "Flooding closed roads around Springfield, 290 km from Chicago, on Monday."
+    m = resolve(pipeline, text, "Springfield")
+    assert m.place.admin1 == "Illinois" and "distance" in m.alternatives[0].features
+    far = [a for a in m.alternatives if a.place.admin1 in ("Massachusetts", "Missouri")]
+    assert all("distance" not in a.features for a in far)
+
+
+def test_stated_distances_link_a_name_to_the_place_it_is_measured_from():
+    text = "Terzan lies 2 miles (3 km) north-east of the town of Orvik. Ulm, 40 km from Bax."
+    mentions = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
+                for w in ("Terzan", "Orvik", "Ulm", "Bax")]
+    assert stated_distances(text, mentions) == [("terzan", "orvik", 2 * 1.609),
+                                                ("ulm", "bax", 40.0)]
 
 
 def test_a_numbered_ward_is_not_an_area_of_that_name(pipeline):
