@@ -114,7 +114,7 @@ class Resolver:
     def _candidates(self, name: str) -> list[Candidate]:
         """The gazetteer's namesakes; a country abbreviation ("UK", "U.S.A.") puts its country
         first, since short all-capital names are rarely the village that shares the letters."""
-        found = self.gazetteer.lookup(name, limit=CANDIDATES)
+        found = self.gazetteer.lookup(name, limit=CANDIDATES, names=False)
         capitals = name.replace(".", "").isupper()
         if capitals and len(name) <= 5:  # "NSW" is not ناساو (Nassau) with its vowels dropped
             found = [c for c in found if is_latin(c.matched_name)]
@@ -259,7 +259,7 @@ class Resolver:
             forms.append((rest, True))  # "Central London" is part of London the city only
         areas: list[Candidate] = []
         for form, city_only in forms:
-            found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False)
+            found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False, names=False)
             inner = [c for c in found if inside is None or context.names_area_of(inside, c.place)]
             # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens
             areas = [c for c in inner if c.place.feature_class == "A" and not city_only] or \

@@ -76,6 +76,14 @@ def test_name_index_shares_equal_values(gaz):
     assert len(distinct) == len(set(index.values())) < len(index) // 5
 
 
+def test_lookup_without_names_ranks_the_same_places(gaz):
+    full, bare = gaz.lookup("Springfield", limit=20), gaz.lookup("Springfield", limit=20,
+                                                                 names=False)
+    assert [c.place.id for c in full] == [c.place.id for c in bare]
+    assert any(c.place.alternate_names for c in full)
+    assert not any(c.place.alternate_names for c in bare)
+
+
 def test_country_filter_and_limit(gaz):
     found = gaz.lookup("Paris", country="US", limit=3)
     assert 0 < len(found) <= 3 and all(c.place.country_code == "US" for c in found)
