@@ -23,15 +23,16 @@ ground its places cover, not at its largest town (the store's point).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from typing import NamedTuple
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Place, haversine_km
 from gazetteer.names import fold, is_latin
+from gazetteer.store import importance
 
 from . import lexicon as lx
 from .models import Alternative, Document, Mention, PlaceRef
@@ -86,6 +87,7 @@ class Resolver:
         self._countries: dict[str, str] | None = None
         self._area_points: dict[int, PlaceRef] = {}
         self._refs: dict[int, PlaceRef] = {}
+        self._initials: dict[str, list[Place]] | None = None  # built on the first unknown "NSW"
 
     def resolve(self, doc: Document) -> Document:
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -122,7 +124,23 @@ class Resolver:
         if code and not any(c.place.feature_code.startswith("PCL") for c in found[:1]):
             country = self._country(code)
             found = ([country] if country else []) + found
+        if capitals and not found and 2 <= len(fold(name)) <= 4:
+            found = self._by_initials(fold(name))
         return found
+
+    def _by_initials(self, letters: str) -> list[Candidate]:
+        """"NSW": the provinces whose words' initials spell an abbreviation the store lacks."""
+        if self._initials is None:
+            self._initials = defaultdict(list)
+            for country in self.gazetteer.countries():
+                for area in self.gazetteer.children(country["place_id"] or -1):
+                    words = area.name.split()
+                    if len(words) > 1:
+                        self._initials["".join(w[0] for w in words).lower()].append(area)
+        return [Candidate.model_construct(
+            place=a, matched_name=a.name, match="exact",
+            score=importance(a.feature_class, a.feature_code, a.population))
+            for a in self._initials.get(letters, [])]
 
     def _country(self, code: str) -> Candidate | None:
         """The country itself (its PCL record) for an ISO code, found by its name."""
