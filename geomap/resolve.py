@@ -249,7 +249,7 @@ class Resolver:
         200 characters): the first link of that chain the gazetteer knows, taking of several
         so called the one inside the next link ("Dallas County, Texas")."""
         sentence = _SENTENCE_END.split(text[m.end:m.end + 200], maxsplit=1)[0]
-        stated = _STATED_IN.search(sentence)
+        stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence)
         if not stated:
             return None
         chain, numbered, pos = [stated.group(1)], [], stated.end(1)
@@ -561,6 +561,7 @@ class _Context:
         names = [place.admin1_name, place.admin2_name]
         return q in {fold(n) for n in names if n} or q == place.country_code.lower() or \
             q == self.country_names.get(place.country_code) or \
+            COUNTRY_ABBREVIATIONS.get(q) == place.country_code or \
             any(q == fold(alt.place.name) and alt.place.country_code == place.country_code
                 and alt.place.feature_code.startswith("PCL")
                 for ranked in self.chosen.values() for alt in ranked[:1])
@@ -578,15 +579,22 @@ class _Context:
         return None
 
 
+# "(the) [Canadian] province of" before the area's name, then the name itself
+_AREA_NAMED = (r"(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|district|"
+               r"department|governorate|prefecture|municipality|island)\s+of\s+)?"
+               r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4})")
 _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
     r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:in|of)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|district|"
-    r"department|governorate|prefecture|municipality|island)\s+of\s+)?"
-    r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4})")
+    r"prefecture|island)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:in|of)\s+" + _AREA_NAMED)
+# Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
+# (matched at the name, so "... and in Z located in Y" says nothing of X)
+_LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:that|which)"
+                         r"\s+)?(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?(?:located|situated|lies|"
+                         r"lying)\s+(?:[\w-]+\s+){0,2}?in\s+" + _AREA_NAMED)
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
 _CHAIN_LINK = re.compile(
@@ -607,8 +615,9 @@ _DISTANCE = re.compile(
 
 
 def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str, float]]:
-    """(name key, other name key, km) for "A, 114 km from B" and "It lies 29 km north-west of
-    the city of B" (A: the last mention before it in the sentence, else the text's first)."""
+    """(name key, other name key, km) for "A, 114 km from B" and "A lies near C, 29 km
+    north-west of the city of B" (A: the mention just before the comma, else the sentence's
+    first, else the text's first)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     found = []
     for d in _DISTANCE.finditer(text):
@@ -617,7 +626,10 @@ def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str,
             continue
         sentence_start = max(text.rfind(". ", 0, d.start()), 0)
         before = [m for m in ordered if sentence_start <= m.start and m.end <= d.start()]
-        subject = before[-1] if before else ordered[0]
+        if before and text[before[-1].end:d.start()].strip() == ",":
+            subject = before[-1]
+        else:
+            subject = before[0] if before else ordered[0]
         km = float(d["num"]) * (MILE_KM if d["unit"].lower().startswith("mi") else 1.0)
         if subject is not anchor:
             found.append((fold(subject.text), fold(anchor.text), km))
@@ -631,8 +643,9 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+)?[A-
 _AREA_WORDS = re.compile(
     r"^(?:province|state|region|county|district|department|governorate|prefecture|"
     r"municipality|oblast|parish|city|sheng|shi|powiat|of|the)\s+|"
-    r"\s+(?:province|state|region|county|district|department|governorate|prefecture|"
-    r"municipality|oblast|parish|city|sheng|shi|borough|census area|municipio)$", re.IGNORECASE)
+    r"\s+(?:province|state|region|county|district|subdistrict|division|department|governorate|"
+    r"prefecture|municipality|oblast|parish|city|sheng|shi|borough|census area|municipio)$",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=100_000)

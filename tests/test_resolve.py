@@ -107,6 +107,12 @@ STATED = {
     "a governorate is found without its kind word": (
         "Tell Hamra is a village in the Idlib Governorate of northwestern Syria.", "Tell Hamra",
         {"country_code": "SY", "feature_code": "ADM1"}),
+    "a place that lies in an area": (
+        "Xorvanti is a hill that lies in Kampala, the capital of Uganda.", "Xorvanti",
+        {"name": "Kampala", "precision": 2}),
+    "a kind word and the name's side: suburb on the eastern side of a city": (
+        "Marlow Green is a small suburb on the eastern side of Southampton, UK.", "Marlow Green",
+        {"name": "Southampton", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
@@ -134,6 +140,20 @@ def test_stated_distances_link_a_name_to_the_place_it_is_measured_from():
                 for w in ("Terzan", "Orvik", "Ulm", "Bax")]
     assert stated_distances(text, mentions) == [("terzan", "orvik", 2 * 1.609),
                                                 ("ulm", "bax", 40.0)]
+
+
+def test_located_in_speaks_of_the_name_it_follows_only(pipeline):
+    text = "Ducks were sampled in Talbot County in Maryland and in Crawford County located in " \
+           "Pennsylvania."
+    m = resolve(pipeline, text, "Talbot County", gold_span=True)
+    assert m.place.admin1 == "Maryland"
+
+
+def test_a_distance_not_set_off_after_a_name_belongs_to_the_sentence_subject():
+    text = "Kora stands near Sirat on the Ganga and lies 69 km west of Allahabad."
+    mentions = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
+                for w in ("Kora", "Sirat", "Ganga", "Allahabad")]
+    assert stated_distances(text, mentions) == [("kora", "allahabad", 69.0)]
 
 
 def test_a_numbered_ward_is_not_an_area_of_that_name(pipeline):
