@@ -272,7 +272,10 @@ class Resolver:
         """Of the areas called ``name`` (or a city: "a suburb of Melbourne"), within ``inside``,
         the one whose province or country the text names, else the most important."""
         first, _, rest = name.partition(" ")
-        forms = [(form, False) for form in dict.fromkeys([name, *sorted(area_keys(name))])]
+        whole = [name, *sorted(area_keys(name))]
+        if " and " in name:  # "Newfoundland and Labrador" is one name; "Texas and Ohio" is not
+            whole.append(name.split(" and ")[0])
+        forms = [(form, False) for form in dict.fromkeys(whole)]
         if rest and first.lower() in lx.DIRECTIONS:  # "X Governorate" is X (above)
             forms.append((rest, True))  # "Central London" is part of London the city only
         areas: list[Candidate] = []
@@ -580,15 +583,17 @@ class _Context:
 
 
 # "(the) [Canadian] province of" before the area's name, then the name itself
-_AREA_NAMED = (r"(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|district|"
-               r"department|governorate|prefecture|municipality|island)\s+of\s+)?"
-               r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4})")
+_SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+         r"(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}")  # "in south central X"
+_AREA_NAMED = (r"(?:the\s+)?" + _SIDE + r"(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|"
+               r"district|department|governorate|prefecture|municipality|island)\s+of\s+)?"
+               + _SIDE + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’.-]*){0,4})")
 _STATED_IN = re.compile(
-    r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
     r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island)\s+(?:[\w-]+\s+){0,4}?"
+    r"prefecture|island|woreda)s?(?:\s*\([^)]{0,12}\))?\s+(?:[\w-]+\s+){0,4}?"
     r"(?:in|of)\s+" + _AREA_NAMED)
 # Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
 # (matched at the name, so "... and in Z located in Y" says nothing of X)

@@ -113,6 +113,18 @@ STATED = {
     "a kind word and the name's side: suburb on the eastern side of a city": (
         "Marlow Green is a small suburb on the eastern side of Southampton, UK.", "Marlow Green",
         {"name": "Southampton", "precision": 2}),
+    "an abbreviation in brackets after the kind": (
+        "Pell Hollow is a census-designated place (CDP) in Worcester County, Maryland.",
+        "Pell Hollow", {"name": "Worcester County", "admin1": "Maryland"}),
+    "a side of the area before its name": (
+        "Orrin Falls is a town in south central Outagamie County, Wisconsin.", "Orrin Falls",
+        {"name": "Outagamie County", "precision": 2}),
+    "one of the districts of": (
+        "Molo Viejo is one of the seven districts of Iloilo City, in the Philippines.",
+        "Molo Viejo", {"name": "Iloilo", "feature_code": "PPL", "precision": 2}),
+    "a name joined by and": (
+        "Tarbay Cove is an incorporated town in Newfoundland and Labrador, Canada.", "Tarbay Cove",
+        {"feature_code": "ADM1", "country_code": "CA"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
