@@ -585,16 +585,18 @@ class _Context:
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
          r"(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}")  # "in south central X"
-_AREA_NAMED = (r"(?:the\s+)?" + _SIDE + r"(?:(?:[A-Z][\w.-]*\s+)?(?:province|state|county|region|"
-               r"district|department|governorate|prefecture|municipality|island)\s+of\s+)?"
-               + _SIDE + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’.-]*){0,4})")
+# "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
+_KIND_BEFORE = (r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:province|state|county|region|district|"
+                r"department|governorate|prefecture|municipality|island|parish|unit)\s+(?:of\s+)?)?")
+_AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
+               + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’.-]*){0,4})")
 _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
     r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island|woreda)s?(?:\s*\([^)]{0,12}\))?\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:in|of)\s+" + _AREA_NAMED)
+    r"prefecture|island|woreda|location|barrio|capital|unit)s?(?:\s*\([^)]{0,14}\))?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:in|of|within)\s+" + _AREA_NAMED)
 # Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
 # (matched at the name, so "... and in Z located in Y" says nothing of X)
 _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:that|which)"
@@ -604,7 +606,8 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
 _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?\s*(?:,|\s(?:district|county|region|province|municipality|department|"
-    r"borough)\s+of|\s+of)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"borough)\s+of|\s+of|\s+in)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:[A-Z]\w*\s+)?(?:county|province|state|region)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
@@ -647,7 +650,7 @@ NAME_PREFIXES = lx.DIRECTIONS | lx.FEATURE_PREFIXES | {
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+)?[A-Z][\w'’.-]*)*")
 _AREA_WORDS = re.compile(
     r"^(?:province|state|region|county|district|department|governorate|prefecture|"
-    r"municipality|oblast|parish|city|sheng|shi|powiat|of|the)\s+|"
+    r"municipality|oblast|parish|city|town|township|sheng|shi|powiat|of|the)\s+|"
     r"\s+(?:province|state|region|county|district|subdistrict|division|department|governorate|"
     r"prefecture|municipality|oblast|parish|city|sheng|shi|borough|census area|municipio)$",
     re.IGNORECASE)

@@ -125,6 +125,15 @@ STATED = {
     "a name joined by and": (
         "Tarbay Cove is an incorporated town in Newfoundland and Labrador, Canada.", "Tarbay Cove",
         {"feature_code": "ADM1", "country_code": "CA"}),
+    "within a parish, in a county": (
+        "Holm Acre is a village within the civil parish of Wexworth in the English county of "
+        "Norfolk.", "Holm Acre", {"name": "Norfolk", "country_code": "GB"}),
+    "the capital of a country": (
+        "Port Veyra is the capital of Fiji, on the coast of Viti Levu.", "Port Veyra",
+        {"country_code": "FJ"}),
+    "a location in a municipal unit, province, country": (
+        "Rakovo Pass is a location in the municipal unit Tharros, Achaea, Greece.",
+        "Rakovo Pass", {"country_code": "GR", "feature_code": "ADM2"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
