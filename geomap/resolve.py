@@ -277,13 +277,15 @@ class Resolver:
             whole.append(name.split(" and ")[0])
         forms = [(form, False) for form in dict.fromkeys(whole)]
         if rest and first.lower() in lx.DIRECTIONS:  # "X Governorate" is X (above)
-            forms.append((rest, True))  # "Central London" is part of London the city only
+            forms.append((rest, True))  # "Central London": part of London
         areas: list[Candidate] = []
         for form, city_only in forms:
             found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False, names=False)
             inner = [c for c in found if inside is None or context.names_area_of(inside, c.place)]
-            # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens
-            areas = [c for c in inner if c.place.feature_class == "A" and not city_only] or \
+            # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens;
+            # "Eastern Ontario" is in Ontario, but "North Atlantic" is not Atlantic County
+            areas = [c for c in inner if c.place.feature_class == "A" and
+                     (not city_only or fold(c.place.name) == fold(form))] or \
                 [c for c in inner if _city(c.place)]
             if areas:
                 break
@@ -605,9 +607,10 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
 _CHAIN_LINK = re.compile(
-    r"(?:\.?\s*\d+)?\s*(?:,|\s(?:district|county|region|province|municipality|department|"
+    r"(?:\.?\s*\d+)?(?:\s+(?:counties|districts|provinces))?"  # "Washington and Dodge counties"
+    r"\s*(?:,|\s(?:district|county|region|province|municipality|department|"
     r"borough)\s+of|\s+of|\s+in)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?:(?:[A-Z]\w*\s+)?(?:county|province|state|region)\s+of\s+)?"
+    r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")

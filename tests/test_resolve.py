@@ -134,6 +134,12 @@ STATED = {
     "a location in a municipal unit, province, country": (
         "Rakovo Pass is a location in the municipal unit Tharros, Achaea, Greece.",
         "Rakovo Pass", {"country_code": "GR", "feature_code": "ADM2"}),
+    "two counties, then the state they are in": (
+        "Tarrow Falls is a city in Washington and Dodge counties in the U.S. state of Wisconsin.",
+        "Tarrow Falls", {"name": "Wisconsin", "feature_code": "ADM1"}),
+    "a capitalised side of a province": (
+        "Elm Bend is a community located in Eastern Ontario, north of the lake.", "Elm Bend",
+        {"name": "Ontario", "feature_code": "ADM1"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
