@@ -271,15 +271,15 @@ class Resolver:
                    ) -> Candidate | None:
         """Of the areas called ``name`` (or a city: "a suburb of Melbourne"), within ``inside``,
         the one whose province or country the text names, else the most important."""
-        first, _, rest = name.partition(" ")
-        whole = [name, *sorted(area_keys(name))]
-        if " and " in name:  # "Newfoundland and Labrador" is one name; "Texas and Ohio" is not
-            whole.append(name.split(" and ")[0])
-        forms = [(form, False) for form in dict.fromkeys(whole)]
-        if rest and first.lower() in lx.DIRECTIONS:  # "X Governorate" is X (above)
-            forms.append((rest, True))  # "Central London": part of London
+        forms = []
+        # "Newfoundland and Labrador" is one name; "Texas and Ohio" is not
+        for part in dict.fromkeys([name, name.split(" and ")[0]]):
+            forms += [(form, False) for form in [part, *sorted(area_keys(part))]]  # "X County"
+            first, _, rest = part.partition(" ")
+            if rest and first.lower() in lx.DIRECTIONS:
+                forms.append((rest, True))  # "Central London": part of London
         areas: list[Candidate] = []
-        for form, city_only in forms:
+        for form, city_only in dict.fromkeys(forms):
             found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False, names=False)
             inner = [c for c in found if inside is None or context.names_area_of(inside, c.place)]
             # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens;
@@ -597,7 +597,8 @@ _STATED_IN = re.compile(
     r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
     r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island|woreda|location|barrio|capital|unit)s?(?:\s*\([^)]{0,14}\))?\s+"
+    r"prefecture|island|woreda|location|barrio|capital|unit|council|section)s?"
+    r"(?:\s*\([^)]{0,30}\))?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:in|of|within)\s+" + _AREA_NAMED)
 # Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
 # (matched at the name, so "... and in Z located in Y" says nothing of X)
@@ -607,7 +608,7 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
 _CHAIN_LINK = re.compile(
-    r"(?:\.?\s*\d+)?(?:\s+(?:counties|districts|provinces))?"  # "Washington and Dodge counties"
+    r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces))?"
     r"\s*(?:,|\s(?:district|county|region|province|municipality|department|"
     r"borough)\s+of|\s+of|\s+in)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region)\s+of\s+)?"

@@ -140,6 +140,12 @@ STATED = {
     "a capitalised side of a province": (
         "Elm Bend is a community located in Eastern Ontario, north of the lake.", "Elm Bend",
         {"name": "Ontario", "feature_code": "ADM1"}),
+    "a section of a city, state": (
+        "Orle Beach is a section of Scituate, Massachusetts, by the sea.", "Orle Beach",
+        {"admin1": "Massachusetts"}),
+    "a district then its province, with a long aside in brackets": (
+        "Puhal is a barrio (a neighbourhood or a district) of Kinnaur district, Himachal Pradesh.",
+        "Puhal", {"admin1": "Himāchal Pradesh"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
