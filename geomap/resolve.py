@@ -597,7 +597,7 @@ _STATED_IN = re.compile(
     r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
     r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island|woreda|location|barrio|capital|unit|council|section)s?"
+    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward)s?"
     r"(?:\s*\([^)]{0,30}\))?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:in|of|within)\s+" + _AREA_NAMED)
 # Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
@@ -608,9 +608,9 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
 _CHAIN_LINK = re.compile(
-    r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces))?"
+    r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region))?"
     r"\s*(?:,|\s(?:district|county|region|province|municipality|department|"
-    r"borough)\s+of|\s+of|\s+in)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"borough)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")

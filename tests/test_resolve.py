@@ -146,6 +146,12 @@ STATED = {
     "a district then its province, with a long aside in brackets": (
         "Puhal is a barrio (a neighbourhood or a district) of Kinnaur district, Himachal Pradesh.",
         "Puhal", {"admin1": "Himāchal Pradesh"}),
+    "a ward in a side of a city": (
+        "Orchard Vale is a ward in south east Birmingham, England.", "Orchard Vale",
+        {"name": "Birmingham", "precision": 2}),
+    "an unknown region within a known state": (
+        "Kelbarra is a town and locality in the Karun Downs region within Queensland, Australia.",
+        "Kelbarra", {"name": "Queensland", "precision": 3}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
