@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import first_names
+
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
@@ -65,6 +67,11 @@ HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|li
 _WORD = re.compile(r"\d+[-\u2013]\d+|[\w'-]+|[;:,()]")
 _ONE_PERSON = re.compile(PERSON)
 _PERSON = re.compile(_PLURAL_PERSON)
+# One person named as the subject of a death, with an optional role set off by commas: ACLED
+# counts the named dead.  A given name (gender-guesser's list) and a surname are required, so
+# "the Defence Ministry was killed off" names nobody.
+NAMED_VICTIM = re.compile(r"\b(?P<given>[A-Z][a-z]+) [A-Z][a-z]+(?:, [^,]{3,90},)? "
+                          r"(?:has been|had been|was) (?:killed|shot dead|assassinated)\b")
 # words that end the noun phrase of a listed figure: "and 3 policemen in X", "... during"
 LINK_END = {"in", "on", "at", "near", "during", "following", "when", "after", "while", "by"}
 
@@ -119,6 +126,9 @@ def casualties(sentence: str) -> Casualties:
         elif kind in ("killed", "wounded"):
             setattr(out, kind, (getattr(out, kind) or 0) + n)
         last = kind
+    named = NAMED_VICTIM.search(sentence) if out.killed is None else None
+    if named and named["given"].lower() in first_names():
+        out.killed = 1  # "Lernik Babayan, commander of the battalion, has been killed"
     return out
 
 

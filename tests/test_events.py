@@ -243,3 +243,12 @@ def test_one_word_of_a_longer_name_is_not_the_place(coder):
     (ev,) = events
     assert ev.place.country_code == "AF" and ev.place.name.startswith("Kandah")
     assert ev.geo_precision == 2 and ev.fatalities == 2
+
+
+def test_a_named_person_killed_is_one_death():
+    text = "Arman Petrosyan, a company commander, has been killed near the pass."
+    assert numbers.casualties(text).killed == 1
+    assert numbers.casualties("Officials said the Defence Ministry was killed off.").killed is None
+    # with a figure stated, the named one may be among them: the figure stands alone
+    assert numbers.casualties("Maria Lopez was killed in the blast, and 4 soldiers died."
+                              ).killed == 4
