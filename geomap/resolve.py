@@ -107,7 +107,7 @@ class Resolver:
             chosen = {key: self._rank(key, static[key], context) for key in groups}
             context.update(chosen)
         for key, ms in groups.items():
-            self._assign(doc, ms, self._with_stated_area(doc, ms, chosen[key], context))
+            self._assign(doc, ms, _with_stated_area(chosen[key], static[key].stated))
         for key, ms in groups.items():
             if not chosen[key]:
                 self._contain(doc, ms, context)
@@ -166,7 +166,7 @@ class Resolver:
         key = fold(mentions[0].text)
         areas = _Provinces(cands)
         cues = _mention_cues(doc.text, mentions)
-        stated = self._stated_area(doc.text, mentions[0], context)
+        stated = self._stated_area(doc.text, mentions[0].text, context)
         found = []
         for c in cands:
             features = {"prior": round(c.score, 3)} | areas.features(c, key)
@@ -176,7 +176,8 @@ class Resolver:
                     c.place.id != stated.place.id:
                 features["stated_in"] = STATED_IN  # "X is a town in Y": the writer's own words
             found.append((c, features))
-        return _Static(found, [q for _, q in cues if q], any(c.match == "exact" for c in cands))
+        return _Static(found, [q for _, q in cues if q], any(c.match == "exact" for c in cands),
+                       stated)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -223,35 +224,20 @@ class Resolver:
             ref = self._refs[place.id] = place_ref(place)
         return ref
 
-    def _with_stated_area(self, doc: Document, mentions: list[Mention],
-                          ranked: list["Scored"], context: "_Context") -> list["Scored"]:
-        """No namesake lies in a province or district the text names, yet the text says where
-        the place is ("X is a village in Y County"): the gazetteer lacks it, so place it at Y,
-        not at a namesake elsewhere (whatever else the text names); a namesake inside Y stays."""
-        if ranked and "stated_in" in ranked[0].features:
-            return ranked
-        inside = next((a for a in ranked if "stated_in" in a.features), None)
-        if inside is not None:  # the writer's own words outweigh any other evidence
-            lead = round(ranked[0].score - inside.score + STATED_MARGIN, 3)
-            inside.features["stated_in"] += lead
-            inside.score = round(inside.score + lead, 3)
-            return [inside] + [a for a in ranked if a is not inside]
-        area = self._stated_area(doc.text, mentions[0], context)
-        if area is None or ranked and _lies_in(ranked[0].place, area.place):
-            return ranked
-        top = ranked[0].score if ranked else area.score
-        alt = Scored(area.place, top, {"prior": round(area.score, 3),
-                                       "stated_area": round(top - area.score, 3)})
-        return [alt] + ranked
+    def _stated_area(self, text: str, name: str, context: "_Context") -> Candidate | None:
+        """The area in "<name> is a town in <Area>, <Container>, ..." after any of the name's
+        first occurrences (same sentence, within 200 characters): the first link of that chain
+        the gazetteer knows, taking of several so called the one inside the next link ("Dallas
+        County, Texas")."""
+        for end in _name_ends(text, name):
+            sentence = _sentence_from(text[end:end + 200])
+            stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence)
+            if stated:
+                return self._chain_area(sentence, stated, context)
+        return None
 
-    def _stated_area(self, text: str, m: Mention, context: "_Context") -> Candidate | None:
-        """The area in "<name> is a town in <Area>, <Container>, ..." (same sentence, within
-        200 characters): the first link of that chain the gazetteer knows, taking of several
-        so called the one inside the next link ("Dallas County, Texas")."""
-        sentence = _SENTENCE_END.split(text[m.end:m.end + 200], maxsplit=1)[0]
-        stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence)
-        if not stated:
-            return None
+    def _chain_area(self, sentence: str, stated: re.Match, context: "_Context"
+                    ) -> Candidate | None:
         chain, numbered, pos = [stated.group(1)], [], stated.end(1)
         while True:
             numbered.append(bool(_NUMBERED.match(sentence, pos)))  # "Ward 5" is not Ward
@@ -344,6 +330,26 @@ class Scored:
     features: dict[str, float]
 
 
+def _with_stated_area(ranked: list[Scored], area: Candidate | None) -> list[Scored]:
+    """No namesake lies in a province or district the text names, yet the text says where
+    the place is ("X is a village in Y County"): the gazetteer lacks it, so place it at Y,
+    not at a namesake elsewhere (whatever else the text names); a namesake inside Y stays."""
+    if ranked and "stated_in" in ranked[0].features:
+        return ranked
+    inside = next((a for a in ranked if "stated_in" in a.features), None)
+    if inside is not None:  # the writer's own words outweigh any other evidence
+        lead = round(ranked[0].score - inside.score + STATED_MARGIN, 3)
+        inside.features["stated_in"] += lead
+        inside.score = round(inside.score + lead, 3)
+        return [inside] + [a for a in ranked if a is not inside]
+    if area is None or ranked and _lies_in(ranked[0].place, area.place):
+        return ranked
+    top = ranked[0].score if ranked else area.score
+    alt = Scored(area.place, top, {"prior": round(area.score, 3),
+                                   "stated_area": round(top - area.score, 3)})
+    return [alt] + ranked
+
+
 def _prefer_named(scored: list[Scored]) -> None:
     """When the text names the area of some namesakes, the others (a famous capital
     elsewhere) lose ground: the writer told us which one."""
@@ -429,6 +435,12 @@ class _Provinces:
         return out
 
 
+def _name_ends(text: str, name: str, most: int = 5) -> list[int]:
+    """Where the first few occurrences of the name (as a whole word) end."""
+    found = re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
+    return [m.end() for _, m in zip(range(most), found)]
+
+
 def _lies_in(place: Place, area: Place) -> bool:
     """The place is inside the area, by the administrative codes they carry (within
     CITY_RADIUS_KM of a city)."""
@@ -462,6 +474,7 @@ class _Static(NamedTuple):
     candidates: list[tuple[Candidate, dict[str, float]]]
     qualifiers: list[str]  # the ", Area" after each mention that has one
     has_exact: bool
+    stated: Candidate | None  # the area of "<name> is a town in <area>"
 
 
 class _Context:
@@ -593,13 +606,13 @@ _KIND_BEFORE = (r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:province|state|county|region
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
                + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’.-]*){0,4})")
 _STATED_IN = re.compile(
-    r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
+    r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?"
+    r"(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
     r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
     r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward)s?"
-    r"(?:\s*\([^)]{0,30}\))?\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:in|of|within)\s+" + _AREA_NAMED)
+    r"(?:\s*\([^)]{0,30}\))?,?\s+"
+    r"(?:[\w-]+,?\s+){0,6}?(?:in|of|within)\s+" + _AREA_NAMED)
 # Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
 # (matched at the name, so "... and in Z located in Y" says nothing of X)
 _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:that|which)"
@@ -611,10 +624,17 @@ _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region))?"
     r"\s*(?:,|\s(?:district|county|region|province|municipality|department|"
     r"borough)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region)\s+of\s+)?"
+    r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[Ss]t)(?<!\b[MF]t)(?<!\bNo)(?<!\bDr)(?<!\bMr)"
+                           r"[.!?]\s+(?=[A-Z\"“])")  # "St. Lawrence", "U.S. state" go on
+
+
+def _sentence_from(text: str) -> str:
+    """``text`` up to the end of its first sentence."""
+    end = _SENTENCE_END.search(text)
+    return text[:end.start()] if end else text
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|in|of|(?:village|town|district|region|province)(?:\s+(?:of|in))?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)

@@ -152,6 +152,15 @@ STATED = {
     "an unknown region within a known state": (
         "Kelbarra is a town and locality in the Karun Downs region within Queensland, Australia.",
         "Kelbarra", {"name": "Queensland", "precision": 3}),
+    "commas among the words before the kind": (
+        "Quarry Flat is a small, unincorporated community and census-designated place in Lander "
+        "County, Nevada.", "Quarry Flat", {"name": "Lander County", "admin1": "Nevada"}),
+    "a capitalised kind": (
+        "Ember Gulch is a Statutory Town located in Boulder County, Colorado.", "Ember Gulch",
+        {"name": "Boulder County", "admin1": "Colorado"}),
+    "an unknown district, then a canton": (
+        "Tarvis is a municipality in the district of Oberlund in the Swiss canton of Graubünden.",
+        "Tarvis", {"country_code": "CH", "feature_code": "ADM1"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
@@ -193,6 +202,14 @@ def test_a_distance_not_set_off_after_a_name_belongs_to_the_sentence_subject():
     mentions = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
                 for w in ("Kora", "Sirat", "Ganga", "Allahabad")]
     assert stated_distances(text, mentions) == [("kora", "allahabad", 69.0)]
+
+
+def test_the_stated_area_is_read_after_any_early_occurrence_of_the_name(pipeline):
+    text = ("Orvell is a town in St. Lawrence County, New York. Farming and tourism keep it "
+            "going. The Town of Orvell has a small museum.")
+    late = text.rindex("Orvell")
+    doc = pipeline(Document(id="t", text=text, only_spans=[(late, late + 6)]))
+    assert doc.mentions[0].place.name == "St. Lawrence County"
 
 
 def test_a_numbered_ward_is_not_an_area_of_that_name(pipeline):
