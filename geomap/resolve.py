@@ -231,6 +231,8 @@ class Resolver:
         County, Texas")."""
         for end in _name_ends(text, name):
             sentence = _sentence_from(text[end:end + 200])
+            if not _STATED_HINT.search(sentence):
+                continue  # the two patterns below are slow; most sentences have neither
             stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence)
             if stated:
                 return self._chain_area(sentence, stated, context)
@@ -437,8 +439,14 @@ class _Provinces:
 
 def _name_ends(text: str, name: str, most: int = 5) -> list[int]:
     """Where the first few occurrences of the name (as a whole word) end."""
-    found = re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
-    return [m.end() for _, m in zip(range(most), found)]
+    ends, at = [], text.find(name)
+    while at >= 0 and len(ends) < most:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and \
+                (end == len(text) or not text[end].isalnum()):
+            ends.append(end)
+        at = text.find(name, at + 1)
+    return ends
 
 
 def _lies_in(place: Place, area: Place) -> bool:
@@ -626,6 +634,7 @@ _CHAIN_LINK = re.compile(
     r"borough)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+_STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[Ss]t)(?<!\b[MF]t)(?<!\bNo)(?<!\bDr)(?<!\bMr)"
                            r"[.!?]\s+(?=[A-Z\"“])")  # "St. Lawrence", "U.S. state" go on
