@@ -7,7 +7,9 @@ import math
 import sqlite3
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from . import store
 from .exc import StoreError
@@ -126,10 +128,11 @@ class Gazetteer:
     def __setstate__(self, state) -> None:
         self.__init__(state["path"], state["meta"], state["cache_size"])
 
-    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+    def _query(self, sql: str, args: tuple = (), build: Callable[[Iterable], Any] = list) -> Any:
+        """``build`` over the rows (a list by default), under the lock; damage is a StoreError."""
         with self._lock:
             try:
-                return self._conn.execute(sql, args).fetchall()
+                return build(self._conn.execute(sql, args))
             except sqlite3.DatabaseError as exc:
                 raise StoreError(self.path, f"corrupt store ({exc})") from exc
 
@@ -261,9 +264,11 @@ class Gazetteer:
         What a text recogniser needs to decide cheaply whether a word can be a place name.
         """
         shared: dict[tuple[float, int], tuple[float, int]] = {}
-        with self._lock:  # rows one at a time; 513k keys share 51k distinct values (35 MB less)
-            rows = self._conn.execute("SELECT key, importance, places FROM name_index")
+
+        def index(rows: Iterable) -> dict[str, tuple[float, int]]:
+            # rows one at a time; 513k keys share 51k distinct values (35 MB less)
             return {k: shared.setdefault((imp, n), (imp, n)) for k, imp, n in rows}
+        return self._query("SELECT key, importance, places FROM name_index", build=index)
 
     def countries(self) -> list[dict]:
         """All countries: code, name, place_id, capital, demonym, population."""

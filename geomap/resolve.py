@@ -97,7 +97,7 @@ class Resolver:
             elif m.kind == "demonym" and m.country_code:
                 self._link_country(m)
         candidates = {key: self._candidates(ms[0].text) for key, ms in groups.items()}
-        context = _Context(doc, groups, candidates)
+        context = _Context(doc, groups)
         spans = [(m.start, m.end) for m in doc.mentions]
         context.set_text_names(text_names(doc.text, spans))
         context.country_names = self._country_keys()
@@ -488,7 +488,7 @@ class _Static(NamedTuple):
 class _Context:
     """What the document says about where it is: its countries, areas and anchor points."""
 
-    def __init__(self, doc: Document, groups: dict, candidates: dict):
+    def __init__(self, doc: Document, groups: dict):
         self.doc = doc
         self.keys = {key: len(ms) for key, ms in groups.items()}
         self.demonym_countries = Counter(m.country_code for m in doc.mentions
@@ -605,12 +605,12 @@ class _Context:
         return None
 
 
-# "(the) [Canadian] province of" before the area's name, then the name itself
 _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
          r"(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}")  # "in south central X"
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
 _KIND_BEFORE = (r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:province|state|county|region|district|"
                 r"department|governorate|prefecture|municipality|island|parish|unit)\s+(?:of\s+)?)?")
+# "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
                + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’.-]*){0,4})")
 _STATED_IN = re.compile(
@@ -644,6 +644,8 @@ def _sentence_from(text: str) -> str:
     """``text`` up to the end of its first sentence."""
     end = _SENTENCE_END.search(text)
     return text[:end.start()] if end else text
+
+
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|in|of|(?:village|town|district|region|province)(?:\s+(?:of|in))?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
