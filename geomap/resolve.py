@@ -166,7 +166,7 @@ class Resolver:
         key = fold(mentions[0].text)
         areas = _Provinces(cands)
         cues = _mention_cues(doc.text, mentions)
-        stated = self._stated_area(doc.text, mentions[0].text, context)
+        stated = self._stated_area(doc.text, mentions[0].text, context, cands)
         found = []
         for c in cands:
             features = {"prior": round(c.score, 3)} | areas.features(c, key)
@@ -224,22 +224,23 @@ class Resolver:
             ref = self._refs[place.id] = place_ref(place)
         return ref
 
-    def _stated_area(self, text: str, name: str, context: "_Context") -> Candidate | None:
+    def _stated_area(self, text: str, name: str, context: "_Context",
+                     namesakes: list[Candidate]) -> Candidate | None:
         """The area in "<name> is a town in <Area>, <Container>, ..." after any of the name's
         first occurrences (same sentence, within 200 characters): the first link of that chain
         the gazetteer knows, taking of several so called the one inside the next link ("Dallas
-        County, Texas")."""
+        County, Texas") or holding one of the name's ``namesakes``."""
         for end in _name_ends(text, name):
             sentence = _sentence_from(text[end:end + 200])
             if not _STATED_HINT.search(sentence):
                 continue  # the two patterns below are slow; most sentences have neither
             stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence)
             if stated:
-                return self._chain_area(sentence, stated, context)
+                return self._chain_area(sentence, stated, context, namesakes)
         return None
 
-    def _chain_area(self, sentence: str, stated: re.Match, context: "_Context"
-                    ) -> Candidate | None:
+    def _chain_area(self, sentence: str, stated: re.Match, context: "_Context",
+                    namesakes: list[Candidate]) -> Candidate | None:
         chain, numbered, pos = [stated.group(1)], [], stated.end(1)
         while True:
             numbered.append(bool(_NUMBERED.match(sentence, pos)))  # "Ward 5" is not Ward
@@ -250,15 +251,17 @@ class Resolver:
             pos = link.end(1)
         for i, name in enumerate(chain):
             inside = chain[i + 1] if i + 1 < len(chain) else None
-            best = None if numbered[i] else self._best_area(name, inside, context)
+            best = None if numbered[i] else self._best_area(name, inside, context, namesakes)
             if best is not None:
                 return best
         return None
 
-    def _best_area(self, name: str, inside: str | None, context: "_Context"
-                   ) -> Candidate | None:
+    def _best_area(self, name: str, inside: str | None, context: "_Context",
+                   namesakes: list[Candidate]) -> Candidate | None:
         """Of the areas called ``name`` (or a city: "a suburb of Melbourne"), within ``inside``,
-        the one whose province or country the text names, else the most important."""
+        the one holding one of the ``namesakes`` ("a county in Georgia": the state that has a
+        county so called, not the country), then the one whose province or country the text
+        names, then the most important."""
         forms = []
         # "Newfoundland and Labrador" is one name; "Texas and Ohio" is not
         for part in dict.fromkeys([name, name.split(" and ")[0]]):
@@ -279,9 +282,10 @@ class Resolver:
                 break
         stated = fold(name)  # "in New York": New York County's province being New York is no cue
 
-        def named(c: Candidate) -> tuple[float, float]:
-            return sum(context.named_areas(c.place, stated).get(k, 0) for k in NAMED), c.score
-        return max(areas, key=named) if areas else None
+        def rank(c: Candidate) -> tuple[bool, float, float]:
+            return (_holds_any(c.place, namesakes),
+                    sum(context.named_areas(c.place, stated).get(k, 0) for k in NAMED), c.score)
+        return max(areas, key=rank) if areas else None
 
     def _area_point(self, area: Place) -> PlaceRef:
         """A province's point as the centre of the ground its places cover, not its largest
@@ -449,6 +453,10 @@ def _name_ends(text: str, name: str, most: int = 5) -> list[int]:
     return ends
 
 
+def _holds_any(area: Place, namesakes: list[Candidate]) -> bool:
+    return any(c.place.id != area.id and _lies_in(c.place, area) for c in namesakes)
+
+
 def _lies_in(place: Place, area: Place) -> bool:
     """The place is inside the area, by the administrative codes they carry (within
     CITY_RADIUS_KM of a city)."""
@@ -610,9 +618,12 @@ _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
 _KIND_BEFORE = (r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:province|state|county|region|district|"
                 r"department|governorate|prefecture|municipality|island|parish|unit)\s+(?:of\s+)?)?")
+# the lower-case particles inside Romance names: "Rio Grande do Sul", "Santiago del Estero"
+_PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des)"
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
-               + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’.-]*){0,4})")
+               + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE + r"\s+)?"
+               r"[A-Z][\w'’.-]*){0,4})")
 _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?"
     r"(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
@@ -633,7 +644,7 @@ _CHAIN_LINK = re.compile(
     r"\s*(?:,|\s(?:district|county|region|province|municipality|department|"
     r"borough)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
-    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+    r"([A-Z][\w.'’-]*(?: (?:" + _PARTICLE + r" )?[A-Z][\w.'’-]*){0,3})")
 _STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[Ss]t)(?<!\b[MF]t)(?<!\bNo)(?<!\bDr)(?<!\bMr)"

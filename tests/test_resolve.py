@@ -161,6 +161,12 @@ STATED = {
     "an unknown district, then a canton": (
         "Tarvis is a municipality in the district of Oberlund in the Swiss canton of Graubünden.",
         "Tarvis", {"country_code": "CH", "feature_code": "ADM1"}),
+    "of areas so called, the one holding a namesake (the US state, not the country)": (
+        "Jones County is a county located in Georgia, with its seat at Gray.", "Jones County",
+        {"name": "Jones County", "country_code": "US", "admin1": "Georgia"}),
+    "a lower-case particle inside the area's name": (
+        "Vila Serrana is a neighbourhood in Rio Grande do Sul, Brazil.", "Vila Serrana",
+        {"name": "Rio Grande do Sul", "feature_code": "ADM1"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
