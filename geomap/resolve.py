@@ -241,17 +241,21 @@ class Resolver:
 
     def _chain_area(self, sentence: str, stated: re.Match, context: "_Context",
                     namesakes: list[Candidate]) -> Candidate | None:
-        chain, numbered, pos = [stated.group(1)], [], stated.end(1)
+        links, pos = [stated.group(1)], stated.end(1)
+        chain: list[tuple[str, bool]] = []  # each link, and whether a number follows it
         while True:
-            numbered.append(bool(_NUMBERED.match(sentence, pos)))  # "Ward 5" is not Ward
+            # "the Masvingo Province of Zimbabwe" is two links, the second holding the first
+            *outer, last = _KIND_OF.split(links[-1])[1:-1] or [links[-1]]
+            chain += [(name, False) for name in outer]
+            chain.append((last, bool(_NUMBERED.match(sentence, pos))))  # "Ward 5" is not Ward
             link = _CHAIN_LINK.match(sentence, pos)
-            if link is None or len(chain) == 4:
+            if link is None or len(chain) >= 4:
                 break
-            chain.append(link.group(1))
+            links.append(link.group(1))
             pos = link.end(1)
-        for i, name in enumerate(chain):
-            inside = chain[i + 1] if i + 1 < len(chain) else None
-            best = None if numbered[i] else self._best_area(name, inside, context, namesakes)
+        for i, (name, numbered) in enumerate(chain):
+            inside = chain[i + 1][0] if i + 1 < len(chain) else None
+            best = None if numbered else self._best_area(name, inside, context, namesakes)
             if best is not None:
                 return best
         return None
@@ -266,8 +270,8 @@ class Resolver:
         # "Newfoundland and Labrador" is one name; "Texas and Ohio" is not
         for part in dict.fromkeys([name, name.split(" and ")[0]]):
             forms += [(form, False) for form in [part, *sorted(area_keys(part))]]  # "X County"
-            first, _, rest = part.partition(" ")
-            if rest and first.lower() in lx.DIRECTIONS:
+            rest = _without_sides(part)
+            if rest != part:
                 forms.append((rest, True))  # "Central London": part of London
         areas: list[Candidate] = []
         for form, city_only in dict.fromkeys(forms):
@@ -453,6 +457,14 @@ def _name_ends(text: str, name: str, most: int = 5) -> list[int]:
     return ends
 
 
+def _without_sides(name: str) -> str:
+    """"North West England" -> "England": the compass words before an area's name dropped."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in lx.DIRECTIONS | {"mid"}:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _holds_any(area: Place, namesakes: list[Candidate]) -> bool:
     return any(c.place.id != area.id and _lies_in(c.place, area) for c in namesakes)
 
@@ -613,8 +625,8 @@ class _Context:
         return None
 
 
-_SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-         r"(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}")  # "in south central X"
+_SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|"
+         r"(?:north|south)-?(?:east|west)(?:ern)?)(?:\s+|-(?=[a-zA-Z]))){0,2}")  # "in mid-Wales"
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
 _KIND_BEFORE = (r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:province|state|county|region|district|"
                 r"department|governorate|prefecture|municipality|island|parish|unit)\s+(?:of\s+)?)?")
@@ -645,6 +657,8 @@ _CHAIN_LINK = re.compile(
     r"borough)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: (?:" + _PARTICLE + r" )?[A-Z][\w.'’-]*){0,3})")
+_KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"
+                      r"Prefecture|Municipality|Oblast))\s+of\s+(?:the\s+)?(.+)$")
 _STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[Ss]t)(?<!\b[MF]t)(?<!\bNo)(?<!\bDr)(?<!\bMr)"

@@ -167,6 +167,18 @@ STATED = {
     "a lower-case particle inside the area's name": (
         "Vila Serrana is a neighbourhood in Rio Grande do Sul, Brazil.", "Vila Serrana",
         {"name": "Rio Grande do Sul", "feature_code": "ADM1"}),
+    "'mid' before the area": (
+        "Trelwick is a village in mid Cornwall, England.", "Trelwick",
+        {"name": "Cornwall", "precision": 2}),
+    "'mid-' joined to the area": (
+        "Pen-y-bryn is a hamlet in mid-Wales, near the border.", "Pen-y-bryn",
+        {"name": "Wales", "feature_code": "ADM1"}),
+    "a province of a country, as one phrase": (
+        "Makari Siding is a small settlement in the Masvingo Province of Zimbabwe.",
+        "Makari Siding", {"name": "Masvingo", "country_code": "ZW", "feature_code": "ADM1"}),
+    "capitalised compass words before the area": (
+        "Ulver Moor is a historic district of North West England.", "Ulver Moor",
+        {"name": "England", "precision": 3}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
