@@ -107,7 +107,10 @@ class Resolver:
             chosen = {key: self._rank(key, static[key], context) for key in groups}
             context.update(chosen)
         for key, ms in groups.items():
-            self._assign(doc, ms, _with_stated_area(chosen[key], static[key].stated))
+            ranked = self._with_reference(
+                doc.text, ms[0].text, _with_stated_area(chosen[key], static[key].stated),
+                static[key].stated, context)
+            self._assign(doc, ms, ranked)
         for key, ms in groups.items():
             if not chosen[key]:
                 self._contain(doc, ms, context)
@@ -207,7 +210,8 @@ class Resolver:
                                              features=a.features) for a in ranked[:ALTERNATIVES]]
         if place.feature_code == "ADM1":
             shown[0] = shown[0].model_copy(update={"place": self._area_point(place)})
-        within = "stated_area" in ranked[0].features  # "a suburb of <the city placed>"
+        # "a suburb of <the city placed>", "58 km north of <the town placed>"
+        within = "stated_area" in ranked[0].features or "stated_near" in ranked[0].features
         for m in mentions:
             near = within or doc.text[max(0, m.start - 6):m.start].lower().strip().endswith("near")
             m.place, m.confidence = shown[0].place, confidence
@@ -238,6 +242,38 @@ class Resolver:
             if stated:
                 return self._chain_area(sentence, stated, context, namesakes)
         return None
+
+    def _with_reference(self, text: str, name: str, ranked: list["Scored"],
+                        area: Candidate | None, context: "_Context") -> list["Scored"]:
+        """The text says how far the place lies from a town ("about 58 km north of Masvingo"):
+        a namesake that far from the town wins; with none, the gazetteer lacks the place, so
+        it is placed near the town (precision 2), closer than its province's middle."""
+        named = [a for a in ranked if "stated_area" not in a.features]
+        if named and (named[0].place.feature_code in REGION_CODES or
+                      "stated_in" in ranked[0].features):
+            return ranked  # "Sweden ... 40 km from Stockholm" measures something in Sweden
+        for ref_name, km in _references(text, name):
+            found = self.gazetteer.lookup(ref_name, limit=CANDIDATES, loose_match=False,
+                                          names=False)
+            towns = [c for c in found if c.place.feature_class == "P" and
+                     (area is None or c.place.country_code == area.place.country_code)]
+            if not towns:
+                continue
+
+            def rank(t: Candidate) -> tuple:
+                return (any(_within(a.place, t.place, km) for a in named),
+                        area is not None and _lies_in(t.place, area.place),
+                        _support(context, t.place, fold(ref_name)), t.score)
+            town = max(towns, key=rank)
+            fits = [a for a in named if _within(a.place, town.place, km)]
+            if fits:
+                return _lead(fits[0], ranked, "distance")
+            if area is None and not _support(context, town.place, fold(ref_name)):
+                continue  # which of the towns so called is meant, nothing in the text says
+            top = ranked[0].score if ranked else town.score
+            return [Scored(town.place, top, {"prior": round(town.score, 3),
+                                             "stated_near": round(top - town.score, 3)})] + ranked
+        return ranked
 
     def _chain_area(self, sentence: str, stated: re.Match, context: "_Context",
                     namesakes: list[Candidate]) -> Candidate | None:
@@ -348,16 +384,23 @@ def _with_stated_area(ranked: list[Scored], area: Candidate | None) -> list[Scor
         return ranked
     inside = next((a for a in ranked if "stated_in" in a.features), None)
     if inside is not None:  # the writer's own words outweigh any other evidence
-        lead = round(ranked[0].score - inside.score + STATED_MARGIN, 3)
-        inside.features["stated_in"] += lead
-        inside.score = round(inside.score + lead, 3)
-        return [inside] + [a for a in ranked if a is not inside]
+        return _lead(inside, ranked, "stated_in")
     if area is None or ranked and _lies_in(ranked[0].place, area.place):
         return ranked
     top = ranked[0].score if ranked else area.score
     alt = Scored(area.place, top, {"prior": round(area.score, 3),
                                    "stated_area": round(top - area.score, 3)})
     return [alt] + ranked
+
+
+def _lead(chosen: Scored, ranked: list[Scored], feature: str) -> list[Scored]:
+    """``chosen`` put first, its ``feature`` raised to give it a lead of STATED_MARGIN."""
+    if chosen is ranked[0]:
+        return ranked
+    lead = round(ranked[0].score - chosen.score + STATED_MARGIN, 3)
+    chosen.features[feature] = round(chosen.features.get(feature, 0) + lead, 3)
+    chosen.score = round(chosen.score + lead, 3)
+    return [chosen] + [a for a in ranked if a is not chosen]
 
 
 def _prefer_named(scored: list[Scored]) -> None:
@@ -390,6 +433,9 @@ def _softmax_top(scores: list[float]) -> float:
 def _explain(best: Scored) -> str:
     if "stated_area" in best.features:
         return f"no namesake in the area the text states; placed at that area: {best.place.name}"
+    if "stated_near" in best.features:
+        return f"no namesake where the text puts it; placed near {best.place.name}, the town " \
+            "the text measures it from"
     reasons = [k for k, v in sorted(best.features.items(), key=lambda kv: -kv[1])
                if k != "prior" and v > 0]
     return "best by " + (", ".join(["prior"] + reasons))
@@ -463,6 +509,18 @@ def _without_sides(name: str) -> str:
     while len(words) > 1 and words[0].lower() in lx.DIRECTIONS | {"mid"}:
         words.pop(0)
     return " ".join(words)
+
+
+def _support(context: "_Context", place: Place, key: str) -> float:
+    """How much the text names the place's areas (its country, province, district) other than
+    by its own name ``key`` (Rome's province is Roma)."""
+    return sum(context.named_areas(place, key).get(k, 0) for k in NAMED)
+
+
+def _within(place: Place, town: Place, km: float) -> bool:
+    """The place lies about ``km`` from the town, or closer (road distances, rounding)."""
+    return haversine_km(place.lat, place.lon, town.lat, town.lon) <= \
+        km + max(DISTANCE_SLACK_KM, 0.35 * km)
 
 
 def _holds_any(area: Place, namesakes: list[Candidate]) -> bool:
@@ -635,7 +693,7 @@ _PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des)"
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
                + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE + r"\s+)?"
-               r"[A-Z][\w'’.-]*){0,4})")
+               r"[A-Z][\w'’.-]*){0,6})")
 _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?"
     r"(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
@@ -680,6 +738,31 @@ _DISTANCE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s*\([^)]{0,20}\))?"
     r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+)?"
     r"(?:of|from)\s+(?:the\s+(?:city|town|village|capital)\s+of\s+)?", re.I)
+
+
+_REFERENCE = re.compile(_DISTANCE.pattern + r"(?-i:(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))",
+                        re.I)
+_IT = re.compile(r"\s*(?:It|The (?:village|town|city|settlement|hamlet|community|place))\s")
+NEAR_REFERENCE_KM = 100.0  # farther than this from a town is not "near" it
+
+
+def _references(text: str, name: str) -> list[tuple[str, float]]:
+    """The towns (and km) the text measures the name's place from: "X is 58 km north of Y", "X is a
+    village ... . It lies 14 miles (22 km) north-east of Y", after the name's first occurrences;
+    only those closer than NEAR_REFERENCE_KM."""
+    found: list[tuple[str, float]] = []
+    if "km" not in text and "mile" not in text and "kilomet" not in text:
+        return found
+    for end in _name_ends(text, name):
+        sentence = _sentence_from(text[end:end + 300])
+        after = text[end + len(sentence):end + len(sentence) + 300].lstrip(".!? ")
+        if _IT.match(after):
+            sentence += " " + _sentence_from(after)
+        for d in _REFERENCE.finditer(sentence):
+            km = float(d["num"]) * (MILE_KM if d["unit"].lower().startswith("mi") else 1.0)
+            if km <= NEAR_REFERENCE_KM:
+                found.append((d["name"], km))
+    return list(dict.fromkeys(found))
 
 
 def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str, float]]:

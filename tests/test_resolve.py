@@ -200,6 +200,27 @@ def test_a_stated_distance_supports_the_namesake_that_far_away(pipeline):
     assert all("distance" not in a.features for a in far)
 
 
+def test_a_distance_from_a_town_the_text_names_picks_the_namesake_that_far(pipeline):
+    # gold span: Knoxville is no mention, only a name in the text
+    m = resolve(pipeline, "Flooding hit Clinton, some 20 miles north of Knoxville.", "Clinton",
+                gold_span=True)
+    assert m.place.admin1 == "Tennessee" and "distance" in m.alternatives[0].features
+    assert m.precision == 1
+
+
+def test_an_unknown_place_measured_from_a_town_is_placed_near_that_town(pipeline):
+    text = ("Makari Siding is a small settlement in the Masvingo Province of Zimbabwe. It lies "
+            "about 58 km north of Masvingo on the railway line.")
+    m = resolve(pipeline, text, "Makari Siding", gold_span=True)
+    assert (m.place.name, m.place.feature_code, m.precision) == ("Masvingo", "PPL", 2)
+    assert "placed near Masvingo" in m.note
+
+
+def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
+    m = resolve(pipeline, "Police in Sweden found the boat 40 km from Stockholm.", "Sweden")
+    assert m.place.feature_code == "PCLI"
+
+
 def test_stated_distances_link_a_name_to_the_place_it_is_measured_from():
     text = "Terzan lies 2 miles (3 km) north-east of the town of Orvik. Ulm, 40 km from Bax."
     mentions = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
