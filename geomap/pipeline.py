@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from gazetteer import Gazetteer
 
-from .models import Document
+from .models import Document, Mention
 from .recognise import Recogniser
 from .resolve import Resolver
 
@@ -19,7 +19,13 @@ Stage = Callable[[Document], Document]
 
 
 class Pipeline:
-    """Recognise and resolve places in documents, with one gazetteer opened once."""
+    """Recognise and resolve places in documents, with one gazetteer opened once.
+
+    The first stage finds the mentions, the others work on them.  A document that asks for
+    given spans only (``only_spans``) gets exactly those, resolved in the context of the whole
+    text: the other places the first stage finds there are resolved alongside (they are the
+    geography a reader uses) and then left out.
+    """
 
     def __init__(self, gazetteer: Gazetteer | None = None, stages: Sequence[Stage] | None = None):
         self.gazetteer = gazetteer or Gazetteer.open()
@@ -32,9 +38,28 @@ class Pipeline:
         if not doc.text.strip():
             doc.status = "empty"
             return doc
+        if doc.only_spans is not None and len(self.stages) > 1:
+            return self._spans_in_context(doc)
         for stage in self.stages:
             doc = stage(doc)
         return doc
+
+    def _spans_in_context(self, doc: Document) -> Document:
+        find, *rest = self.stages
+        wanted = set(map(tuple, doc.only_spans or []))
+        found = find(doc.model_copy(update={"only_spans": None, "mentions": []})).mentions
+        doc = find(doc)
+        taken = [(m.start, m.end) for m in doc.mentions]
+        doc.mentions = sorted(doc.mentions + [m for m in found if not _overlaps(m, taken)],
+                              key=lambda m: m.start)
+        for stage in rest:
+            doc = stage(doc)
+        doc.mentions = [m for m in doc.mentions if (m.start, m.end) in wanted]
+        return doc
+
+
+def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(m.start < end and start < m.end for start, end in spans)
 
 
 _default: Pipeline | None = None

@@ -457,8 +457,23 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
              words_before[-1] == "of" else None) or \
             (lx.FEATURE_BEFORE.get(words_before[-1]) if words_before else None)
         comma = _COMMA_QUALIFIER.match(after)
-        cues.append((wanted, comma.group(1) if comma else None))
+        cues.append((wanted or _said_to_be(text, m.end), comma.group(1) if comma else None))
     return cues
+
+
+# "X is a small town in", "X (pronounced ...) is a county", "X, a village": what the writer
+# says the place is (not "a county seat", a town, nor "a municipality", a town or an area)
+_SAID_KIND = re.compile(
+    r"\s*(?:\([^()]{0,120}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:a|an|the)\s+"
+    r"(?:[\w-]+,?\s+){0,3}?(?P<kind>" + "|".join(sorted(set(lx.FEATURE_AFTER) |
+                                                         set(lx.FEATURE_BEFORE))) + r")\b"
+    r"(?!\s+(?:seat|town|capital|council|centre|center|headquarters|road|line)\b)")
+
+
+def _said_to_be(text: str, end: int) -> str | None:
+    said = _SAID_KIND.match(text, end, end + 200)
+    kind = said["kind"] if said else None
+    return lx.FEATURE_AFTER.get(kind) or lx.FEATURE_BEFORE.get(kind) if kind else None
 
 
 def _city(place: Place) -> bool:

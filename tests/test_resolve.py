@@ -328,3 +328,20 @@ def test_a_country_is_not_another_country_spelled_alike(pipeline):
 def test_a_country_name_without_its_article_is_the_same_country(pipeline):
     text = "Aid reached the Democratic Republic of Congo after the floods."
     assert resolve(pipeline, text, "Democratic Republic of Congo").place.country_code == "CD"
+
+
+def test_a_requested_span_is_resolved_among_the_other_places_of_the_text(pipeline):
+    text = "Lancaster lies on the road between Preston and Kendal."
+    doc = pipeline(Document(id="t", text=text, only_spans=[(0, 9)]))
+    assert [(m.start, m.end) for m in doc.mentions] == [(0, 9)]  # the others are only context
+    assert doc.mentions[0].place.country_code == "GB"
+    assert "near" in doc.mentions[0].alternatives[0].features
+
+
+def test_what_the_text_says_the_place_is_picks_its_kind(pipeline):
+    m = resolve(pipeline, "Norfolk is a rural county. It borders Lincolnshire and Cambridgeshire.",
+                "Norfolk", gold_span=True)
+    assert (m.place.country_code, m.place.feature_code) == ("GB", "ADM2")
+    assert m.alternatives[0].features["qualifier"] > 0
+    m = resolve(pipeline, "Gray is the county seat of Jones County.", "Gray", gold_span=True)
+    assert "qualifier" not in m.alternatives[0].features  # a county seat is no county
