@@ -249,9 +249,8 @@ class Resolver:
         a namesake that far from the town wins; with none, the gazetteer lacks the place, so
         it is placed near the town (precision 2), closer than its province's middle."""
         named = [a for a in ranked if "stated_area" not in a.features]
-        if named and (named[0].place.feature_code in REGION_CODES or
-                      "stated_in" in ranked[0].features):
-            return ranked  # "Sweden ... 40 km from Stockholm" measures something in Sweden
+        if "stated_in" in ranked[0].features if ranked else False:
+            return ranked  # the writer said which area it is in, and a namesake lies there
         for ref_name, km in _references(text, name):
             found = self.gazetteer.lookup(ref_name, limit=CANDIDATES, loose_match=False,
                                           names=False)
@@ -265,6 +264,9 @@ class Resolver:
                         area is not None and _lies_in(t.place, area.place),
                         _support(context, t.place, fold(ref_name)), t.score)
             town = max(towns, key=rank)
+            if named and named[0].place.feature_code in REGION_CODES and \
+                    _lies_in(town.place, named[0].place):
+                return ranked  # "Sweden ... 40 km from Stockholm" measures something in Sweden
             fits = [a for a in named if _within(a.place, town.place, km)]
             if fits:
                 return _lead(fits[0], ranked, "distance")
@@ -277,8 +279,10 @@ class Resolver:
 
     def _chain_area(self, sentence: str, stated: re.Match, context: "_Context",
                     namesakes: list[Candidate]) -> Candidate | None:
-        links, pos = [stated.group(1)], stated.end(1)
-        chain: list[tuple[str, bool]] = []  # each link, and whether a number follows it
+        links, pos = [stated["area"]], stated.end("area")
+        before = (stated["before"] or "").strip()  # "the Harda district of": Harda is a link
+        # each link, and whether a number follows it
+        chain: list[tuple[str, bool]] = [(before, False)] if before[:1].isupper() else []
         while True:
             # "the Masvingo Province of Zimbabwe" is two links, the second holding the first
             *outer, last = _KIND_OF.split(links[-1])[1:-1] or [links[-1]]
@@ -701,13 +705,13 @@ class _Context:
 _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|"
          r"(?:north|south)-?(?:east|west)(?:ern)?)(?:\s+|-(?=[a-zA-Z]))){0,2}")  # "in mid-Wales"
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
-_KIND_BEFORE = (r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:province|state|county|region|district|"
+_KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|county|region|district|"
                 r"department|governorate|prefecture|municipality|island|parish|unit)\s+(?:of\s+)?)?")
 # the lower-case particles inside Romance names: "Rio Grande do Sul", "Santiago del Estero"
 _PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des)"
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
-               + r"([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE + r"\s+)?"
+               + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE + r"\s+)?"
                r"[A-Z][\w'’.-]*){0,6})")
 _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?"
@@ -809,7 +813,9 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+)?[A-
 _AREA_WORDS = re.compile(
     r"^(?:province|state|region|county|district|department|governorate|prefecture|"
     r"municipality|oblast|parish|city|town|township|sheng|shi|powiat|of|the)\s+|"
-    r"\s+(?:province|state|region|county|district|subdistrict|division|department|governorate|"
+    r"\s+(?:regional county municipality|regional municipality|regional district|"
+    r"metropolitan borough|local government area|rural district|urban district|"
+    r"province|state|region|county|district|subdistrict|division|department|governorate|"
     r"prefecture|municipality|oblast|parish|city|sheng|shi|borough|census area|municipio)$",
     re.IGNORECASE)
 

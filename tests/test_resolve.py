@@ -40,6 +40,7 @@ def test_text_names_do_not_take_the_name_after_new_or_north():
 def test_area_keys_drop_the_kind_word():
     assert area_keys("Greene County") == {"greenecounty", "greene"}
     assert "bulacan" in area_keys("Province of Bulacan")
+    assert "papineau" in area_keys("Papineau Regional County Municipality")
 
 
 def test_spread_centre_is_not_pulled_by_a_crowded_corner():
@@ -179,6 +180,9 @@ STATED = {
     "capitalised compass words before the area": (
         "Ulver Moor is a historic district of North West England.", "Ulver Moor",
         {"name": "England", "precision": 3}),
+    "a capitalised name before the kind word is the first link": (
+        "Tolwar is a village in the Harda district of Madhya Pradesh, India.", "Tolwar",
+        {"name": "Harda", "feature_code": "ADM2", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
@@ -214,6 +218,13 @@ def test_an_unknown_place_measured_from_a_town_is_placed_near_that_town(pipeline
     m = resolve(pipeline, text, "Makari Siding", gold_span=True)
     assert (m.place.name, m.place.feature_code, m.precision) == ("Masvingo", "PPL", 2)
     assert "placed near Masvingo" in m.note
+
+
+def test_a_town_measured_from_is_read_with_the_province_the_text_names(pipeline):
+    text = "Kara is an old township by the river, 69 km west of the city of Allahabad in Uttar " \
+           "Pradesh."
+    m = resolve(pipeline, text, "Kara", gold_span=True)
+    assert (m.place.name, m.place.admin1, m.precision) == ("Prayagraj", "Uttar Pradesh", 2)
 
 
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
