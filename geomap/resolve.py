@@ -260,9 +260,9 @@ class Resolver:
                 continue
 
             def rank(t: Candidate) -> tuple:
-                return (any(_within(a.place, t.place, km) for a in named),
-                        area is not None and _lies_in(t.place, area.place),
-                        _support(context, t.place, fold(ref_name)), t.score)
+                return (area is not None and _lies_in(t.place, area.place),
+                        _support(context, t.place, fold(ref_name)) > 0,
+                        any(_within(a.place, t.place, km) for a in named), t.score)
             town = max(towns, key=rank)
             if named and named[0].place.feature_code in REGION_CODES and \
                     _lies_in(town.place, named[0].place):
@@ -707,8 +707,8 @@ _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
 _KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|county|region|district|"
                 r"department|governorate|prefecture|municipality|island|parish|unit)\s+(?:of\s+)?)?")
-# the lower-case particles inside Romance names: "Rio Grande do Sul", "Santiago del Estero"
-_PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des)"
+# the lower-case particles inside names: "Rio Grande do Sul", "Møre og Romsdal", "Frankfurt am Main"
+_PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des|og|och|y|e|et|am|an|der|sur)"
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
                + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE + r"\s+)?"
@@ -720,7 +720,7 @@ _STATED_IN = re.compile(
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
     r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward)s?"
     r"(?:\s*\([^)]{0,30}\))?,?\s+"
-    r"(?:[\w-]+,?\s+){0,6}?(?:in|of|within)\s+" + _AREA_NAMED)
+    r"(?:[\w-]+,?\s+){0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
 # Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
 # (matched at the name, so "... and in Z located in Y" says nothing of X)
 _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:that|which)"
@@ -730,12 +730,12 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
 _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region))?"
-    r"\s*(?:,|\s(?:district|county|region|province|municipality|department|"
+    r"\s*(?:,(?:\s+in)?|\s(?:district|county|region|province|municipality|department|"
     r"borough)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: (?:" + _PARTICLE + r" )?[A-Z][\w.'’-]*){0,3})")
 _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"
-                      r"Prefecture|Municipality|Oblast))\s+of\s+(?:the\s+)?(.+)$")
+                      r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
 _STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[Ss]t)(?<!\b[MF]t)(?<!\bNo)(?<!\bDr)(?<!\bMr)"

@@ -183,6 +183,12 @@ STATED = {
     "a capitalised name before the kind word is the first link": (
         "Tolwar is a village in the Harda district of Madhya Pradesh, India.", "Tolwar",
         {"name": "Harda", "feature_code": "ADM2", "precision": 2}),
+    "a comma and 'in' continue the chain": (
+        "Gold Creek is a ghost town north of Tarn Peak, in eastern Snohomish County in western "
+        "Washington.", "Gold Creek", {"name": "Snohomish County", "admin1": "Washington"}),
+    "a Norwegian particle inside the name, after an unknown municipality": (
+        "Vikra is a fishing village located in Ulvik Municipality in Møre og Romsdal county, "
+        "Norway.", "Vikra", {"name": "Møre og Romsdal", "feature_code": "ADM1"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
@@ -225,6 +231,13 @@ def test_a_town_measured_from_is_read_with_the_province_the_text_names(pipeline)
            "Pradesh."
     m = resolve(pipeline, text, "Kara", gold_span=True)
     assert (m.place.name, m.place.admin1, m.precision) == ("Prayagraj", "Uttar Pradesh", 2)
+
+
+def test_an_island_of_a_country_and_a_town_measured_from(pipeline):
+    text = "Kellstone is a village in the South Island of New Zealand located 30 km south of " \
+           "Westport."
+    m = resolve(pipeline, text, "Kellstone", gold_span=True)
+    assert (m.place.name, m.place.country_code, m.precision) == ("Westport", "NZ", 2)
 
 
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
