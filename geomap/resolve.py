@@ -53,6 +53,8 @@ NEAR_KM = 300.0  # an anchor place this close lends support, fading with distanc
 STATED_IN = 4.0  # inside the area of "X is a town in Y", as strong as a named district
 CITY_POPULATION = 100_000  # a city this big can be "a district of" or "a suburb in" it
 CITY_RADIUS_KM = 40.0  # and what is in it lies this close to its point
+CITY_PARTS = {"suburb", "neighborhood", "neighbourhood", "quarter", "ward", "borough", "estate",
+              "section"}
 STATED_MARGIN = 1.0  # the lead a namesake inside the stated area is given when it trails
 AFTER_PROVINCE = 3.0  # a town named after a province of its country, far from it
 STATED_DISTANCE = 3.0  # the text's "114 km from B" fits this namesake
@@ -240,7 +242,9 @@ class Resolver:
                 continue  # the two patterns below are slow; most sentences have neither
             stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence)
             if stated:
-                return self._chain_area(sentence, stated, context, namesakes)
+                # "a neighbourhood in Wichita": the city, not Wichita County
+                city_part = (stated.groupdict().get("kind") or "").lower() in CITY_PARTS
+                return self._chain_area(sentence, stated, context, namesakes, city_part)
         return None
 
     def _with_reference(self, text: str, name: str, ranked: list["Scored"],
@@ -270,7 +274,8 @@ class Resolver:
             fits = [a for a in named if _within(a.place, town.place, km)]
             if fits:
                 return _lead(fits[0], ranked, "distance")
-            if area is None and not _support(context, town.place, fold(ref_name)):
+            if area is None and len(towns) > 1 and not _support(context, town.place,
+                                                                 fold(ref_name)):
                 continue  # which of the towns so called is meant, nothing in the text says
             top = ranked[0].score if ranked else town.score
             return [Scored(town.place, top, {"prior": round(town.score, 3),
@@ -278,7 +283,7 @@ class Resolver:
         return ranked
 
     def _chain_area(self, sentence: str, stated: re.Match, context: "_Context",
-                    namesakes: list[Candidate]) -> Candidate | None:
+                    namesakes: list[Candidate], city_part: bool = False) -> Candidate | None:
         links, pos = [stated["area"]], stated.end("area")
         before = (stated["before"] or "").strip()  # "the Harda district of": Harda is a link
         # each link, and whether a number follows it
@@ -295,13 +300,14 @@ class Resolver:
             pos = link.end(1)
         for i, (name, numbered) in enumerate(chain):
             inside = chain[i + 1][0] if i + 1 < len(chain) else None
-            best = None if numbered else self._best_area(name, inside, context, namesakes)
+            best = None if numbered else self._best_area(name, inside, context, namesakes,
+                                                         city_part and i == 0)
             if best is not None:
                 return best
         return None
 
     def _best_area(self, name: str, inside: str | None, context: "_Context",
-                   namesakes: list[Candidate]) -> Candidate | None:
+                   namesakes: list[Candidate], city_first: bool = False) -> Candidate | None:
         """Of the areas called ``name`` (or a city: "a suburb of Melbourne"), within ``inside``,
         the one holding one of the ``namesakes`` ("a county in Georgia": the state that has a
         county so called, not the country), then the one whose province or country the text
@@ -313,15 +319,19 @@ class Resolver:
             rest = _without_sides(part)
             if rest != part:
                 forms.append((rest, True))  # "Central London": part of London
+        if " of " in name:  # "the Inner Hebrides of Scotland", unknown: at least Scotland
+            forms.append((name.rsplit(" of ", 1)[1], False))
         areas: list[Candidate] = []
         for form, city_only in dict.fromkeys(forms):
             found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False, names=False)
             inner = [c for c in found if inside is None or context.names_area_of(inside, c.place)]
             # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens;
             # "Eastern Ontario" is in Ontario, but "North Atlantic" is not Atlantic County
-            areas = [c for c in inner if c.place.feature_class == "A" and
-                     (not city_only or fold(c.place.name) == fold(form))] or \
-                [c for c in inner if _city(c.place)]
+            admin = [c for c in inner if c.place.feature_class == "A" and
+                     (not city_only or fold(c.place.name) == fold(form))]
+            cities = [c for c in inner if _city(c.place)]
+            named_city = [c for c in cities if fold(c.place.name) == fold(form)]
+            areas = (named_city or admin or cities) if city_first else (admin or cities)
             if areas:
                 break
         stated = fold(name)  # "in New York": New York County's province being New York is no cue
@@ -715,12 +725,12 @@ _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
                r"[A-Z][\w'’.-]*){0,6})")
 _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?"
-    r"(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|place|"
-    r"commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
+    r"(?P<kind>(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
+    r"place|commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward)s?"
-    r"(?:\s*\([^)]{0,30}\))?,?\s+"
-    r"(?:[\w-]+,?\s+){0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
+    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward))s?"
+    r"(?:\s*\([^)]{0,60}\))?,?\s+"
+    r"(?:[\w-]+(?:,\d+)*,?\s+){0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
 # Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
 # (matched at the name, so "... and in Z located in Y" says nothing of X)
 _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:that|which)"
@@ -756,7 +766,8 @@ _CONTAINER_GAP = re.compile(
 _DISTANCE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s*\([^)]{0,20}\))?"
     r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+)?"
-    r"(?:of|from)\s+(?:the\s+(?:city|town|village|capital)\s+of\s+)?", re.I)
+    r"(?:of|from)\s+(?:the\s+(?:(?:district|provincial|state|regional|county)\s+)?"
+    r"(?:city|town|village|capital|headquarters|seat)\s+of\s+)?", re.I)
 
 
 _REFERENCE = re.compile(_DISTANCE.pattern + r"(?-i:(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))",

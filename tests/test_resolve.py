@@ -189,6 +189,12 @@ STATED = {
     "a Norwegian particle inside the name, after an unknown municipality": (
         "Vikra is a fishing village located in Ulvik Municipality in Møre og Romsdal county, "
         "Norway.", "Vikra", {"name": "Møre og Romsdal", "feature_code": "ADM1"}),
+    "a neighbourhood is in the city, not the county so named": (
+        "Elm Flats is a neighbourhood in Wichita, Kansas, United States.", "Elm Flats",
+        {"name": "Wichita", "feature_code": "PPL", "precision": 2}),
+    "an unknown region 'of' a known one; a figure among the words before it": (
+        "Skerra is an island of some 2,000 hectares in the Inner Hebrides of Scotland.", "Skerra",
+        {"name": "Scotland", "precision": 3}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
@@ -238,6 +244,19 @@ def test_an_island_of_a_country_and_a_town_measured_from(pipeline):
            "Westport."
     m = resolve(pipeline, text, "Kellstone", gold_span=True)
     assert (m.place.name, m.place.country_code, m.precision) == ("Westport", "NZ", 2)
+
+
+def test_a_district_capital_measured_from(pipeline):
+    text = "Kolvi is a town situated 21 km (13 mi) southwest of the district capital of " \
+           "Surendranagar, Gujarat, India."
+    m = resolve(pipeline, text, "Kolvi", gold_span=True)
+    assert (m.place.name, m.precision) == ("Surendranagar", 2)
+
+
+def test_a_town_measured_from_with_no_namesake_needs_no_named_area(pipeline):
+    text = "Alvara was a village in the Safad Subdistrict. It was located 10 km north of Safad."
+    m = resolve(pipeline, text, "Alvara", gold_span=True)
+    assert (m.place.name, m.precision) == ("Safed", 2)
 
 
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
