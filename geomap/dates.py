@@ -10,26 +10,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .numbers import fold
+
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
           "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
           "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
           "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# The patterns run on the folded sentence (numbers.fold: re.I's matches, faster); what they
+# capture is read from the sentence as written.
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? " + _MON +
-                        r"(?:,? (?P<year>\d{4}))?\b", re.I)
+                        r"(?:,? (?P<year>\d{4}))?\b")
 _MONTH_DAY = re.compile(r"\b" + _MON +
-                        r" (?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{4}))?", re.I)
+                        r" (?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{4}))?")
 _SPAN = re.compile(r"\bbetween (?P<d1>\d{1,2}) and (?P<day>\d{1,2}) " + _MON +
-                   r"(?:,? (?P<year>\d{4}))?", re.I)
-_WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
+                   r"(?:,? (?P<year>\d{4}))?")
+_WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b")
 _RELATIVE = [  # (pattern, days back, precision)
-    (re.compile(r"\b(?:yesterday|last night)\b", re.I), 1, 1),
-    (re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I), 0, 1),
-    (re.compile(r"\b(?:last|past|previous) week\b", re.I), 7, 2),
-    (re.compile(r"\b(?:earlier )?this week\b", re.I), 0, 2),
-    (re.compile(r"\b(?:earlier )?this (?:month|year)\b|\blast month\b", re.I), 0, 3),
+    (re.compile(r"\b(?:yesterday|last night)\b"), 1, 1),
+    (re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), 0, 1),
+    (re.compile(r"\b(?:last|past|previous) week\b"), 7, 2),
+    (re.compile(r"\b(?:earlier )?this week\b"), 0, 2),
+    (re.compile(r"\b(?:earlier )?this (?:month|year)\b|\blast month\b"), 0, 3),
 ]
+# Every match of _RELATIVE holds one of these, every weekday "day": most sentences name no time,
+# and a substring test rules them out faster than the patterns do.
+_RELATIVE_WORDS = ("yesterday", "last night", "today", "this morning", "this afternoon",
+                   "this evening", "tonight", "week", "this month", "this year", "last month")
 
 _DIGIT = re.compile(r"\d")
 Resolved = tuple[dt.date | None, int | None]
@@ -41,9 +50,11 @@ def resolve(sentence: str, published: dt.date | None) -> Resolved:
     >>> resolve("Shelling began early Sunday.", dt.date(2020, 9, 28))
     (datetime.date(2020, 9, 27), 1)
     """
-    digits = _DIGIT.search(sentence) is not None
-    for finder in ((_span, _absolute) if digits else ()) + (_weekday, _relative):
-        found = finder(sentence, published)
+    low = fold(sentence)
+    # a day of a month needs a digit and a month's name (each begins with one of _MONTH_STEMS)
+    dated = _DIGIT.search(sentence) is not None and any(m in low for m in _MONTH_STEMS)
+    for finder in ((_span, _absolute) if dated else ()) + (_weekday, _relative):
+        found = finder(sentence, low, published)
         if found[0] is not None:
             return found
     return None, None
@@ -65,11 +76,16 @@ def _make(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _span(sentence: str, published: dt.date | None) -> Resolved:
-    m = _SPAN.search(sentence)
+def _written(sentence: str, m: re.Match, group: str) -> str:
+    """A group of a match in the folded sentence, as the sentence has it (lower-cased)."""
+    return sentence[m.start(group):m.end(group)].lower()
+
+
+def _span(sentence: str, low: str, published: dt.date | None) -> Resolved:
+    m = _SPAN.search(low) if "between" in low else None  # the quick test spares most searches
     if not m:
         return None, None
-    month = MONTHS[m["mon"].lower()]
+    month = MONTHS[_written(sentence, m, "mon")]
     year = _year_for(month, m["year"], published)
     first, last = _make(year, month, int(m["d1"])), _make(year, month, int(m["day"]))
     if first is None or last is None:
@@ -77,36 +93,36 @@ def _span(sentence: str, published: dt.date | None) -> Resolved:
     return first + (last - first) / 2, 2  # ACLED codes a span at its middle
 
 
-def _absolute(sentence: str, published: dt.date | None) -> Resolved:
+def _absolute(sentence: str, low: str, published: dt.date | None) -> Resolved:
     for pattern in (_DAY_MONTH, _MONTH_DAY):
-        m = pattern.search(sentence)
+        m = pattern.search(low)
         if m:
-            month = MONTHS[m["mon"].lower()]
+            month = MONTHS[_written(sentence, m, "mon")]
             day = _make(_year_for(month, m["year"], published), month, int(m["day"]))
             if day is not None:
                 return day, 1
     return None, None
 
 
-def _weekday(sentence: str, published: dt.date | None) -> Resolved:
-    m = _WEEKDAY.search(sentence)
+def _weekday(sentence: str, low: str, published: dt.date | None) -> Resolved:
+    m = _WEEKDAY.search(low) if "day" in low else None
     if not m or published is None:
         return None, None
-    back = (published.weekday() - WEEKDAYS.index(m["wd"].lower())) % 7
+    back = (published.weekday() - WEEKDAYS.index(_written(sentence, m, "wd"))) % 7
     return published - dt.timedelta(days=back), 1
 
 
-def _relative(sentence: str, published: dt.date | None) -> Resolved:
-    if published is None:
+def _relative(sentence: str, low: str, published: dt.date | None) -> Resolved:
+    if published is None or not any(w in low for w in _RELATIVE_WORDS):
         return None, None
     for pattern, back, precision in _RELATIVE:
-        if pattern.search(sentence):
+        if pattern.search(low):
             return published - dt.timedelta(days=back), precision
     return None, None
 
 
 _YEAR = re.compile(r"\b(?:in|since|of|during|after|before|until) (?:the )?(?:early |late |mid-)?"
-                   r"(?P<year>1[89]\d\d|20\d\d)(?P<s>s)?\b|\b(?P<y2>1[89]\d\d|20\d\d)s\b", re.I)
+                   r"(?P<year>1[89]\d\d|20\d\d)(?P<s>s)?\b|\b(?P<y2>1[89]\d\d|20\d\d)s\b")
 
 
 def past_years(sentence: str, published: dt.date | None) -> list[int]:
@@ -115,6 +131,8 @@ def past_years(sentence: str, published: dt.date | None) -> list[int]:
     >>> past_years("A ceasefire was agreed in 1994.", dt.date(2020, 9, 28))
     [1994]
     """
+    if not _DIGIT.search(sentence):
+        return []  # no year: spares the search
     this_year = published.year if published else dt.date.today().year
-    years = [int(m["year"] or m["y2"]) for m in _YEAR.finditer(sentence)]
+    years = [int(m["year"] or m["y2"]) for m in _YEAR.finditer(fold(sentence))]
     return [y for y in years if y < this_year]

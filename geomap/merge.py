@@ -11,13 +11,13 @@ the events' content, not on the order they came in.
 
 from __future__ import annotations
 
+import hashlib
+
 from .models import Actor, Event
 
 
 def merge(events: list[Event]) -> list[Event]:
     """Merge duplicate reports (within and across documents); deterministic order and ids."""
-    from .events import event_id  # events imports merge: resolve the cycle at call time
-
     clusters: list[Event] = []
     for ev in sorted(events, key=_order):
         home = next((c for c in clusters if same_event(c, ev)), None)
@@ -32,6 +32,14 @@ def merge(events: list[Event]) -> list[Event]:
         c.sources = sorted(set(c.sources))
         c.id = event_id(c)
     return sorted(clusters, key=_order)
+
+
+def event_id(ev: Event) -> str:
+    """Stable: the same coding of the same first evidence gives the same id."""
+    first = ev.evidence[0] if ev.evidence else None
+    key = (f"{ev.type}|{ev.subtype}|{ev.date}|{ev.place.id if ev.place else ev.place_name}|"
+           f"{first and first.document_id}|{first and first.start}")
+    return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def _order(ev: Event) -> tuple:

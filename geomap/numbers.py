@@ -42,16 +42,20 @@ _WORDNUM = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 # "a", "an", "the", "his" stand for one person when a person noun follows within a few words
 # (_person_follows; "the", "his" only after "killed", "killing" or "and", where they can name a
 # victim: the pattern only looks for a "d" or "g" before them, _article_ok for the word);
-# whether the casualty word governs them is decided in _kind and _article_kind.
+# whether the casualty word governs them is decided in _kind and _article_kind.  Matched against
+# folded text (see fold), as is HINT.
 ARTICLES = ("a", "an", "the", "his", "her")
+# the letters a figure can begin with: a lookahead for them spares trying every alternative at
+# every word of the sentence
+_STARTS = "".join(sorted({w[0] for w in (*UNITS, *TENS, *VAGUE, *ARTICLES)}))
 NUMBER = re.compile(
-    r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\s?[-\u2013]\s?\d+|\s+to\s+\d+)?"
+    r"\b(?=[\d" + _STARTS + r"])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\s?[-\u2013]\s?\d+|\s+to\s+\d+)?"
     r"|(?:" + _WORDNUM + r")(?:[- ](?:" + _WORDNUM + r"))?"
     r"|a dozen|a few|a hundred|dozens|several|scores|hundreds|thousands|tens"
     r"|(?:a|an unknown) number of"
     r"|(?:a|an)(?! (?:unknown |large |small |)(?:number|group|couple|lot|total)\b)"
     r"(?= (?:[\w'-]+ ){0,4}(?:" + _PLURAL_PERSON + r")\b)"
-    r"|(?<=[dg] )(?:the|his|her)(?= (?:[\w'-]+ ){0,4}(?:" + PERSON + r")\b))\b", re.I)
+    r"|(?<=[dg] )(?:the|his|her)(?= (?:[\w'-]+ ){0,4}(?:" + PERSON + r")\b))\b")
 KILLED = re.compile(r"^(?:killed|killing|dead|died|die|deaths?|fatalities|fatality|lives|"
                     r"lost|perished|slain|massacred|executed|beheaded|shot dead|"
                     r"martyred|casualties)$", re.I)
@@ -63,7 +67,22 @@ ACTIVE = {"killing": "killed", "killed": "killed", "kill": "killed", "killing": 
 SUBSET = {"including", "among", "incl"}
 AUX = {"was", "were", "is", "are", "has", "have", "had"}
 HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|lives|lost|slain|"
-                  r"martyr|execut|behead|shot|perish|massacr|hurt", re.I)
+                  r"martyr|execut|behead|shot|perish|massacr|hurt")
+_TOLL_BEFORE = re.compile(r"(?:toll|total|tally)(?: \w+){0,3} (?:to|of|at|reached|stands at|"
+                          r"rose to|is|was|hit|climbed to)\s*"
+                          r"(?:at least |more than |over |nearly |about )?$")
+_DATE_AFTER = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                         r"dec)[a-z]*\b|\s*(?:km|kilomet|mile|am|pm|percent|%|years?|days?|"
+                         r"hours?|minutes?)")
+_DIGITS = re.compile(r"\d+")
+_SPAN = re.compile(r"(\d+)\s?(?:[-\u2013]|to)\s?(\d+)")
+_PARTS = re.compile(r"[- ]")
+# Python's case-insensitive matching is several times slower than matching lower-cased text, so
+# hot patterns are written in lower case and run on a folded copy of the sentence.  Besides the
+# case pairs str.lower knows, re.I matches "ı" and "İ" to "i" and "ſ" to "s": mapped first, so a
+# search of the folded text finds exactly what re.I finds in the original, at the same offsets.
+_FOLD_CHARS = "ıİſ"
+_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
 _WORD = re.compile(r"\d+[-\u2013]\d+|[\w'-]+|[;:,()]")
 _ONE_PERSON = re.compile(PERSON)
 _PERSON = re.compile(_PLURAL_PERSON)
@@ -72,8 +91,16 @@ _PERSON = re.compile(_PLURAL_PERSON)
 # "the Defence Ministry was killed off" names nobody.
 NAMED_VICTIM = re.compile(r"\b(?P<given>[A-Z][a-z]+) [A-Z][a-z]+(?:, [^,]{3,90},)? "
                           r"(?:has been|had been|was) (?:killed|shot dead|assassinated)\b")
+_VICTIM_VERBS = ("killed", "shot dead", "assassinated")  # one is in every NAMED_VICTIM: quick test
 # words that end the noun phrase of a listed figure: "and 3 policemen in X", "... during"
 LINK_END = {"in", "on", "at", "near", "during", "following", "when", "after", "while", "by"}
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased for matching as re.I would: same length, same offsets."""
+    if not text.isascii() and any(c in text for c in _FOLD_CHARS):
+        text = text.translate(_FOLD)  # slow: only for the rare text that needs it
+    return text.lower()
 
 
 @dataclass
@@ -90,12 +117,12 @@ def value(word: str) -> int | None:
         return VAGUE[w]
     if w in ARTICLES:
         return 1
-    if re.fullmatch(r"\d+", w):
+    if _DIGITS.fullmatch(w):
         return int(w)
-    span = re.fullmatch(r"(\d+)\s?(?:[-\u2013]|to)\s?(\d+)", w)
+    span = _SPAN.fullmatch(w)
     if span:  # "5-7 soldiers": ACLED takes the lowest figure reported
         return min(int(span[1]), int(span[2]))
-    parts = re.split(r"[- ]", w)
+    parts = _PARTS.split(w)
     if all(p in UNITS or p in TENS for p in parts):
         return sum(UNITS.get(p, 0) + TENS.get(p, 0) for p in parts)
     return None
@@ -108,13 +135,15 @@ def casualties(sentence: str) -> Casualties:
     Casualties(killed=28, wounded=None, toll=59)
     """
     out = Casualties()
-    if not HINT.search(sentence):
+    low = fold(sentence)
+    if not HINT.search(low):
         return out  # no casualty word: skip the (costly) number scan
     last = None  # the kind of the figure before: "killing 2 soldiers and 3 policemen"
-    for m in NUMBER.finditer(sentence):
-        if _is_year_or_date(sentence, m):
+    for m in NUMBER.finditer(low):
+        num = sentence[m.start():m.end()]  # as written: value() reads it as before folding
+        if _is_year_or_date(sentence, m.end(), num):
             continue
-        n, word = value(m["num"]), m["num"].lower()
+        n, word = value(num), num.lower()
         if n is None or (word in VAGUE and not _counts_people(sentence[m.end():])) or \
                 (word in ARTICLES and not _article_ok(sentence, m.start(), m.end(), word)):
             continue
@@ -126,7 +155,8 @@ def casualties(sentence: str) -> Casualties:
         elif kind in ("killed", "wounded"):
             setattr(out, kind, (getattr(out, kind) or 0) + n)
         last = kind
-    named = NAMED_VICTIM.search(sentence) if out.killed is None else None
+    named = NAMED_VICTIM.search(sentence) if out.killed is None and \
+        any(v in sentence for v in _VICTIM_VERBS) else None
     if named and named["given"].lower() in first_names():
         out.killed = 1  # "Lernik Babayan, commander of the battalion, has been killed"
     return out
@@ -160,23 +190,19 @@ def _counts_people(after: str) -> bool:
         WOUNDED.match(nxt[0]) is not None or any(_PERSON.fullmatch(w) for w in nxt)
 
 
-def _is_year_or_date(sentence: str, m: re.Match) -> bool:
-    digits = m["num"].replace(",", "")
-    after = sentence[m.end():m.end() + 12].lower()
+def _is_year_or_date(sentence: str, end: int, num: str) -> bool:
+    digits = num.replace(",", "")
     if digits.isdigit() and 1800 <= int(digits) <= 2100:
         return True
-    return bool(re.match(r"\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-                         r"dec)[a-z]*\b|\s*(?:km|kilomet|mile|am|pm|percent|%|years?|days?|"
-                         r"hours?|minutes?)", after))
+    return _DATE_AFTER.match(sentence[end:end + 12].lower()) is not None
 
 
 def _kind(before: str, after: str, word: str = "", last: str | None = None) -> str | None:
     """What a number counts: 'killed', 'wounded', 'toll', or None (something else)."""
-    prev = _WORD.findall(before.lower())[-6:]
-    nxt = _WORD.findall(after.lower())[:24]
-    if re.search(r"(?:toll|total|tally)(?: \w+){0,3} (?:to|of|at|reached|stands at|rose to|"
-                 r"is|was|hit|climbed to)\s*(?:at least |more than |over |nearly |about )?$",
-                 before.lower()) or (nxt[:2] == ["in", "total"]):
+    before = before.lower()
+    prev = _WORD.findall(before)[-6:]
+    nxt = _words_ahead(after, 24)
+    if _TOLL_BEFORE.search(before) or nxt[:2] == ["in", "total"]:
         return "toll"
     if _in_subset(prev):
         return None  # "including 2 commanders": a part of a figure already counted
@@ -190,6 +216,15 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
     if kind is None and last in ("killed", "wounded") and _listed(prev, nxt, comma_ok):
         return last  # "killing 2 soldiers and 3 policemen", "1 elder in addition to 2 guards"
     return kind
+
+
+def _words_ahead(after: str, n: int) -> list[str]:
+    """The first ``n`` words of ``after``, lower-cased.  A prefix that holds more than n words
+    gives the same first n (only its last word can be cut short), without a scan of the rest."""
+    words = _WORD.findall(after[:160].lower())
+    if len(words) <= n and len(after) > 160:
+        words = _WORD.findall(after.lower())
+    return words[:n]
 
 
 def _article_kind(nxt: list[str]) -> str | None:
@@ -229,6 +264,8 @@ def _listed(prev: list[str], nxt: list[str], comma_ok: bool = True) -> bool:
 
 def _in_subset(prev: list[str]) -> bool:
     """The number follows "including"/"among" with no casualty word in between."""
+    if SUBSET.isdisjoint(prev):
+        return False  # the common case, decided without the scan below
     marks = [i for i, w in enumerate(prev) if w in SUBSET]
     return bool(marks) and not any(KILLED.match(w) or WOUNDED.match(w) or w == ";"
                                    for w in prev[marks[-1]:])

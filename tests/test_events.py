@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -252,3 +253,14 @@ def test_a_named_person_killed_is_one_death():
     # with a figure stated, the named one may be among them: the figure stands alone
     assert numbers.casualties("Maria Lopez was killed in the blast, and 4 soldiers died."
                               ).killed == 4
+
+
+@pytest.mark.parametrize("text", ["KILLED in Kabul", "Kılled", "ſhot dead", "İslamic State",
+                                  "\u212aILLED", "ΟΔΟΣ: 3 SHOT", "a «Shot» in İzmir"])
+def test_folded_text_matches_as_re_ignorecase_would(text):
+    """The case-blind patterns run on numbers.fold(text): same matches, same offsets as re.I."""
+    pattern = r"\b(?:killed|shot|islamic state|izmir)\b"
+    folded = numbers.fold(text)
+    assert len(folded) == len(text)
+    assert [m.span() for m in re.finditer(pattern, folded)] == \
+        [m.span() for m in re.finditer(pattern, text, re.I)]
