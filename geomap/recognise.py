@@ -9,9 +9,10 @@ places from people, organisations, demonyms, metonyms, months and common words, 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from gazetteer import Gazetteer
 from gazetteer.names import fold
@@ -28,6 +29,7 @@ _NAME_GAPS = (" ", "-", " - ", "'s ", "’s ")
 _LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
 _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
+_TOKEN_START = attrgetter("start")
 MAX_NAME_TOKENS = 6
 COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance scale
 # Below this a name's best place is a hamlet: an English word it spells ("Guide", "Zone",
@@ -38,9 +40,15 @@ HAMLET_IMPORTANCE = 6.0
 ALIAS_ZIPF = 3.0
 ALIAS_IMPORTANCE = 9.0  # about a city of a million: its aliases are known ("Cologne")
 FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when capitalised
+# Unions of lexicon sets the rules test words against, built once rather than on every test.
+_CUES_AND_DIRECTIONS = frozenset(lx.PLACE_CUES | lx.DIRECTIONS)
+_DIRECTIONS_AND_TITLES = frozenset(lx.DIRECTIONS | lx.TITLES)
+_DATE_WORDS = frozenset(lx.MONTHS | lx.WEEKDAYS)
+_NAME_PART_WORDS = frozenset(lx.TITLES | lx.ORG_WORDS | lx.DIRECTIONS | lx.FEATURE_AFTER.keys())
+_ADJACENT_GAPS = frozenset((" ", "-", " - "))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     start: int
     end: int
@@ -48,34 +56,48 @@ class Token:
     sentence_start: bool
     sentence: int
     gap: str  # the text between the previous token and this one
-    lower: str = ""
-    capitalised: bool = False
+    lower: str
+    capitalised: bool
 
-    def __post_init__(self) -> None:
+    # Written out, not generated with a __post_init__: tokenize builds a Token per word, and
+    # the second call per word cost about a tenth of tokenizing.
+    def __init__(self, start: int, end: int, text: str, sentence_start: bool, sentence: int,
+                 gap: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.sentence_start = sentence_start
+        self.sentence = sentence
+        self.gap = gap
         # Computed once: the recogniser asks these of every token many times.
-        self.lower = self.text.lower()
-        self.capitalised = self.text[:1].isupper()
+        self.lower = text.lower()
+        self.capitalised = text[:1].isupper()
 
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; a trailing possessive ('s) is cut off the token."""
     bounds = [m.end() for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m.start())]
+    bounds.append(len(text) + 1)  # a sentinel: no word starts past the text
     tokens: list[Token] = []
-    sentence, b, prev_end = 0, 0, 0
+    sentence, next_bound, prev_end, prev_sentence = 0, bounds[0], 0, -1
     for m in _WORD.finditer(text):
-        while b < len(bounds) and bounds[b] <= m.start():
-            sentence, b = sentence + 1, b + 1
-        word, start = m.group(), m.start()
-        if "." in word or text[m.end():m.end() + 1] == ".":
-            word = _dotted(word, text[m.end():m.end() + 1])
-        if "'" in word or "’" in word:
+        word = m.group()
+        start, end = m.span()
+        if start >= next_bound:
+            while bounds[sentence] <= start:
+                sentence += 1
+            next_bound = bounds[sentence]
+        if "." in word or text.startswith(".", end):
+            word = _dotted(word, text[end:end + 1])
+            end = start + len(word)
+        if ("'" in word or "’" in word) and len(word) > 2:
             cut = _POSSESSIVE.search(word)
-            if cut and len(word) > 2:
+            if cut:
                 word = word[: cut.start()]
-        first = not tokens or tokens[-1].sentence != sentence
-        tokens.append(Token(start, start + len(word), word, first, sentence,
+                end = start + len(word)
+        tokens.append(Token(start, end, word, sentence != prev_sentence, sentence,
                             text[prev_end:start] if tokens else ""))
-        prev_end = start + len(word)
+        prev_end, prev_sentence = end, sentence
     return tokens
 
 
@@ -105,6 +127,10 @@ class Recogniser:
         self.gazetteer = gazetteer
         self.names = gazetteer.name_index()
         self.demonyms = self._demonyms(gazetteer)
+        # name -> whether it is only an alternate name of its places.  The gazetteer lookup
+        # behind it is the dearest test per word; the store does not change under a recogniser
+        # (its name index is read once, above), and only common English words are asked about.
+        self._only_alias: dict[str, bool] = {}
 
     @staticmethod
     def _demonyms(gazetteer: Gazetteer) -> dict[str, str]:
@@ -124,56 +150,56 @@ class Recogniser:
                             for s, e in doc.only_spans]
             return doc
         tokens = tokenize(doc.text)
-        mentions = self._gazetteer_matches(tokens, doc.text)
-        mentions += self._cued_unknowns(tokens, mentions, doc.text)
-        mentions = self._drop_people(tokens, mentions)
+        # Only capitalised words start names: the rules walk these, not every word.
+        capitals = [k for k, t in enumerate(tokens) if t.capitalised]
+        mentions = self._gazetteer_matches(tokens, capitals, doc.text)
+        mentions += self._cued_unknowns(tokens, capitals, mentions, doc.text)
+        mentions = self._drop_people(tokens, capitals, mentions)
         mentions.sort(key=lambda m: m.start)
         _mark_metonyms(tokens, mentions, self.names, doc.text)
         doc.mentions = mentions
         return doc
 
-    def _gazetteer_matches(self, tokens: list[Token], text: str) -> list[Mention]:
+    def _gazetteer_matches(self, tokens: list[Token], capitals: list[int], text: str
+                           ) -> list[Mention]:
         """Longest gazetteer names left to right, each kept, relabelled or dropped by context."""
         lowered = {t.lower for t in tokens if not t.capitalised}
         mentions: list[Mention] = []
-        i = 0
-        while i < len(tokens):
+        after = 0  # matches do not overlap: the next one starts at or after the last one's end
+        for i in capitals:
+            if i < after:
+                continue
             found = self._match_at(tokens, i, text)
             if found is None:
-                i += 1
                 continue
-            i, j, mention, importance = found
-            mention = self._classify(tokens, i, j, mention, importance, lowered, text)
+            i, after, importance, demonym = found
+            mention = self._classify(tokens, i, after, importance, demonym, lowered, text)
             if mention is not None:
                 if mentions and mentions[-1].end > mention.start:
                     mentions.pop()  # "Fort" matched alone, then taken into "Fort Hood"
                 mentions.append(mention)
-            i = j
         return mentions
 
     def _match_at(self, tokens: list[Token], i: int, text: str
-                  ) -> tuple[int, int, Mention, float] | None:
-        """The longest gazetteer name (or demonym) starting at token i: (start and end index,
-        mention, the name's importance); a feature word before it may move the start back."""
+                  ) -> tuple[int, int, float, str | None] | None:
+        """The longest gazetteer name (or demonym) starting at capitalised token i: (start and end
+        index, the name's importance, the demonym's country code or None); a feature word before
+        it may move the start back."""
         first = tokens[i]
-        if not first.capitalised:
-            return None
-        j = self._longest_name(tokens, i, text)
+        j, importance = self._longest_name(tokens, i, text)
         if first.lower in self.demonyms and (j is None or j == i + 1):
-            return i, i + 1, Mention(text=first.text, start=first.start, end=first.end,
-                                     kind="demonym", country_code=self.demonyms[first.lower]), 0.0
+            return i, i + 1, 0.0, self.demonyms[first.lower]
         if j is None and _abbreviation([first]):
-            return i, i + 1, Mention(text=first.text, start=first.start, end=first.end), 0.0
+            return i, i + 1, 0.0, None
         if j is None:
             return None
-        importance = self.names[_key(text[first.start:tokens[j - 1].end])][0]
         if self.feature_words:
             i, j = _with_feature_words(tokens, i, j)
-        return i, j, Mention(text=text[tokens[i].start:tokens[j - 1].end], start=tokens[i].start,
-                             end=tokens[j - 1].end), importance
+        return i, j, importance, None
 
-    def _longest_name(self, tokens: list[Token], i: int, text: str) -> int | None:
-        """The end index of the longest gazetteer name starting at token i."""
+    def _longest_name(self, tokens: list[Token], i: int, text: str
+                      ) -> tuple[int, float] | tuple[None, None]:
+        """The end index and importance of the longest gazetteer name starting at token i."""
         first = tokens[i]
         limit = _name_run_end(tokens, i)
         for j in range(limit, i, -1):
@@ -187,56 +213,62 @@ class Recogniser:
                 continue  # "A New ..." / "The Ark": a capitalised function word, not a name
             if tokens[j - 1].text == "I" or _CONTRACTION.search(tokens[j - 1].text):
                 continue  # "Do I", "I'd": the pronoun
-            return j
-        return None
+            return j, found[0]
+        return None, None
 
-    def _classify(self, tokens: list[Token], i: int, j: int, mention: Mention,
-                  importance: float, lowered: set[str], text: str) -> Mention | None:
-        """Keep, relabel or drop a gazetteer match using its context."""
-        if mention.kind == "demonym":
-            return mention
+    def _classify(self, tokens: list[Token], i: int, j: int, importance: float,
+                  demonym: str | None, lowered: set[str], text: str) -> Mention | None:
+        """Keep (as a mention), relabel or drop the gazetteer match of tokens i..j-1 by its
+        context.  The mention is only built once kept: many matches are dropped, and building
+        one costs more than the tests that drop it."""
+        start, end = tokens[i].start, tokens[j - 1].end
+        if demonym is not None:
+            return Mention(text=text[start:end], start=start, end=end, kind="demonym",
+                           country_code=demonym)
         words = [t.lower for t in tokens[i:j]]
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else None
         nxt = tokens[j] if j < len(tokens) and tokens[j].sentence == tokens[i].sentence else None
         if _not_a_name(tokens, i, j, words, nxt, importance, text):
             return None
-        if _abbreviation(tokens[i:j]):
-            return mention  # "UK": never the English word or a person
+        if _abbreviation(tokens[i:j]):  # "UK": never the English word or a person
+            return Mention(text=text[start:end], start=start, end=end)
         if self._common_word(tokens, i, words, prev, importance, lowered):
             return None
         if _org_follows(tokens, i, backwards=True) or \
                 _org_follows(tokens, j) and importance < COUNTRY_IMPORTANCE:
-            mention.kind = "organisation_part"  # a country before "Army" still names the country
-            return mention
+            # a country before "Army" still names the country
+            return Mention(text=text[start:end], start=start, end=end, kind="organisation_part")
         if self._person_like(tokens, i, j, prev, nxt, importance):
             return None
-        if j - i == 1 and self._alias_of_a_minor_place(mention.text, importance):
+        if j - i == 1 and self._alias_of_a_minor_place(text[start:end], importance):
             return None
         if j - i == 1 and _unknown_word_before(tokens, i, prev, nxt, self.names):
-            mention.start = prev.start  # "Nahri Saraj district": not Saraj, North Macedonia
-            mention.text = text[prev.start:mention.end]
-            return mention
-        return _with_direction(tokens, i, mention, text)
+            # "Nahri Saraj district": not Saraj, North Macedonia
+            return Mention(text=text[prev.start:end], start=prev.start, end=end)
+        return _with_direction(tokens, i, Mention(text=text[start:end], start=start, end=end), text)
 
     def _alias_of_a_minor_place(self, name: str, importance: float) -> bool:
         """"Taliban", "Hamas": words English uses that are only alternate names of small places
         (a Turkish village, Hamm); a place's own name, or a big place's alias, is kept."""
         if importance >= ALIAS_IMPORTANCE or lx.zipf(name.lower()) < ALIAS_ZIPF:
             return False
-        key = _key(name)
-        return not any(key in (_key(c.place.name), _key(c.place.ascii_name))
-                       for c in self.gazetteer.lookup(name, limit=10, loose_match=False))
+        if name not in self._only_alias:
+            key = _key(name)
+            self._only_alias[name] = not any(
+                key in (_key(c.place.name), _key(c.place.ascii_name))
+                for c in self.gazetteer.lookup(name, limit=10, loose_match=False))
+        return self._only_alias[name]
 
-    def _drop_people(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    def _drop_people(self, tokens: list[Token], capitals: list[int], mentions: list[Mention]
+                     ) -> list[Mention]:
         """One sense per document: a surname the text gives in full ("Dr Bruce Ivins") is a
         person wherever it stands alone later ("Ivins said"), unless a preposition cues a place."""
-        people = _person_words(tokens, self.names)
+        people = _person_words(tokens, capitals, self.names)
         if not people:
             return mentions
-        by_start = {t.start: k for k, t in enumerate(tokens)}
         kept = []
         for m in mentions:
-            k = by_start.get(m.start)
+            k = _token_at(tokens, m.start)
             single = k is not None and tokens[k].end == m.end
             cued = k is not None and k > 0 and tokens[k - 1].lower in lx.STRONG_CUES
             if single and m.kind == "place" and tokens[k].lower in people and not cued and \
@@ -256,7 +288,7 @@ class Recogniser:
                 (prev is None or prev.lower not in lx.PLACE_CUES):
             return True  # '"...," Hartl said': towns and villages do not speak
         if prev is not None and prev.capitalised and _adjacent(tokens, i - 1, j) and \
-                prev.lower in lx.first_names() and prev.lower not in lx.PLACE_CUES | lx.DIRECTIONS:
+                prev.lower in lx.first_names() and prev.lower not in _CUES_AND_DIRECTIONS:
             return True  # "Hulusi Akar": a given name, then a surname that is also a village
         # "Andrew Hopkins", "Jordan Smith": a given name that is also a place, then a surname
         return nxt is not None and nxt.capitalised and _adjacent(tokens, i, j + 1) and \
@@ -283,15 +315,17 @@ class Recogniser:
             commonness >= 5.5 or commonness >= 5.0 and _in_capital_run(tokens, i)
             or commonness >= 4.0 and importance < HAMLET_IMPORTANCE)
 
-    def _cued_unknowns(self, tokens: list[Token], found: list[Mention], text: str
-                       ) -> list[Mention]:
+    def _cued_unknowns(self, tokens: list[Token], capitals: list[int], found: list[Mention],
+                       text: str) -> list[Mention]:
         """Capitalised names the text marks as places ("village of X", "X district")."""
         taken = {(m.start, m.end) for m in found}
+        starts = [m.start for m in found]
         extra = []
-        for i, tok in enumerate(tokens):
-            if not tok.capitalised or tok.sentence_start and i + 1 >= len(tokens):
+        for i in capitals:
+            tok = tokens[i]
+            if tok.sentence_start and i + 1 >= len(tokens):
                 continue
-            if _inside(tok.start, found):
+            if _inside(tok.start, starts, found):
                 continue
             before = [t.lower for t in tokens[max(0, i - 2):i]]
             after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
@@ -300,9 +334,11 @@ class Recogniser:
                    and tokens[i + 1].sentence == tok.sentence) or \
                   (before[-1:] and before[-1] in lx.STRONG_CUES) or \
                   (len(before) == 2 and before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
+            if not cue:
+                continue
             followed = i + 1 < len(tokens) and tokens[i + 1].capitalised and \
                 _adjacent(tokens, i, i + 2) and after not in lx.FEATURE_AFTER
-            if cue and not followed and tok.lower not in lx.MONTHS | lx.WEEKDAYS and \
+            if not followed and tok.lower not in _DATE_WORDS and \
                     (tok.start, tok.end) not in taken and not _all_caps_acronym([tok]) and \
                     lx.zipf(tok.lower) < 4.0 and tok.lower not in self.demonyms:
                 end = _with_feature_words(tokens, i, i + 1)[1]  # "Tarvokai Island" whole
@@ -312,21 +348,21 @@ class Recogniser:
         return extra
 
 
-def _inside(offset: int, mentions: list[Mention]) -> bool:
-    """The offset falls inside one of the mentions (sorted by start, as found)."""
-    k = bisect_right(mentions, offset, key=lambda m: m.start) - 1
+def _inside(offset: int, starts: list[int], mentions: list[Mention]) -> bool:
+    """The offset falls inside one of the mentions (sorted by start, as found; ``starts`` are
+    their starts)."""
+    k = bisect_right(starts, offset) - 1
     return k >= 0 and offset < mentions[k].end
 
 
 def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: str) -> None:
     """A country or capital that speaks or is spoken to stands for its government."""
-    by_start = {t.start: k for k, t in enumerate(tokens)}
     for m in mentions:
-        if m.kind != "place" or m.start not in by_start:
+        k = _token_at(tokens, m.start) if m.kind == "place" else None
+        if k is None:
             continue
         if names.get(_key(m.text), (0, 0))[0] < 10:  # only countries and capitals
             continue
-        k = by_start[m.start]
         end = next((x for x in range(k, len(tokens)) if tokens[x].end >= m.end), k)
         after = [t.lower for t in tokens[end + 1:end + 4] if t.sentence == tokens[k].sentence]
         before = [t.lower for t in tokens[max(0, k - 2):k] if t.sentence == tokens[k].sentence]
@@ -338,6 +374,12 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
         government = after[:1] and after[0] in lx.GOVERNMENT_NOUNS
         if speaks or spoken_to or (government and possessive):
             m.kind = "metonym"
+
+
+def _token_at(tokens: list[Token], offset: int) -> int | None:
+    """The index of the token starting at ``offset``, if one does (tokens are in text order)."""
+    k = bisect_left(tokens, offset, key=_TOKEN_START)
+    return k if k < len(tokens) and tokens[k].start == offset else None
 
 
 @lru_cache(maxsize=100_000)
@@ -358,15 +400,15 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
     return j
 
 
-def _person_words(tokens: list[Token], names: dict) -> set[str]:
+def _person_words(tokens: list[Token], capitals: list[int], names: dict) -> set[str]:
     """Words of full personal names in the text: a run of capitalised words opened by a title
     ("Dr. Ivins") or by a given name ("Bruce Edwards Ivins"), its later words not big places."""
     people: set[str] = set()
     given = lx.first_names()
-    for k in range(len(tokens) - 1):
+    for k in capitals:
         t = tokens[k]
-        if not t.capitalised or not (t.lower in lx.TITLES or t.lower in given) or \
-                t.lower in lx.PLACE_CUES | lx.DIRECTIONS or lx.zipf(t.lower) >= 5.5:
+        if k + 1 == len(tokens) or not (t.lower in lx.TITLES or t.lower in given) or \
+                t.lower in _CUES_AND_DIRECTIONS or lx.zipf(t.lower) >= 5.5:
             continue
         run = k + 1
         while run < len(tokens) and run - k <= 3 and tokens[run].capitalised and \
@@ -393,7 +435,7 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
         return True
     if _all_caps_acronym(tokens[i:j]) and importance < COUNTRY_IMPORTANCE:
         return not _abbreviation(tokens[i:j])  # "UN", "OSCE", not "UK"
-    commonest = min(lx.zipf(w) for w in words)
+    commonest = min(map(lx.zipf, words))
     if commonest >= FUNCTION_WORD_ZIPF and (importance < 10 or commonest >= 6.5 and
                                             importance < COUNTRY_IMPORTANCE):
         return True  # "To Be", "ON A", "Was" (an abbreviation of Washington): function words
@@ -402,7 +444,7 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
         return True  # "Waiheke Island": the end of a name the gazetteer lacks, not Iceland
     # "Secretary", "Agency", "West", "Village" matched alone
     return len(words) == 1 and importance < COUNTRY_IMPORTANCE and \
-        words[0] in lx.TITLES | lx.ORG_WORDS | lx.DIRECTIONS | lx.FEATURE_AFTER.keys()
+        words[0] in _NAME_PART_WORDS
 
 
 def _unknown_word_before(tokens: list[Token], i: int, prev: Token | None, nxt: Token | None,
@@ -411,7 +453,7 @@ def _unknown_word_before(tokens: list[Token], i: int, prev: Token | None, nxt: T
     feature word after it: the three are one unknown name and its kind ("Nahri Saraj district")."""
     return prev is not None and nxt is not None and nxt.lower in lx.FEATURE_AFTER and \
         prev.capitalised and _adjacent(tokens, i - 1, i + 1) and lx.zipf(prev.lower) < 4.0 and \
-        _key(prev.text) not in names and prev.lower not in lx.DIRECTIONS | lx.TITLES
+        _key(prev.text) not in names and prev.lower not in _DIRECTIONS_AND_TITLES
 
 
 def _abbreviation(tokens: list[Token]) -> bool:
@@ -434,7 +476,10 @@ def _in_capital_run(tokens: list[Token], i: int) -> bool:
 
 def _adjacent(tokens: list[Token], i: int, j: int) -> bool:
     """Tokens i..j-1 are separated only by a space or a hyphen (no commas, no line breaks)."""
-    return all(tokens[k].gap in (" ", "-", " - ") for k in range(max(i, 0) + 1, j))
+    for k in range(max(i, 0) + 1, j):
+        if tokens[k].gap not in _ADJACENT_GAPS:
+            return False
+    return True
 
 
 def _all_caps_acronym(tokens: list[Token]) -> bool:
@@ -446,8 +491,9 @@ def _org_follows(tokens: list[Token], j: int, backwards: bool = False) -> bool:
     word ("OSCE Minsk Group", "University of Tartu"), or by a press word ("White House press")."""
     step = -1 if backwards else 1
     k = j - 1 if backwards else j
+    link = 1 if backwards else 0  # token k joins the run by its own gap or its right neighbour's
     for _ in range(3):
-        if not 0 <= k < len(tokens) or not _adjacent(tokens, min(k, k - step), max(k, k - step) + 1):
+        if not 0 <= k < len(tokens) or tokens[k + link].gap not in _ADJACENT_GAPS:
             return False
         word = tokens[k]
         if backwards and word.lower in ("of", "for"):

@@ -95,6 +95,19 @@ def test_one_word_name_before_a_reporting_verb_is_a_person(recogniser):
     assert "Chester" not in found(recogniser, '"Cook the meat well," Chester said on Monday.')
 
 
+def test_tokens_are_slices_of_the_text_and_gaps_join_them():
+    # The recogniser builds mention text from token offsets, and reads gaps for adjacency.
+    text = ("Dr. Ng's U.S. trip -- to St. John's, N.L.: 'Yes.' Then Ph.D. students met."
+            "\n\nO’Neill’s")
+    tokens = tokenize(text)
+    for prev, tok in zip([None] + tokens, tokens):
+        assert text[tok.start:tok.end] == tok.text
+        assert tok.gap == ("" if prev is None else text[prev.end:tok.start])
+        assert tok.sentence_start == (prev is None or prev.sentence != tok.sentence)
+    assert [t.text for t in tokens if t.text.endswith(("Ng", "John", "Neill"))] == [
+        "Ng", "John", "O’Neill"]
+
+
 def test_title_abbreviation_does_not_end_the_sentence():
     tokens = tokenize("Ms. Ng spoke. Then J. Smith left.")
     assert [t.sentence for t in tokens] == [0, 0, 0, 1, 1, 1, 1]
