@@ -187,11 +187,13 @@ class Resolver:
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
         scored = []
+        anchored = bool(context.chosen)  # the first pass has no anchors: no context features
         for c, base in static.candidates:
             features = dict(base)
             if static.qualifiers and _qualified(static.qualifiers, c.place, context):
                 features["contained"] = 4.0  # "X, Texas"; "admin" counts the area once more
-            features.update(context.features(c.place, key))
+            if anchored:
+                features.update(context.features(c.place, key))
             if c.match == "loose" and (not _supported(features, static.has_exact) or
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
@@ -601,6 +603,7 @@ class _Context:
         self.demonym_countries = Counter(m.country_code for m in doc.mentions
                                          if m.kind == "demonym" and m.country_code)
         self.countries: Counter = Counter()
+        self.total = 0  # of the countries' counts
         self.points: dict[str, tuple[float, float, float]] = {}
         self.by_lat: list[tuple[float, float, str]] = []  # the points by latitude, and their
         self.lats: list[float] = []  # latitudes alone, for bisect
@@ -623,6 +626,7 @@ class _Context:
             self.countries[best.country_code] += weight
             if best.feature_code not in REGION_CODES:
                 self.points[key] = (best.lat, best.lon, self.keys[key])
+        self.total = sum(self.countries.values())
         self.by_lat = sorted((lat, lon, key) for key, (lat, lon, _) in self.points.items())
         self.lats = [a[0] for a in self.by_lat]
 
@@ -631,7 +635,7 @@ class _Context:
 
     def features(self, place: Place, key: str) -> dict[str, float]:
         out: dict[str, float] = {}
-        total = sum(self.countries.values())
+        total = self.total
         if total and place.country_code:
             # share of the document's other evidence in this country (minus this name's own)
             own = self.keys.get(key, 0) if self.chosen.get(key) and \

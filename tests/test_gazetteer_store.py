@@ -10,6 +10,7 @@ from functools import partial
 import pytest
 
 from gazetteer import DownloadError, Gazetteer, StoreError, add
+from gazetteer.models import Candidate
 from gazetteer.download import fetch
 from tests.conftest import GEONAMES
 from tests.test_gazetteer_import import count, real_rows, write
@@ -20,6 +21,14 @@ def test_corrupt_named_store_is_reported_not_overwritten(tmp_path):
     with pytest.raises(StoreError, match="not an SQLite file"):
         Gazetteer.open(path)
     assert path.read_bytes().startswith(b"this is not")
+
+
+def test_looked_up_records_are_what_pydantic_validates(gaz):
+    for names in (True, False):
+        for c in gaz.lookup("Springfield", limit=5, names=names) + gaz.lookup("Bakuu", limit=3):
+            again = Candidate.model_validate(c.model_dump())
+            assert again == c and again.place.model_fields_set == c.place.model_fields_set
+            assert c.model_fields_set == set(Candidate.model_fields)
 
 
 def test_truncated_store_is_detected(default_store, tmp_path):
