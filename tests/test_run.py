@@ -1,5 +1,6 @@
 """`geomap.run`: whole batches, in one process or several, and hostile input."""
 
+import gc
 import json
 
 import pytest
@@ -113,6 +114,12 @@ def test_every_input_appears_in_the_report(store, tmp_path):
     assert statuses["ok"] == "ok" and statuses["a"] == "ok"
     assert sum(s == "error" for s in statuses.values()) == 3  # binary, bad line, missing file
     assert result.report.read == len(statuses) == 7
+
+
+def test_a_run_leaves_the_callers_garbage_collector_as_it_was(store):
+    before = gc.get_threshold()
+    run(["Shelling hit Terter on Monday."], gazetteer=store, jobs=1)
+    assert gc.get_threshold() == before
 
 
 def test_undated_article_warns_and_keeps_events(store):
