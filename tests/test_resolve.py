@@ -6,7 +6,7 @@ import pytest
 from gazetteer import haversine_km
 from geomap.models import Document, Mention
 from geomap.pipeline import Pipeline
-from geomap.resolve import area_keys, spread_centre, stated_distances, text_names
+from geomap.resolve import area_centre, area_keys, spread_centre, stated_distances, text_names
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,17 @@ def test_spread_centre_is_not_pulled_by_a_crowded_corner():
     crowded = [(10.0 + i / 1000, 10.0) for i in range(50)]  # one cell, many points
     lat, lon = spread_centre(crowded + [(12.5, 10.0)])
     assert 11.0 < lat < 11.5 and lon == pytest.approx(10.0)
+
+
+def test_area_centre_lies_between_where_people_live_and_the_empty_corners():
+    # towns crowd the south of a 10-degree square; one outpost marks its empty north
+    towns = [(40.0 + i / 10, 10.0 + j / 10) for i in range(10) for j in range(100)]
+    outpost = [(50.0, 10.0), (50.0, 20.0)]
+    people, _ = spread_centre(towns + outpost)
+    middle, _ = area_centre(towns + outpost)
+    assert people < middle < 46.0
+    assert area_centre([(10.0, 179.5), (11.0, -179.5), (12.0, 179.0)]) == \
+        spread_centre([(10.0, 179.5), (11.0, -179.5), (12.0, 179.0)])  # across the date line
 
 
 def test_area_named_elsewhere_in_text_picks_the_namesake(pipeline):
