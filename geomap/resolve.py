@@ -62,6 +62,8 @@ AFTER_PROVINCE = 3.0  # a town named after a province of its country, far from i
 STATED_DISTANCE = 3.0  # the text's "114 km from B" fits this namesake
 DISTANCE_SLACK_KM = 15.0  # road distances and rounding: at least this much, or 35 %
 MILE_KM = 1.609
+LIST_PEERS = 3.0  # the kind of place most other names of its list are
+LIST_KINDS = {"PCL", "ADM1", "ADM2"}
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 
@@ -630,6 +632,8 @@ class _Context:
         self.names: set[str] = set(self.keys)
         self.country_names: dict[str, str] = {}
         self.distances = stated_distances(doc.text, [m for ms in groups.values() for m in ms])
+        self.peers = listed_peers(doc.text, [m for ms in groups.values() for m in ms])
+        self.peer_kind: dict[str, str] = {}  # the kind most of a name's list peers are
 
     def update(self, chosen: dict[str, list[Scored]]) -> None:
         self.chosen = chosen
@@ -644,6 +648,8 @@ class _Context:
             if best.feature_code not in REGION_CODES:
                 self.points[key] = (best.lat, best.lon, self.keys[key])
         self.total = sum(self.countries.values())
+        self.peer_kind = {key: kind for key, peers in self.peers.items()
+                          if (kind := _common_kind(peers, chosen))}
         self.by_lat = sorted((lat, lon, key) for key, (lat, lon, _) in self.points.items())
         self.lats = [a[0] for a in self.by_lat]
 
@@ -665,6 +671,8 @@ class _Context:
             out["near"] = round(3.0 * (1 - near / NEAR_KM), 3)
         if self._distance_fits(place, key):
             out["distance"] = STATED_DISTANCE
+        if key in self.peer_kind and _kind_of(place) == self.peer_kind[key]:
+            out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
         return out
 
     def _distance_fits(self, place: Place, key: str) -> bool:
@@ -814,6 +822,47 @@ def _references(text: str, name: str) -> list[tuple[str, float]]:
             if km <= NEAR_REFERENCE_KM:
                 found.append((d["name"], km))
     return list(dict.fromkeys(found))
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def listed_peers(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """For each name in a list of places ("Michigan, Oregon and Ohio"; three or more, or two
+    joined by "and"/"or": "Paris, Texas" is no list), the keys of the other names in it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[list[Mention]] = []
+    for prev, m in zip([None] + ordered, ordered):
+        gap = text[prev.end:m.start] if prev is not None else None
+        if gap is not None and _LIST_GAP.fullmatch(gap):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    peers: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        joined = len(run) == 2 and not text[run[0].end:run[1].start].strip() == ","
+        if len(run) >= 3 or joined:
+            keys = {fold(m.text) for m in run}
+            for key in keys:
+                peers[key] |= keys - {key}
+    return dict(peers)
+
+
+def _kind_of(place: Place) -> str:
+    return "PCL" if place.feature_code.startswith("PCL") else place.feature_code
+
+
+def _common_kind(peers: set[str], chosen: dict[str, list["Scored"]]) -> str | None:
+    """The kind (country, province, district) at least two thirds of the peers are, or could
+    be: a peer counts for a kind among its namesakes within LIST_PEERS of its best (in
+    "Washington, Pennsylvania and California" each would become a state with the others)."""
+    kinds: Counter = Counter()
+    for k in peers:
+        ranked = chosen.get(k) or []
+        kinds.update({_kind_of(a.place) for a in ranked[:ALTERNATIVES]
+                      if a.score >= ranked[0].score - LIST_PEERS})
+    kind, count = next(((k, n) for k, n in kinds.most_common() if k in LIST_KINDS), (None, 0))
+    return kind if count >= max(2, 2 * len(peers) / 3) else None
 
 
 def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str, float]]:

@@ -6,7 +6,8 @@ import pytest
 from gazetteer import haversine_km
 from geomap.models import Document, Mention
 from geomap.pipeline import Pipeline
-from geomap.resolve import area_centre, area_keys, spread_centre, stated_distances, text_names
+from geomap.resolve import (area_centre, area_keys, listed_peers, spread_centre,
+                            stated_distances, text_names)
 
 
 @pytest.fixture(scope="module")
@@ -399,3 +400,19 @@ def test_what_the_text_says_the_place_is_picks_its_kind(pipeline):
     assert m.alternatives[0].features["qualifier"] > 0
     m = resolve(pipeline, "Gray is the county seat of Jones County.", "Gray", gold_span=True)
     assert "qualifier" not in m.alternatives[0].features  # a county seat is no county
+
+
+def test_listed_peers_are_the_other_names_of_a_list():
+    text = "Cases in Ohio, Utah and Idaho; Paris, Texas; Lyon and Nice."
+    mentions = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
+                for w in ("Ohio", "Utah", "Idaho", "Paris", "Texas", "Lyon", "Nice")]
+    peers = listed_peers(text, mentions)
+    assert peers["ohio"] == {"utah", "idaho"} and peers["lyon"] == {"nice"}
+    assert "paris" not in peers  # "Paris, Texas" is a place and its state, not a list
+
+
+def test_names_listed_with_states_are_states(pipeline):
+    doc = pipeline(Document(id="t", text="Cases were reported in Washington, Pennsylvania and "
+                                         "California this week."))
+    assert [m.place.feature_code for m in doc.mentions] == ["ADM1"] * 3
+    assert all("list" in m.alternatives[0].features for m in doc.mentions)
