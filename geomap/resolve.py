@@ -113,9 +113,9 @@ class Resolver:
             chosen = {key: self._rank(key, static[key], context) for key in groups}
             context.update(chosen)
         for key, ms in groups.items():
-            ranked = self._with_reference(
-                doc.text, ms[0].text, _with_stated_area(chosen[key], static[key].stated),
-                static[key].stated, context)
+            area = _credible_area(static[key].stated, chosen[key], context)
+            ranked = self._with_reference(doc.text, ms[0].text,
+                                          _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, ranked)
         for key, ms in groups.items():
             if not chosen[key]:
@@ -409,6 +409,18 @@ class Scored:
     place: Place
     score: float
     features: dict[str, float]
+
+
+def _credible_area(area: Candidate | None, ranked: list[Scored], context: "_Context"
+                   ) -> Candidate | None:
+    """The stated area, unless the text names the best namesake's province or country more than
+    the area's: "a village in the town of Hempstead ..., New York" is not in Hempstead County,
+    Arkansas (a county found for the word "Hempstead" that the text gives no other sign of)."""
+    if area is None or not ranked or fold(area.place.name) in context.names:
+        return area  # the text gives the area's own name ("Lamoille County")
+    namesake = max(sum(a.features.get(k, 0) for k in ("admin", "country_named", "contained"))
+                   for a in ranked)
+    return None if namesake > _support(context, area.place, fold(area.place.name)) else area
 
 
 def _with_stated_area(ranked: list[Scored], area: Candidate | None) -> list[Scored]:

@@ -416,3 +416,10 @@ def test_names_listed_with_states_are_states(pipeline):
                                          "California this week."))
     assert [m.place.feature_code for m in doc.mentions] == ["ADM1"] * 3
     assert all("list" in m.alternatives[0].features for m in doc.mentions)
+
+
+def test_an_area_found_for_a_bare_word_does_not_beat_a_namesake_the_text_places(pipeline):
+    # "Hempstead" is also Hempstead County, Arkansas; the text places Garden City in New York
+    m = resolve(pipeline, "Garden City, New York, is a village in the town of Hempstead.",
+                "Garden City", gold_span=True)
+    assert (m.place.admin1, m.precision) == ("New York", 1)
