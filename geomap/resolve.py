@@ -635,6 +635,7 @@ class _Context:
                                          if m.kind == "demonym" and m.country_code)
         self.countries: Counter = Counter()
         self.total = 0  # of the countries' counts
+        self.chosen_countries: set[tuple[str, str]] = set()
         self.points: dict[str, tuple[float, float, float]] = {}
         self.by_lat: list[tuple[float, float, str]] = []  # the points by latitude, and their
         self.lats: list[float] = []  # latitudes alone, for bisect
@@ -660,6 +661,10 @@ class _Context:
             if best.feature_code not in REGION_CODES:
                 self.points[key] = (best.lat, best.lon, self.keys[key])
         self.total = sum(self.countries.values())
+        # countries some name was resolved to, by that name: "X, Georgia" once Georgia is one
+        self.chosen_countries = {(fold(r[0].place.name), r[0].place.country_code)
+                                 for r in chosen.values()
+                                 if r and r[0].place.feature_code.startswith("PCL")}
         self.peer_kind = {key: kind for key, peers in self.peers.items()
                           if (kind := _common_kind(peers, chosen))}
         self.by_lat = sorted((lat, lon, key) for key, (lat, lon, _) in self.points.items())
@@ -736,9 +741,7 @@ class _Context:
         return q in {fold(n) for n in names if n} or q == place.country_code.lower() or \
             q == self.country_names.get(place.country_code) or \
             COUNTRY_ABBREVIATIONS.get(q) == place.country_code or \
-            any(q == fold(alt.place.name) and alt.place.country_code == place.country_code
-                and alt.place.feature_code.startswith("PCL")
-                for ranked in self.chosen.values() for alt in ranked[:1])
+            (q, place.country_code) in self.chosen_countries
 
     def containing_area(self, m: Mention) -> Mention | None:
         """The resolved place named right after an unknown name: "X, Y", "X in (occupied) Y",
