@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from gazetteer import Gazetteer
 
-from . import dates, numbers
+from . import dates, numbers, sentences
 from .merge import merge
 from .models import Actor, Document, Event, Evidence, Mention
 from .numbers import fold
@@ -242,11 +242,6 @@ NAME_NEIGHBOURS = {"In", "On", "At", "Near", "From", "The", "To", "By", "Of", "A
                    "Valley", "River", "Region", "Mountains", "Airport"}
 _CAP_BEFORE = re.compile(r"\b([A-Z][\w'-]*) $")
 _CAP_AFTER = re.compile(r" ([A-Z][\w'-]*)")
-_ABBREV = "".join(f"(?<!{w}.)" for w in ("Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct",
-                                            "Nov", "Dec", "Mr", "Mrs", "Dr", "St", "Gen", "Lt",
-                                            "Col", "No"))
-# a sentence ends at . ! ? (not after an abbreviation) before a capital or digit, or at a line end
-_SENTENCE_END = re.compile(r"[.!?]" + _ABBREV + r"[\"'”’)\]]*(?=\s+[\"“‘'(]?[A-Z0-9])|\n")
 
 
 @dataclass
@@ -271,7 +266,7 @@ class EventExtractor:
         fragments = {id(m) for m in doc.mentions if _fragment(doc.text, m)}
         allowed = _countries([m for m in doc.mentions if id(m) not in fragments])
         lead: Event | None = None  # the incident the latest sentences report
-        for start, end in sentences(doc.text):
+        for start, end in sentences.spans(doc.text):
             if _has_stem(doc.text[start:end]):
                 events = self._sentence_events(doc, start, end, allowed, fragments)
                 events, lead = fold_additions(events, lead, doc.text[start:end])
@@ -519,18 +514,6 @@ def _specific(ev: Event) -> bool:
     events, not one ACLED could code; background context is kept whatever it lacks."""
     return ev.background or bool(ev.place_name or ev.actors or ev.fatalities is not None
                                  or ev.wounded is not None)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; every line is at least one (headlines have no full stop)."""
-    out, s = [], 0
-    for e in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
-        piece = text[s:e]
-        lead, body = len(piece) - len(piece.lstrip()), piece.rstrip()
-        if body.strip():
-            out.append((s + lead, s + len(body)))
-        s = e
-    return out
 
 
 def triggers(sentence: str) -> list[Trigger]:

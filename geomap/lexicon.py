@@ -1,5 +1,6 @@
-"""Word lists the recogniser and resolver consult: English cue words, titles, organisation words,
-first names (from ``gender-guesser``'s name dictionary) and word frequencies (``wordfreq``).
+"""Word lists the recogniser, resolver and sentence splitter consult: English cue words, titles,
+abbreviations, organisation words, first names (from ``gender-guesser``'s name dictionary) and
+word frequencies (``wordfreq``).
 
 Everything here is plain data about English, not about particular articles.
 """
@@ -95,6 +96,11 @@ DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "st
 # Abbreviated titles whose full stop does not end the sentence ("Dr. Ivins", "Gen. Lee").
 TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt",
                        "rev", "sen", "rep", "gov", "st", "mt", "ft", "jr", "sr", "messrs", "hon"}
+# Month abbreviations news style uses ("Sept. 28"); June and July are written out, and "Jun."
+# at a sentence end is more likely a name.
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}
+# Abbreviations that do not end a sentence only before a number ("No. 10", but "said no. Then").
+NUMBER_ABBREVIATIONS = {"no", "nos"}
 # Reporting verbs right after a one-word name make it a person's ("Hartl said").
 SAID = {"said", "says", "told", "added", "explained", "wrote", "noted", "recalled"}
 PRESS_WORDS = {"press", "spokesman", "spokeswoman", "spokesperson", "correspondent", "reporter"}

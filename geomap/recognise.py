@@ -3,7 +3,8 @@
 Gazetteer-driven: capitalised token runs are matched longest-first against every Latin-script
 name key the gazetteer holds (one dict lookup per n-gram, no regex per name).  Rules then tell
 places from people, organisations, demonyms, metonyms, months and common words, and cue phrases
-("the village of X", "near X", "X district") add places the gazetteer does not know.
+("the village of X", "near X", "X district") add places the gazetteer does not know.  Sentence
+starts, which the capitalisation rules read, come from ``sentences``.
 """
 
 from __future__ import annotations
@@ -18,15 +19,14 @@ from gazetteer import Gazetteer
 from gazetteer.names import fold
 
 from . import lexicon as lx
+from . import sentences
 from .models import Document, Mention
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _CLAUSE_START = re.compile(r"[:\"“—–]")  # a capital after these may start a clause or title
 _CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t)$", re.IGNORECASE)
 _NAME_GAPS = (" ", "-", " - ", "'s ", "’s ")
-_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
 _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 _TOKEN_START = attrgetter("start")
@@ -76,7 +76,7 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; a trailing possessive ('s) is cut off the token."""
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m.start())]
+    bounds = sentences.ends(text)
     bounds.append(len(text) + 1)  # a sentinel: no word starts past the text
     tokens: list[Token] = []
     sentence, next_bound, prev_end, prev_sentence = 0, bounds[0], 0, -1
@@ -99,15 +99,6 @@ def tokenize(text: str) -> list[Token]:
                             text[prev_end:start] if tokens else ""))
         prev_end, prev_sentence = end, sentence
     return tokens
-
-
-def _abbreviated(text: str, dot: int) -> bool:
-    """The full stop at ``dot`` ends a title or an initial ("Ms. Ng", "J. Smith")."""
-    if text[dot] != ".":
-        return False
-    word = _LAST_WORD.search(text, max(0, dot - 8), dot)
-    return word is not None and (word.group().lower() in lx.TITLE_ABBREVIATIONS or
-                                 len(word.group()) == 1 and word.group().isupper())
 
 
 def _dotted(word: str, after: str) -> str:

@@ -156,13 +156,6 @@ def test_killing_of_civilians_is_violence_against_civilians(coder):
     assert [(e.type, e.subtype, e.fatalities) for e in events] == [("Battles", "Armed clash", 3)]
 
 
-def test_sentences_do_not_break_at_abbreviations():
-    from geomap.events import sentences
-    text = "Shells fell on Sept. 28 in the town. Then 3 more died.\nA headline"
-    assert [text[a:b] for a, b in sentences(text)] == [
-        "Shells fell on Sept. 28 in the town.", "Then 3 more died.", "A headline"]
-
-
 # --- ACLED counting rules (invented sentences) ---
 
 @pytest.mark.parametrize("text, killed, wounded", [

@@ -113,6 +113,11 @@ def test_title_abbreviation_does_not_end_the_sentence():
     assert [t.sentence for t in tokens] == [0, 0, 0, 1, 1, 1, 1]
 
 
+def test_sentence_starts_follow_the_shared_splitter():
+    tokens = tokenize("On Sept. 9 U.S. Marines left. Rain fell, e.g. in Lima.\nFloods")
+    assert [t.text for t in tokens if t.sentence_start] == ["On", "Rain", "Floods"]
+
+
 def test_holidays_are_not_places(recogniser):
     assert found(recogniser, "Markets in Lima closed for Christmas.") == ["Lima"]
 
