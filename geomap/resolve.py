@@ -37,6 +37,7 @@ from gazetteer.names import fold, is_latin
 from gazetteer.store import importance
 
 from . import lexicon as lx
+from . import sentences
 from .models import Alternative, Document, Mention, PlaceRef
 
 CANDIDATES = 60  # common names (Springfield, Santa Maria) have dozens of namesakes
@@ -243,7 +244,7 @@ class Resolver:
         the gazetteer knows, taking of several so called the one inside the next link ("Dallas
         County, Texas") or holding one of the name's ``namesakes``."""
         for end in _name_ends(text, name):
-            sentence = _sentence_from(text[end:end + 200])
+            sentence = sentences.first(text[end:end + 200])
             if not _STATED_HINT.search(sentence):
                 continue  # the two patterns below are slow; most sentences have neither
             stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence)
@@ -792,14 +793,6 @@ _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Dep
                       r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
 _STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[Ss]t)(?<!\b[MF]t)(?<!\bNo)(?<!\bDr)(?<!\bMr)"
-                           r"[.!?]\s+(?=[A-Z\"“])")  # "St. Lawrence", "U.S. state" go on
-
-
-def _sentence_from(text: str) -> str:
-    """``text`` up to the end of its first sentence."""
-    end = _SENTENCE_END.search(text)
-    return text[:end.start()] if end else text
 
 
 _CONTAINER_GAP = re.compile(
@@ -828,10 +821,10 @@ def _references(text: str, name: str) -> list[tuple[str, float]]:
     if "km" not in text and "mile" not in text and "kilomet" not in text:
         return found
     for end in _name_ends(text, name):
-        sentence = _sentence_from(text[end:end + 300])
-        after = text[end + len(sentence):end + len(sentence) + 300].lstrip(".!? ")
+        sentence = sentences.first(text[end:end + 300])
+        after = text[end + len(sentence):end + len(sentence) + 300].lstrip(".!?\"'”’)] ")
         if _IT.match(after):
-            sentence += " " + _sentence_from(after)
+            sentence += " " + sentences.first(after)
         for d in _REFERENCE.finditer(sentence):
             km = float(d["num"]) * (MILE_KM if d["unit"].lower().startswith("mi") else 1.0)
             if km <= NEAR_REFERENCE_KM:
@@ -890,7 +883,7 @@ def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str,
         anchor = next((m for m in ordered if m.start == d.end()), None)
         if anchor is None:
             continue
-        sentence_start = max(text.rfind(". ", 0, d.start()), 0)
+        sentence_start = sentences.start(text, d.start())
         before = [m for m in ordered if sentence_start <= m.start and m.end <= d.start()]
         if before and text[before[-1].end:d.start()].strip() == ",":
             subject = before[-1]
