@@ -260,7 +260,7 @@ class Resolver:
         a namesake that far from the town wins; with none, the gazetteer lacks the place, so
         it is placed near the town (precision 2), closer than its province's middle."""
         named = [a for a in ranked if "stated_area" not in a.features]
-        if "stated_in" in ranked[0].features if ranked else False:
+        if ranked and "stated_in" in ranked[0].features:
             return ranked  # the writer said which area it is in, and a namesake lies there
         for ref_name, km in _references(text, name):
             found = self.gazetteer.lookup(ref_name, limit=CANDIDATES, loose_match=False,
@@ -760,14 +760,15 @@ class _Context:
 _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|"
          r"(?:north|south)-?(?:east|west)(?:ern)?)(?:\s+|-(?=[a-zA-Z]))){0,2}")  # "in mid-Wales"
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
-_KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|county|region|district|"
-                r"department|governorate|prefecture|municipality|island|parish|unit)\s+(?:of\s+)?)?")
-# the lower-case particles inside names: "Rio Grande do Sul", "Møre og Romsdal", "Frankfurt am Main"
+_KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|county|region|"
+                r"district|department|governorate|prefecture|municipality|island|parish|unit)"
+                r"\s+(?:of\s+)?)?")
+# lower-case particles inside names: "Rio Grande do Sul", "Møre og Romsdal", "Frankfurt am Main"
 _PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des|og|och|y|e|et|am|an|der|sur)"
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
-               + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE + r"\s+)?"
-               r"[A-Z][\w'’.-]*){0,6})")
+               + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
+               + r"\s+)?[A-Z][\w'’.-]*){0,6})")
 _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?"
     r"(?P<kind>(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
@@ -807,8 +808,8 @@ _DISTANCE = re.compile(
     r"(?:city|town|village|capital|headquarters|seat)\s+of\s+)?", re.I)
 
 
-_REFERENCE = re.compile(_DISTANCE.pattern + r"(?-i:(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))",
-                        re.I)
+_REFERENCE = re.compile(
+    _DISTANCE.pattern + r"(?-i:(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))", re.I)
 _IT = re.compile(r"\s*(?:It|The (?:village|town|city|settlement|hamlet|community|place))\s")
 NEAR_REFERENCE_KM = 100.0  # farther than this from a town is not "near" it
 
