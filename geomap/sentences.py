@@ -11,7 +11,8 @@ month ("Sept. 28") or a "No." before a number; nor inside a number ("2.5"), wher
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
+from collections.abc import Iterator
 
 from . import lexicon as lx
 
@@ -26,17 +27,22 @@ _CLOSE = re.compile(r"[.!?]+[\"'”’)\]]*$")  # what closes a sentence: its fu
 def ends(text: str) -> list[int]:
     """The offsets where each sentence but the last ends, in text order: after its full stop and
     closing quotes, or at its line break."""
-    out: list[int] = []
+    return list(_ends(text))
+
+
+def _ends(text: str) -> Iterator[int]:
+    # lazily: the resolver asks for the first end of many short windows
+    last = -1
     for m in _END.finditer(text):
         if m.group() == "\n":
-            end = m.start()
+            found = m.start()
         elif text[m.start()] == "." and _abbreviated(text, m.start()):
             continue
         else:
-            end = m.end()
-        if not out or out[-1] != end:  # "done.\nNext": one end, not two
-            out.append(end)
-    return out
+            found = m.end()
+        if found != last:  # "done.\nNext": one end, not two
+            yield found
+            last = found
 
 
 def _abbreviated(text: str, dot: int) -> bool:
@@ -69,9 +75,7 @@ def spans(text: str) -> list[tuple[int, int]]:
 def end(text: str, start: int = 0) -> int:
     """Where the sentence holding offset ``start`` ends: the first sentence end at or after it
     (``start`` itself when a line break or a full stop is there), else ``len(text)``."""
-    found = ends(text)
-    k = bisect_left(found, start)
-    return found[k] if k < len(found) else len(text)
+    return next((found for found in _ends(text) if found >= start), len(text))
 
 
 def first(text: str) -> str:

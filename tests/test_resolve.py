@@ -6,8 +6,8 @@ import pytest
 from gazetteer import haversine_km
 from geomap.models import Document, Mention
 from geomap.pipeline import Pipeline
-from geomap.resolve import (area_centre, area_keys, listed_peers, spread_centre,
-                            stated_distances, text_names)
+from geomap.resolve import (area_centre, area_keys, hull_centroid, listed_peers,
+                            spread_centre, stated_distances, text_names)
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,13 @@ def test_spread_centre_is_not_pulled_by_a_crowded_corner():
     crowded = [(10.0 + i / 1000, 10.0) for i in range(50)]  # one cell, many points
     lat, lon = spread_centre(crowded + [(12.5, 10.0)])
     assert 11.0 < lat < 11.5 and lon == pytest.approx(10.0)
+
+
+def test_hull_centroid_weighs_the_area_not_the_points():
+    corners = [(0.0, 0.0), (0.0, 4.0), (2.0, 0.0), (2.0, 4.0)]
+    inside = [(0.1 * i, 0.1 * i) for i in range(1, 15)]  # many points crowd one corner
+    assert hull_centroid(corners + inside) == pytest.approx((1.0, 2.0))
+    assert hull_centroid([(0.0, 0.0), (1.0, 1.0), (2.0, 2.0)]) is None  # a line holds no area
 
 
 def test_area_centre_lies_between_where_people_live_and_the_empty_corners():
