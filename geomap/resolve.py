@@ -256,7 +256,9 @@ class Resolver:
                         area: Candidate | None, context: "_Context") -> list["Scored"]:
         """The text says how far the place lies from a town ("about 58 km north of Masvingo"):
         a namesake that far from the town wins; with none, the gazetteer lacks the place, so
-        it is placed near the town (precision 2), closer than its province's middle."""
+        it is placed near the town (precision 2), closer than its province's middle.  Only a
+        town inside the stated area counts: the store may lack the one meant (Ukiah, Oregon)
+        and hold a namesake far away (Ukiah, California)."""
         named = [a for a in ranked if "stated_area" not in a.features]
         if ranked and "stated_in" in ranked[0].features:
             return ranked  # the writer said which area it is in, and a namesake lies there
@@ -264,13 +266,12 @@ class Resolver:
             found = self.gazetteer.lookup(ref_name, limit=CANDIDATES, loose_match=False,
                                           names=False)
             towns = [c for c in found if c.place.feature_class == "P" and
-                     (area is None or c.place.country_code == area.place.country_code)]
+                     (area is None or _lies_in(c.place, area.place))]
             if not towns:
                 continue
 
             def rank(t: Candidate) -> tuple:
-                return (area is not None and _lies_in(t.place, area.place),
-                        _support(context, t.place, fold(ref_name)) > 0,
+                return (_support(context, t.place, fold(ref_name)) > 0,
                         any(_within(a.place, t.place, km) for a in named), t.score)
             town = max(towns, key=rank)
             if named and named[0].place.feature_code in REGION_CODES and \

@@ -278,6 +278,13 @@ def test_a_town_measured_from_with_no_namesake_needs_no_named_area(pipeline):
     assert (m.place.name, m.precision) == ("Safed", 2)
 
 
+def test_a_town_measured_from_must_lie_in_the_stated_area(pipeline):
+    text = "Dale is an unincorporated community in Grant County, Oregon. It is located about " \
+           "17 miles south of Ukiah."  # the store lacks Ukiah, Oregon; it has Ukiah, California
+    m = resolve(pipeline, text, "Dale", gold_span=True)
+    assert (m.place.name, m.place.admin1) == ("Grant County", "Oregon")
+
+
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
     m = resolve(pipeline, "Police in Sweden found the boat 40 km from Stockholm.", "Sweden")
     assert m.place.feature_code == "PCLI"
