@@ -175,7 +175,7 @@ def _init_worker(store: str, compact: bool) -> None:
 @contextmanager
 def _rare_collections() -> Iterator[None]:
     """A batch makes millions of short-lived objects, which set off the cyclic collector's
-    passes over the whole (large, long-lived) heap every few hundred documents: a tenth of the
+    passes over the whole (large, long-lived) heap every few hundred documents: a fifth of the
     run's time.  Rarer passes while the batch runs; the caller's setting is restored."""
     before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
