@@ -38,7 +38,7 @@ from . import lexicon as lx
 from . import sentences
 from .models import Alternative, Document, Mention, PlaceRef
 
-CANDIDATES = 60  # common names (Springfield, Santa Maria) have dozens of namesakes
+CANDIDATES = 40  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
 REF_CACHE = 20_000  # shared place records kept per process, about 10 MB
 REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "RGN",
