@@ -19,8 +19,8 @@ MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june":
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# The patterns run on the folded sentence (numbers.fold: re.I's matches, faster); what they
-# capture is read from the sentence as written.
+# The patterns run on the folded sentence (numbers.fold: re.I's matches, faster); the month and
+# weekday names they capture are read there too, folded like the tables' keys.
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? " + _MON +
                         r"(?:,? (?P<year>\d{4}))?\b")
 _MONTH_DAY = re.compile(r"\b" + _MON +
@@ -54,7 +54,7 @@ def resolve(sentence: str, published: dt.date | None) -> Resolved:
     # a day of a month needs a digit and a month's name (each begins with one of _MONTH_STEMS)
     dated = _DIGIT.search(sentence) is not None and any(m in low for m in _MONTH_STEMS)
     for finder in ((_span, _absolute) if dated else ()) + (_weekday, _relative):
-        found = finder(sentence, low, published)
+        found = finder(low, published)
         if found[0] is not None:
             return found
     return None, None
@@ -76,16 +76,11 @@ def _make(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _written(sentence: str, m: re.Match, group: str) -> str:
-    """A group of a match in the folded sentence, as the sentence has it (lower-cased)."""
-    return sentence[m.start(group):m.end(group)].lower()
-
-
-def _span(sentence: str, low: str, published: dt.date | None) -> Resolved:
+def _span(low: str, published: dt.date | None) -> Resolved:
     m = _SPAN.search(low) if "between" in low else None  # the quick test spares most searches
     if not m:
         return None, None
-    month = MONTHS[_written(sentence, m, "mon")]
+    month = MONTHS[m["mon"]]
     year = _year_for(month, m["year"], published)
     first, last = _make(year, month, int(m["d1"])), _make(year, month, int(m["day"]))
     if first is None or last is None:
@@ -93,26 +88,26 @@ def _span(sentence: str, low: str, published: dt.date | None) -> Resolved:
     return first + (last - first) / 2, 2  # ACLED codes a span at its middle
 
 
-def _absolute(sentence: str, low: str, published: dt.date | None) -> Resolved:
+def _absolute(low: str, published: dt.date | None) -> Resolved:
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         m = pattern.search(low)
         if m:
-            month = MONTHS[_written(sentence, m, "mon")]
+            month = MONTHS[m["mon"]]
             day = _make(_year_for(month, m["year"], published), month, int(m["day"]))
             if day is not None:
                 return day, 1
     return None, None
 
 
-def _weekday(sentence: str, low: str, published: dt.date | None) -> Resolved:
+def _weekday(low: str, published: dt.date | None) -> Resolved:
     m = _WEEKDAY.search(low) if "day" in low else None
     if not m or published is None:
         return None, None
-    back = (published.weekday() - WEEKDAYS.index(_written(sentence, m, "wd"))) % 7
+    back = (published.weekday() - WEEKDAYS.index(m["wd"])) % 7
     return published - dt.timedelta(days=back), 1
 
 
-def _relative(sentence: str, low: str, published: dt.date | None) -> Resolved:
+def _relative(low: str, published: dt.date | None) -> Resolved:
     if published is None or not any(w in low for w in _RELATIVE_WORDS):
         return None, None
     for pattern, back, precision in _RELATIVE:

@@ -27,6 +27,9 @@ MON = dt.date(2020, 9, 28)  # a Monday
     ("On 21 March 2020, a post was attacked.", (dt.date(2020, 3, 21), 1)),
     ("Raids took place between 10 and 14 September.", (dt.date(2020, 9, 12), 2)),
     ("Nothing here names a day.", (None, None)),
+    # a dotted capital I (Turkish) lower-cases to two characters: the names still read
+    ("Shelling on 5 APRİL hit the town.", (dt.date(2020, 4, 5), 1)),
+    ("The post fell on FRİDAY.", (dt.date(2020, 9, 25), 1)),
 ])
 def test_dates_resolve_against_publication(text, expected):
     assert dates.resolve(text, MON) == expected
