@@ -344,7 +344,7 @@ class Resolver:
 
         def rank(c: Candidate) -> tuple[bool, float, float]:
             return (_holds_any(c.place, namesakes),
-                    sum(context.named_areas(c.place, stated).get(k, 0) for k in NAMED), c.score)
+                    _support(context, c.place, stated), c.score)
         return max(areas, key=rank) if areas else None
 
     def _area_point(self, area: Place) -> PlaceRef:
@@ -590,10 +590,13 @@ def _name_ends(text: str, name: str, most: int = 5) -> list[int]:
     return ends
 
 
+_SIDE_WORDS = frozenset(lx.DIRECTIONS | {"mid"})
+
+
 def _without_sides(name: str) -> str:
     """"North West England" -> "England": the compass words before an area's name dropped."""
     words = name.split()
-    while len(words) > 1 and words[0].lower() in lx.DIRECTIONS | {"mid"}:
+    while len(words) > 1 and words[0].lower() in _SIDE_WORDS:
         words.pop(0)
     return " ".join(words)
 
@@ -851,7 +854,7 @@ def _references(text: str, name: str) -> list[tuple[str, float]]:
         if _IT.match(after):
             sentence += " " + sentences.first(after)
         for d in _REFERENCE.finditer(sentence):
-            km = float(d["num"]) * (MILE_KM if d["unit"].lower().startswith("mi") else 1.0)
+            km = _km(d)
             if km <= NEAR_REFERENCE_KM:
                 found.append((d["name"], km))
     return list(dict.fromkeys(found))
@@ -898,6 +901,12 @@ def _common_kind(peers: set[str], chosen: dict[str, list["Scored"]]) -> str | No
     return kind if count >= max(2, 2 * len(peers) / 3) else None
 
 
+def _km(distance: re.Match) -> float:
+    """The kilometres of a _DISTANCE match ("14 miles", "22 km")."""
+    unit = MILE_KM if distance["unit"].lower().startswith("mi") else 1.0
+    return float(distance["num"]) * unit
+
+
 def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str, float]]:
     """(name key, other name key, km) for "A, 114 km from B" and "A lies near C, 29 km
     north-west of the city of B" (A: the mention just before the comma, else the sentence's
@@ -914,7 +923,7 @@ def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str,
             subject = before[-1]
         else:
             subject = before[0] if before else ordered[0]
-        km = float(d["num"]) * (MILE_KM if d["unit"].lower().startswith("mi") else 1.0)
+        km = _km(d)
         if subject is not anchor:
             found.append((fold(subject.text), fold(anchor.text), km))
     return found
