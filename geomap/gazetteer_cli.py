@@ -16,10 +16,13 @@ from gazetteer.embedded import build_default
 
 def gazetteer_option(func):
     """The ``--gazetteer PATH`` option every subcommand takes, and friendly gazetteer errors."""
+    # No click envvar: $GEOMAP_GAZETTEER names the *default* store (built on first use), which
+    # Gazetteer.open(None) reads; as an option value it would start an empty store instead.
     @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False),
-                  envvar=store.ENV_VAR, default=None,
+                  default=None,
                   help=f"Gazetteer store to use (default: ${store.ENV_VAR} or the user data "
-                       "folder). A path with nothing there starts a new, empty store.")
+                       "folder, built from the embedded data on first use). A path given here "
+                       "with nothing there starts a new, empty store.")
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:

@@ -164,3 +164,22 @@ def test_store_reopens_in_another_process_after_pickling(gaz):
     clone = pickle.loads(pickle.dumps(gaz))
     assert clone.lookup("Baku")[0].place.id == gaz.lookup("Baku")[0].place.id
     assert isinstance(clone, Gazetteer)
+
+
+def test_cli_treats_env_path_as_the_default_store(default_store, isolated_default, monkeypatch):
+    """$GEOMAP_GAZETTEER with nothing there is built like the default, not started empty."""
+    import shutil
+
+    import gazetteer.embedded
+
+    built = []
+
+    def copy_default(target, progress=None):  # stands in for the 30 s build of the same data
+        built.append(target)
+        shutil.copyfile(default_store, target)
+
+    monkeypatch.setattr(gazetteer.embedded, "build_default", copy_default)
+    result = CliRunner().invoke(cli, ["gazetteer", "info", "--json"])
+    assert result.exit_code == 0, result.output
+    assert built == [isolated_default]
+    assert json.loads(result.output)["places"] > 100_000
