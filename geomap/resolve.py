@@ -65,6 +65,7 @@ LIST_PEERS = 3.0  # the kind of place most other names of its list are
 LIST_KINDS = {"PCL", "ADM1", "ADM2"}
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
+STATED_AREA_CODES = {"ADM1", "ADM2", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX"}
 
 
 def place_ref(place: Place) -> PlaceRef:
@@ -112,7 +113,8 @@ class Resolver:
             chosen = {key: self._rank(key, static[key], context) for key in groups}
             context.update(chosen)
         for key, ms in groups.items():
-            area = _credible_area(static[key].stated, chosen[key], context)
+            area = _credible_area(static[key].stated, chosen[key], context) or \
+                _qualifier_area(key, static[key].qualifiers, chosen[key], context)
             ranked = self._with_reference(doc.text, ms[0].text,
                                           _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, ranked)
@@ -448,6 +450,24 @@ def _credible_area(area: Candidate | None, ranked: list[Scored], context: "_Cont
     return None if namesake > _support(context, area.place, fold(area.place.name)) else area
 
 
+def _qualifier_area(key: str, qualifiers: list[str], ranked: list[Scored],
+                    context: "_Context") -> Candidate | None:
+    """"Palma, Cabo Delgado": the province or country a town's qualifier names when no
+    namesake lies there (the store lacks the town), so that it is placed in that area rather
+    than at Palma de Mallorca.  Only for towns outside lists: "Moscow, Ukraine and Belarus"."""
+    if not ranked or ranked[0].place.feature_class != "P" or key in context.peers or \
+            any("contained" in a.features for a in ranked):
+        return None
+    for q in qualifiers:
+        named = context.chosen.get(fold(q))
+        area = named[0].place if named else None
+        if area is not None and area.feature_code in STATED_AREA_CODES and \
+                not _lies_in(ranked[0].place, area):
+            return Candidate.model_construct(place=area, matched_name=q, match="exact",
+                                             score=named[0].features.get("prior", 0.0))
+    return None
+
+
 def _with_stated_area(ranked: list[Scored], area: Candidate | None) -> list[Scored]:
     """No namesake lies in a province or district the text names, yet the text says where
     the place is ("X is a village in Y County"): the gazetteer lacks it, so place it at Y,
@@ -513,7 +533,10 @@ def _explain(best: Scored) -> str:
     return "best by " + (", ".join(["prior"] + reasons))
 
 
-_COMMA_QUALIFIER = re.compile(r"\s*,\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+# "Paris, Texas"; "Amritsar (Punjab)", the form conflict reports use (also "Andar (Shalgar)",
+# another name, which names no area and so counts for nothing)
+_COMMA_QUALIFIER = re.compile(r"\s*(?:,\s*|\(\s*(?=[^()]{1,60}\)))"
+                              r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 
 
 def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, str | None]]:

@@ -437,3 +437,23 @@ def test_an_area_found_for_a_bare_word_does_not_beat_a_namesake_the_text_places(
     m = resolve(pipeline, "Garden City, New York, is a village in the town of Hempstead.",
                 "Garden City", gold_span=True)
     assert (m.place.admin1, m.precision) == ("New York", 1)
+
+
+@pytest.mark.parametrize("text", ["Insurgents raided Palma (Cabo Delgado) at dawn.",
+                                  "Insurgents raided Palma, Cabo Delgado, at dawn."])
+def test_a_town_missing_from_the_store_is_placed_in_the_area_its_qualifier_names(pipeline, text):
+    """The default store has no Palma in Mozambique: Mallorca's would be a wrong town."""
+    m = resolve(pipeline, text, "Palma")
+    assert (m.place.name, m.place.country_code, m.place.feature_code) == \
+        ("Cabo Delgado", "MZ", "ADM1")
+    assert m.precision == 3 and "area the text states" in m.note
+
+
+def test_a_place_listed_with_countries_is_not_placed_in_the_next_one(pipeline):
+    m = resolve(pipeline, "Flights from Moscow, Ukraine and Belarus were cancelled.", "Moscow")
+    assert (m.place.country_code, m.precision) == ("RU", 1)
+
+
+def test_a_parenthesised_area_picks_the_namesake_inside_it(pipeline):
+    m = resolve(pipeline, "Farmers marched in Hyderabad (Sindh) on Friday.", "Hyderabad")
+    assert m.place.country_code == "PK" and "contained" in m.alternatives[0].features
