@@ -150,3 +150,70 @@ def zipf(word: str) -> float:
     """How common an English word is (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
     from wordfreq import zipf_frequency
     return zipf_frequency(word, "en")
+
+# State and province abbreviations news writes after a town ("Paris, Ky.", "Fresno, CA"):
+# AP style, then postal codes, keyed without dots and lower-cased.
+_AP_STATES = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "cal": "California", "colo": "Colorado", "conn": "Connecticut", "del": "Delaware",
+    "fla": "Florida", "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas",
+    "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland",
+    "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi",
+    "mo": "Missouri", "mont": "Montana", "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada",
+    "nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "ny": "New York",
+    "nc": "North Carolina", "nd": "North Dakota", "okla": "Oklahoma", "ore": "Oregon",
+    "pa": "Pennsylvania", "penn": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina",
+    "sd": "South Dakota", "tenn": "Tennessee", "tex": "Texas", "va": "Virginia",
+    "vt": "Vermont", "wash": "Washington", "wva": "West Virginia", "wis": "Wisconsin",
+    "wisc": "Wisconsin", "wyo": "Wyoming", "dc": "District of Columbia",
+    "alta": "Alberta", "bc": "British Columbia", "man": "Manitoba", "nb": "New Brunswick",
+    "nfld": "Newfoundland and Labrador", "ns": "Nova Scotia", "ont": "Ontario",
+    "pei": "Prince Edward Island", "que": "Quebec", "sask": "Saskatchewan",
+}
+_POSTAL_STATES = {
+    "al": "Alabama", "ak": "Alaska", "az": "Arizona", "ar": "Arkansas", "ca": "California",
+    "co": "Colorado", "ct": "Connecticut", "de": "Delaware", "fl": "Florida", "ga": "Georgia",
+    "hi": "Hawaii", "id": "Idaho", "il": "Illinois", "in": "Indiana", "ia": "Iowa",
+    "ks": "Kansas", "ky": "Kentucky", "la": "Louisiana", "me": "Maine", "md": "Maryland",
+    "ma": "Massachusetts", "mi": "Michigan", "mn": "Minnesota", "ms": "Mississippi",
+    "mo": "Missouri", "mt": "Montana", "ne": "Nebraska", "nv": "Nevada", "nh": "New Hampshire",
+    "nj": "New Jersey", "nm": "New Mexico", "ny": "New York", "nc": "North Carolina",
+    "nd": "North Dakota", "oh": "Ohio", "ok": "Oklahoma", "or": "Oregon", "pa": "Pennsylvania",
+    "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota", "tn": "Tennessee",
+    "tx": "Texas", "ut": "Utah", "vt": "Vermont", "va": "Virginia", "wa": "Washington",
+    "wv": "West Virginia", "wi": "Wisconsin", "wy": "Wyoming", "dc": "District of Columbia",
+    "ab": "Alberta", "bc": "British Columbia", "mb": "Manitoba", "nl": "Newfoundland and Labrador",
+    "ns": "Nova Scotia", "on": "Ontario", "pe": "Prince Edward Island", "qc": "Quebec",
+    "sk": "Saskatchewan",
+}
+STATE_COUNTRY = {"Alberta": "CA", "British Columbia": "CA", "Manitoba": "CA",
+                 "New Brunswick": "CA", "Newfoundland and Labrador": "CA", "Nova Scotia": "CA",
+                 "Ontario": "CA", "Prince Edward Island": "CA", "Quebec": "CA",
+                 "Saskatchewan": "CA"}
+
+
+def state_abbreviation(word: str) -> str | None:
+    """The state or province an abbreviation as written names: "Calif." or "N.Y." (a capital
+    then small letters, or dotted capitals) or a postal code in capitals ("CA"); else None.
+    Only the writer's casing tells "Ore." and "OR" from the Nigerian town and the word."""
+    bare = word.replace(".", "")
+    key = bare.lower()
+    if len(bare) == 2 and bare.isupper() and "." not in word:
+        return _POSTAL_STATES.get(key)
+    if bare[:1].isupper() and (bare[1:].islower() or "." in word):
+        return _AP_STATES.get(key)
+    return None
+
+
+_STATE_ENDS = frozenset((".", ",", ";", ":", ")", "\n", ""))  # what may follow "Calif"
+
+
+def state_qualifier(text: str, start: int, end: int) -> str | None:
+    """The state ``text[start:end]`` abbreviates where it qualifies the place before it
+    ("Paris, Ky."): right after a comma, and a word without its full stop only at the end of
+    a phrase ("Berkeley, Calif, ..."; "Akure, Ore and Ondo" is the Nigerian town)."""
+    word = text[start:end]
+    if not text[:start].rstrip().endswith(",") or \
+            not word.isupper() and not word.endswith(".") and text[end:end + 1] not in _STATE_ENDS:
+        return None
+    return state_abbreviation(word)

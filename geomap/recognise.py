@@ -145,6 +145,7 @@ class Recogniser:
         capitals = [k for k, t in enumerate(tokens) if t.capitalised]
         mentions = self._gazetteer_matches(tokens, capitals, doc.text)
         mentions += self._cued_unknowns(tokens, capitals, mentions, doc.text)
+        mentions = _with_state_abbreviations(tokens, capitals, mentions, doc.text)
         mentions = self._drop_people(tokens, capitals, mentions)
         mentions.sort(key=lambda m: m.start)
         _mark_metonyms(tokens, mentions, self.names, doc.text)
@@ -337,6 +338,28 @@ class Recogniser:
                     text=text[tok.start:tokens[end - 1].end], start=tok.start,
                     end=tokens[end - 1].end), text))
         return extra
+
+
+def _with_state_abbreviations(tokens: list[Token], capitals: list[int],
+                              mentions: list[Mention], text: str) -> list[Mention]:
+    """"Paris, Ky.", "Fresno, CA": the state after a place is a mention of the state, in
+    place of whatever town the letters also spell (Kano for "Kan.", Meaux for "Mo.")."""
+    place_ends = {m.end for m in mentions if m.kind == "place"}
+    found = []
+    for k in capitals:
+        t = tokens[k]
+        if k == 0 or tokens[k - 1].end not in place_ends or t.gap.strip() != "," or \
+                k + 1 < len(tokens) and tokens[k + 1].capitalised and _adjacent(tokens, k, k + 2):
+            continue  # "Lambaréné, La Lopé": the start of the next name
+        # the abbreviation's own full stop ("Calif."), not one ending a sentence after "NJ"
+        end = t.end + (text.startswith(".", t.end) and not t.text.endswith(".") and
+                       not t.text.isupper())
+        if lx.state_qualifier(text, t.start, end):
+            found.append(Mention(text=text[t.start:end], start=t.start, end=end))
+    if not found:
+        return mentions
+    taken = [(m.start, m.end) for m in found]
+    return [m for m in mentions if not any(s < m.end and m.start < e for s, e in taken)] + found
 
 
 def _inside(offset: int, starts: list[int], mentions: list[Mention]) -> bool:

@@ -102,7 +102,8 @@ class Resolver:
                 groups[fold(m.text)].append(m)
             elif m.kind == "demonym" and m.country_code:
                 self._link_country(m)
-        candidates = {key: self._candidates(ms[0].text) for key, ms in groups.items()}
+        candidates = {key: self._state(lx.state_qualifier(doc.text, ms[0].start, ms[0].end))
+                      or self._candidates(ms[0].text) for key, ms in groups.items()}
         context = _Context(doc, groups)
         spans = [(m.start, m.end) for m in doc.mentions]
         context.set_text_names(text_names(doc.text, spans))
@@ -137,6 +138,14 @@ class Resolver:
         if capitals and not found and 2 <= len(fold(name)) <= 4:
             found = self._by_initials(fold(name))
         return found
+
+    def _state(self, name: str | None) -> list[Candidate]:
+        """The state or province a "Paris, Ky." abbreviation names (its record alone)."""
+        if not name:
+            return []
+        found = self.gazetteer.lookup(name, country=lx.STATE_COUNTRY.get(name, "US"), limit=5,
+                                      loose_match=False, names=False)
+        return [c for c in found if c.place.feature_code == "ADM1"][:1]
 
     def _by_initials(self, letters: str) -> list[Candidate]:
         """"NSW": the provinces whose words' initials spell an abbreviation the store lacks."""
@@ -786,7 +795,12 @@ class _Context:
         return min(dists) if dists else None
 
     def names_area_of(self, qualifier: str, place: Place) -> bool:
-        """The qualifier ("Texas", "Azerbaijan") is the candidate's admin area or country."""
+        """The qualifier ("Texas", "Azerbaijan", "Ky.") is the candidate's admin area or
+        country."""
+        state = lx.state_abbreviation(qualifier)
+        if state:  # "Paris, Ky."; "Fresno, CA" is California rather than Canada
+            return fold(state) == fold(place.admin1_name or "") and \
+                place.country_code == lx.STATE_COUNTRY.get(state, "US")
         q = fold(qualifier)
         names = [place.admin1_name, place.admin2_name]
         return q in {fold(n) for n in names if n} or q == place.country_code.lower() or \

@@ -165,3 +165,20 @@ def test_an_english_word_that_is_only_a_small_places_alias_is_not_a_place(recogn
 def test_an_unknown_word_before_a_known_one_and_a_feature_word_is_one_name(recogniser):
     names = found(recogniser, "Shelling hit Nahri Saraj district, Helmand, at dawn.")
     assert "Nahri Saraj" in names and "Saraj" not in names
+
+
+@pytest.mark.parametrize("text, state", [
+    ("The fair opened in Paris, Ky., on Saturday.", "Ky."),
+    ("A storm hit Springfield, Mo. overnight.", "Mo."),
+    ("Roads near Fresno, CA were closed.", "CA"),
+    ("She grew up in Newark, NJ. Then she left.", "NJ"),
+    ("He moved to Charleston, W.Va., in May.", "W.Va."),
+])
+def test_a_state_abbreviation_after_a_town_is_a_place(recogniser, text, state):
+    """Not Kentucky's letters read as a town elsewhere (Kayes for "Ky", Meaux for "Mo")."""
+    assert found(recogniser, text)[-1] == state
+
+
+def test_a_capitalised_word_after_a_comma_is_a_state_only_when_written_as_one(recogniser):
+    assert "La" not in found(recogniser, "They drove through Gamba, La Lopé and Booué.")
+    assert "Calif" in found(recogniser, "Traders from Berkeley, Calif, met.")

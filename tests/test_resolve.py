@@ -457,3 +457,24 @@ def test_a_place_listed_with_countries_is_not_placed_in_the_next_one(pipeline):
 def test_a_parenthesised_area_picks_the_namesake_inside_it(pipeline):
     m = resolve(pipeline, "Farmers marched in Hyderabad (Sindh) on Friday.", "Hyderabad")
     assert m.place.country_code == "PK" and "contained" in m.alternatives[0].features
+
+
+@pytest.mark.parametrize("text, town, state, country", [
+    ("The fair opened in Paris, Ky., on Saturday.", "Paris", "Kentucky", "US"),
+    ("He moved to Portland, Ore., last year.", "Portland", "Oregon", "US"),
+    ("Police in Winnipeg, Man., said so.", "Winnipeg", "Manitoba", "CA"),
+    ("Roads near Fresno, CA were closed.", "Fresno", "California", "US"),
+])
+def test_a_state_abbreviation_names_the_state_and_qualifies_the_town(pipeline, text, town,
+                                                                      state, country):
+    m = resolve(pipeline, text, town)
+    assert (m.place.country_code, m.place.admin1) == (country, state)
+    assert "contained" in m.alternatives[0].features
+    abbreviation = text[m.end + 2:].split()[0].rstrip(",")
+    s = resolve(pipeline, text, abbreviation)
+    assert (s.place.name, s.place.feature_code) == (state, "ADM1")
+
+
+def test_a_town_spelt_like_a_state_abbreviation_stays_the_town(pipeline):
+    m = resolve(pipeline, "Traders from Akure, Ore and Ondo met on Monday.", "Ore")
+    assert (m.place.country_code, m.place.feature_code) == ("NG", "PPL")
