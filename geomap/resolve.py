@@ -195,8 +195,8 @@ class Resolver:
                     c.place.id != stated.place.id:
                 features["stated_in"] = STATED_IN  # "X is a town in Y": the writer's own words
             found.append((c, features))
-        return _Static(found, [q for _, q in cues if q], any(c.match == "exact" for c in cands),
-                       stated)
+        exact = frozenset(c.place.id for c in cands if c.match == "exact")
+        return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -212,7 +212,11 @@ class Resolver:
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
             scored.append(Scored(c.place, round(sum(features.values()), 3), features))
-        _prefer_named(scored)
+        if any(a.place.id in static.exact_ids and _fits(a.features) for a in scored):
+            # a namesake spelt as written fits the document: no variant spelling is meant
+            # (New York is not Newark, whose state the text names too)
+            scored = [a for a in scored if a.place.id in static.exact_ids]
+        _prefer_named(scored, static.exact_ids)
         scored.sort(key=lambda a: -a.score)
         return scored
 
@@ -504,17 +508,24 @@ def _lead(chosen: Scored, ranked: list[Scored], feature: str) -> list[Scored]:
     return [chosen] + [a for a in ranked if a is not chosen]
 
 
-def _prefer_named(scored: list[Scored]) -> None:
+def _prefer_named(scored: list[Scored], exact_ids: frozenset[int]) -> None:
     """When the text names the area of some namesakes, the others (a famous capital
-    elsewhere) lose ground: the writer told us which one."""
+    elsewhere) lose ground: the writer told us which one.  Not for a spelling variant's area:
+    "concerts in New Jersey and New York" do not name Newark's state for New York."""
     if not any(a.features.get("admin", 0) >= 4.0 or "contained" in a.features or
-               "stated_in" in a.features for a in scored):
+               "stated_in" in a.features for a in scored if a.place.id in exact_ids):
         return
     support = [sum(a.features.get(k, 0) for k in NAMED) for a in scored]
     for alt, s in zip(scored, support):
         if s == 0 and alt.place.feature_code not in REGION_CODES:  # regions have no named parent
             alt.features["unnamed"] = -UNNAMED
             alt.score = round(alt.score - UNNAMED, 3)
+
+
+def _fits(features: dict[str, float]) -> bool:
+    """The namesake lies in the document's countries, or in an area the text names."""
+    return features.get("country", 0) > 0 or features.get("admin", 0) >= 4.0 or \
+        "contained" in features
 
 
 def _supported(features: dict[str, float], has_exact: bool = False) -> bool:
@@ -683,6 +694,7 @@ class _Static(NamedTuple):
     qualifiers: list[str]  # the ", Area" after each mention that has one
     has_exact: bool
     stated: Candidate | None  # the area of "<name> is a town in <area>"
+    exact_ids: frozenset[int]  # the namesakes called so exactly, not by a spelling variant
 
 
 class _Context:

@@ -478,3 +478,16 @@ def test_a_state_abbreviation_names_the_state_and_qualifies_the_town(pipeline, t
 def test_a_town_spelt_like_a_state_abbreviation_stays_the_town(pipeline):
     m = resolve(pipeline, "Traders from Akure, Ore and Ondo met on Monday.", "Ore")
     assert (m.place.country_code, m.place.feature_code) == ("NG", "PPL")
+
+
+def test_a_spelling_variant_does_not_beat_a_namesake_spelt_as_written_that_fits(pipeline):
+    """Newark's state is named too, but New York itself fits the text."""
+    m = resolve(pipeline, "She planned concerts in New Jersey and New York for the winter.",
+                "New York")
+    assert m.place.name != "Newark" and m.place.admin1 == "New York"
+
+
+def test_a_spelling_variant_wins_where_no_namesake_spelt_as_written_fits(pipeline):
+    """Żary (Poland) and Zari (China) are called Zhari exactly; the text is in Kandahar."""
+    m = resolve(pipeline, "Fighting was reported in Zhari district of Kandahar province.", "Zhari")
+    assert (m.place.country_code, m.place.feature_code) == ("AF", "ADM2")
