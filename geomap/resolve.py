@@ -65,6 +65,7 @@ LIST_PEERS = 3.0  # the kind of place most other names of its list are
 LIST_KINDS = {"PCL", "ADM1", "ADM2"}
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
+NATURAL_CLASSES = {"H", "T"}  # GeoNames' water bodies and relief (seas, rivers, islands)
 STATED_AREA_CODES = {"ADM1", "ADM2", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX"}
 
 
@@ -118,7 +119,7 @@ class Resolver:
                 _qualifier_area(key, static[key].qualifiers, chosen[key], context)
             ranked = self._with_reference(doc.text, ms[0].text,
                                           _with_stated_area(chosen[key], area), area, context)
-            self._assign(doc, ms, ranked)
+            self._assign(doc, ms, ranked, static[key].natural)
         for key, ms in groups.items():
             if not chosen[key]:
                 self._contain(doc, ms, context)
@@ -196,7 +197,8 @@ class Resolver:
                 features["stated_in"] = STATED_IN  # "X is a town in Y": the writer's own words
             found.append((c, features))
         exact = frozenset(c.place.id for c in cands if c.match == "exact")
-        return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact)
+        natural = any(wanted in NATURAL_CLASSES for wanted, _ in cues)
+        return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact, natural)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -212,6 +214,8 @@ class Resolver:
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
             scored.append(Scored(c.place, round(sum(features.values()), 3), features))
+        if static.natural:  # "the Baltic Sea" is not Baltic, Connecticut; the Kabul River
+            scored = [a for a in scored if a.place.feature_class != "P" or _fits(a.features)]
         if any(a.place.id in static.exact_ids and _fits(a.features) for a in scored):
             # a namesake spelt as written fits the document: no variant spelling is meant
             # (New York is not Newark, whose state the text names too)
@@ -220,7 +224,8 @@ class Resolver:
         scored.sort(key=lambda a: -a.score)
         return scored
 
-    def _assign(self, doc: Document, mentions: list[Mention], ranked: list["Scored"]) -> None:
+    def _assign(self, doc: Document, mentions: list[Mention], ranked: list["Scored"],
+                natural: bool = False) -> None:
         if not ranked:
             for m in mentions:
                 m.note = "not in the gazetteer"
@@ -233,7 +238,8 @@ class Resolver:
         if place.feature_code == "ADM1":
             shown[0] = shown[0].model_copy(update={"place": self._area_point(place)})
         # "a suburb of <the city placed>", "58 km north of <the town placed>"
-        within = "stated_area" in ranked[0].features or "stated_near" in ranked[0].features
+        within = "stated_area" in ranked[0].features or "stated_near" in ranked[0].features or \
+            natural and place.feature_class == "P"  # the town beside the Kabul River
         for m in mentions:
             near = within or doc.text[max(0, m.start - 6):m.start].lower().strip().endswith("near")
             m.place, m.confidence = shown[0].place, confidence
@@ -695,6 +701,7 @@ class _Static(NamedTuple):
     has_exact: bool
     stated: Candidate | None  # the area of "<name> is a town in <area>"
     exact_ids: frozenset[int]  # the namesakes called so exactly, not by a spelling variant
+    natural: bool  # the text calls it a sea, river, mountain range, island...: not a town
 
 
 class _Context:

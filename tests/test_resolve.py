@@ -491,3 +491,19 @@ def test_a_spelling_variant_wins_where_no_namesake_spelt_as_written_fits(pipelin
     """Żary (Poland) and Zari (China) are called Zhari exactly; the text is in Kandahar."""
     m = resolve(pipeline, "Fighting was reported in Zhari district of Kandahar province.", "Zhari")
     assert (m.place.country_code, m.place.feature_code) == ("AF", "ADM2")
+
+
+def test_a_sea_is_not_a_faraway_town_of_its_name(pipeline):
+    """The default store has no seas; Baltic, Connecticut is not the Baltic Sea."""
+    m = resolve_any(pipeline, "Ships crossed the Baltic Sea near Sweden.", "Baltic")
+    assert m.place is None and m.note == "not in the gazetteer"
+
+
+def test_a_river_named_after_a_town_of_the_text_is_placed_near_it(pipeline):
+    m = resolve(pipeline, "Clashes went on along the Kabul River in Afghanistan.", "Kabul")
+    assert (m.place.country_code, m.precision) == ("AF", 2)
+
+
+def resolve_any(pipeline, text, name):
+    doc = pipeline(Document(id="t", text=text))
+    return next(m for m in doc.mentions if m.text == name)
