@@ -55,7 +55,7 @@ STATED_IN = 4.0  # inside the area of "X is a town in Y", as strong as a named d
 CITY_POPULATION = 100_000  # a city this big can be "a district of" or "a suburb in" it
 CITY_RADIUS_KM = 40.0  # and what is in it lies this close to its point
 CITY_PARTS = {"suburb", "neighborhood", "neighbourhood", "quarter", "ward", "borough", "estate",
-              "section"}
+              "section", "barrio"}
 STATED_MARGIN = 1.0  # the lead a namesake inside the stated area is given when it trails
 AFTER_PROVINCE = 3.0  # a town named after a province of its country, far from it
 STATED_DISTANCE = 3.0  # the text's "114 km from B" fits this namesake
@@ -95,6 +95,7 @@ class Resolver:
         self._area_points: dict[int, PlaceRef] = {}
         self._refs: dict[int, PlaceRef] = {}
         self._initials: dict[str, list[Place]] | None = None  # built on the first unknown "NSW"
+        self._demonyms: dict[str, str] | None = None  # "indian" -> "India", on first use
 
     def resolve(self, doc: Document) -> Document:
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -313,8 +314,11 @@ class Resolver:
                     namesakes: list[Candidate], city_part: bool = False) -> Candidate | None:
         links, pos = [stated["area"]], stated.end("area")
         before = (stated["before"] or "").strip()  # "the Harda district of": Harda is a link
+        owner = self._country_called(before)  # "the Indian state of Punjab": India holds it
         # each link, and whether a number follows it
-        chain: list[tuple[str, bool]] = [(before, False)] if before[:1].isupper() else []
+        chain: list[tuple[str, bool]] = [(before, False)] if before[:1].isupper() and \
+            not owner else []
+        city_part = city_part or bool(_CITY_AFTER.match(sentence, pos))  # "Trujillo city"
         while True:
             # "the Masvingo Province of Zimbabwe" is two links, the second holding the first
             *outer, last = _KIND_OF.split(links[-1])[1:-1] or [links[-1]]
@@ -325,6 +329,8 @@ class Resolver:
                 break
             links.append(link.group(1))
             pos = link.end(1)
+        if owner:
+            chain.append((owner, False))
         for i, (name, numbered) in enumerate(chain):
             inside = chain[i + 1][0] if i + 1 < len(chain) else None
             best = None if numbered else self._best_area(name, inside, context, namesakes,
@@ -332,6 +338,23 @@ class Resolver:
             if best is not None:
                 return best
         return None
+
+    def _country_called(self, words: str) -> str | None:
+        """The country a word names as its name, abbreviation or demonym ("Indian", "U.S.")."""
+        key = fold(words)
+        if not key:
+            return None
+        if self._demonyms is None:  # a demonym shared by several countries is the largest's
+            self._demonyms = {fold(d): c["name"] for c in sorted(
+                self.gazetteer.countries(), key=lambda c: c["population"] or 0)
+                for d in (c["demonym"] or "").split(",") if d.strip()}
+        code = COUNTRY_ABBREVIATIONS.get(key)
+        names = self._country_keys()
+        if code:
+            return self.gazetteer.country_name(code)
+        if key in names.values():
+            return words
+        return self._demonyms.get(key)
 
     def _best_area(self, name: str, inside: str | None, context: "_Context",
                    namesakes: list[Candidate], city_first: bool = False) -> Candidate | None:
@@ -352,6 +375,8 @@ class Resolver:
         for form, city_only in dict.fromkeys(forms):
             found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False, names=False)
             inner = [c for c in found if inside is None or context.names_area_of(inside, c.place)]
+            # "the United States territory of Guam": GeoNames makes a territory a country
+            inner = inner or [c for c in found if c.place.feature_code.startswith("PCL")]
             # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens;
             # "Eastern Ontario" is in Ontario, but "North Atlantic" is not Atlantic County
             admin = [c for c in inner if c.place.feature_class == "A" and
@@ -462,7 +487,12 @@ def _credible_area(area: Candidate | None, ranked: list[Scored], context: "_Cont
     """The stated area, unless the text names the best namesake's province or country more than
     the area's: "a village in the town of Hempstead ..., New York" is not in Hempstead County,
     Arkansas (a county found for the word "Hempstead" that the text gives no other sign of)."""
-    if area is None or not ranked or fold(area.place.name) in context.names:
+    if area is None or not ranked:
+        return area
+    if any("country_named" in a.features for a in ranked) and \
+            not context.names_country_of(area.place):
+        return None  # "in the Pyrenees ... in France" is not Pyrenees Shire, Australia
+    if fold(area.place.name) in context.names:
         return area  # the text gives the area's own name ("Lamoille County")
     namesake = max(sum(a.features.get(k, 0) for k in ("admin", "country_named", "contained"))
                    for a in ranked)
@@ -803,6 +833,12 @@ class _Context:
             out["country_named"] = COUNTRY_NAMED
         return out
 
+    def names_country_of(self, place: Place) -> bool:
+        """The text names the place's country, as a name or a demonym, or the place is one."""
+        return place.feature_code.startswith("PCL") or \
+            self.country_names.get(place.country_code) in self.names or \
+            place.country_code in self.demonym_countries
+
     def _nearest_km(self, place: Place, key: str) -> float | None:
         """Distance to the nearest other anchor within NEAR_KM, else None."""
         # a degree of latitude is 111 km: only anchors in the band around the place can be near
@@ -844,7 +880,8 @@ _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western
          r"(?:north|south)-?(?:east|west)(?:ern)?)(?:\s+|-(?=[a-zA-Z]))){0,2}")  # "in mid-Wales"
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
 _KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|county|region|"
-                r"district|department|governorate|prefecture|municipality|island|parish|unit)"
+                r"district|department|governorate|prefecture|municipality|island|parish|unit|"
+                r"territory)"
                 r"\s+(?:of\s+)?)?")
 # lower-case particles inside names: "Rio Grande do Sul", "Møre og Romsdal", "Frankfurt am Main"
 _PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des|og|och|y|e|et|am|an|der|sur)"
@@ -875,6 +912,7 @@ _CHAIN_LINK = re.compile(
     r"([A-Z][\w.'’-]*(?: (?:" + _PARTICLE + r" )?[A-Z][\w.'’-]*){0,3})")
 _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"
                       r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
+_CITY_AFTER = re.compile(r"\s+city\b")
 _STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 

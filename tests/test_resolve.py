@@ -507,3 +507,26 @@ def test_a_river_named_after_a_town_of_the_text_is_placed_near_it(pipeline):
 def resolve_any(pipeline, text, name):
     doc = pipeline(Document(id="t", text=text))
     return next(m for m in doc.mentions if m.text == name)
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # the country before "state of" holds the state: Punjab is in India, not Pakistan
+    ("Kotla is a village in the Indian state of Punjab.", "Kotla", "IN", "Punjab"),
+    # a territory is a country of its own in GeoNames, yet "of the United States"
+    ("Agat is a village on the west coast of the United States territory of Guam.", "Agat",
+     "GU", None),
+    # a barrio is part of the city, not of the province of the same name
+    ("Belgrano is a barrio (district) in Buenos Aires, Argentina.", "Belgrano", "AR",
+     "Ciudad Autónoma de Buenos Aires"),
+    # "Trujillo city": the Peruvian city, not Venezuela's Trujillo state
+    ("Moche is a town on the south side of Trujillo city, in La Libertad, Peru.", "Moche",
+     "PE", "La Libertad"),
+    # the mountains are not Pyrenees Shire in Australia when the text names France
+    ("Tarbes is a town lying in the foothills of the Pyrenees. It is part of the "
+     "Hautes-Pyrénées department in south-western France.", "Tarbes", "FR", None),
+])
+def test_the_stated_area_is_read_as_a_careful_reader_would(pipeline, text, name, country,
+                                                           admin1):
+    m = resolve(pipeline, text, name, gold_span=True)
+    assert m.place.country_code == country
+    assert admin1 is None or m.place.admin1 == admin1
