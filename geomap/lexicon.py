@@ -192,6 +192,7 @@ STATE_COUNTRY = {"Alberta": "CA", "British Columbia": "CA", "Manitoba": "CA",
                  "Saskatchewan": "CA"}
 
 
+@lru_cache(maxsize=4096)  # asked for every namesake a ", Qualifier" is tested against
 def state_abbreviation(word: str) -> str | None:
     """The state or province an abbreviation as written names: "Calif." or "N.Y." (a capital
     then small letters, or dotted capitals) or a postal code in capitals ("CA"); else None.
