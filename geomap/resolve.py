@@ -48,6 +48,7 @@ COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc"
                          "prc": "CN", "rok": "KR", "dprk": "KP", "car": "CF"}
 # A province's store record has no population, so its prior is its kind's weight alone: this
 # puts it on a par with a town of ~100,000 (it lost to "California", a village in Maryland).
+# Only where nothing else in the text places the document in another country.
 AREA_PRIOR = 5.0
 COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
 NEAR_KM = 300.0  # an anchor place this close lends support, fading with distance
@@ -211,6 +212,8 @@ class Resolver:
                 features["contained"] = 4.0  # "X, Texas"; "admin" counts the area once more
             if anchored:
                 features.update(context.features(c.place, key))
+                if "area" in features and context.elsewhere(key) and not features.keys() & FITS:
+                    del features["area"]  # "Israeli strikes hit Gaza": not Mozambique's province
             if c.match == "loose" and (not _supported(features, static.has_exact) or
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
@@ -558,6 +561,10 @@ def _prefer_named(scored: list[Scored], exact_ids: frozenset[int]) -> None:
             alt.score = round(alt.score - UNNAMED, 3)
 
 
+# What ties a namesake to the document: its country's share, its named area or country
+FITS = frozenset({"country", "admin", "contained", "country_named", "stated_in"})
+
+
 def _fits(features: dict[str, float]) -> bool:
     """The namesake lies in the document's countries, or in an area the text names."""
     return features.get("country", 0) > 0 or features.get("admin", 0) >= 4.0 or \
@@ -832,6 +839,10 @@ class _Context:
                 and not place.feature_code.startswith("PCL"):
             out["country_named"] = COUNTRY_NAMED
         return out
+
+    def elsewhere(self, key: str) -> bool:
+        """The document's other names place it in some country (not only this name)."""
+        return self.total > self.keys.get(key, 0)
 
     def names_country_of(self, place: Place) -> bool:
         """The text names the place's country, as a name or a demonym, or the place is one."""

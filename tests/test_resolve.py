@@ -530,3 +530,15 @@ def test_the_stated_area_is_read_as_a_careful_reader_would(pipeline, text, name,
     m = resolve(pipeline, text, name, gold_span=True)
     assert m.place.country_code == country
     assert admin1 is None or m.place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text", ["Israeli strikes hit Gaza overnight, officials said.",
+                                  "Aid trucks entered Gaza from Egypt on Sunday."])
+def test_a_province_in_a_country_the_text_never_suggests_loses_its_area_prior(pipeline, text):
+    m = resolve(pipeline, text, "Gaza")
+    assert m.place.country_code == "PS"
+
+
+def test_a_province_alone_in_its_text_keeps_the_area_prior(pipeline):
+    m = resolve(pipeline, "Heavy rain fell on Gaza this week.", "Gaza")
+    assert (m.place.country_code, m.place.feature_code) == ("MZ", "ADM1")
