@@ -542,3 +542,11 @@ def test_a_province_in_a_country_the_text_never_suggests_loses_its_area_prior(pi
 def test_a_province_alone_in_its_text_keeps_the_area_prior(pipeline):
     m = resolve(pipeline, "Heavy rain fell on Gaza this week.", "Gaza")
     assert (m.place.country_code, m.place.feature_code) == ("MZ", "ADM1")
+
+
+def test_america_alone_is_the_united_states(pipeline):
+    """Not América, a town in Buenos Aires province; "South America" stays the continent."""
+    assert resolve(pipeline, "Storms swept across America this week.", "America"
+                   ).place.country_code == "US"
+    south = resolve(pipeline, "Flights to South America resumed.", "South America")
+    assert south.place.feature_code == "CONT"
