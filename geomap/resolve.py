@@ -216,7 +216,9 @@ class Resolver:
             if anchored:
                 features.update(context.features(c.place, key))
                 if "area" in features and context.elsewhere(key) and not features.keys() & FITS:
-                    del features["area"]  # "Israeli strikes hit Gaza": not Mozambique's province
+                    # "Israeli strikes hit Gaza" is not Mozambique's province, yet "sharks of New
+                    # Zealand ... in Florida" is still the state, not a Cuban town of 70,000
+                    features["area"] = AREA_PRIOR / 2
             if c.match == "loose" and (not _supported(features, static.has_exact) or
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea

@@ -539,6 +539,11 @@ def test_a_province_in_a_country_the_text_never_suggests_loses_its_area_prior(pi
     assert m.place.country_code == "PS"
 
 
+def test_a_large_province_still_beats_foreign_towns_when_the_text_is_elsewhere(pipeline):
+    m = resolve(pipeline, "Sharks bite in New Zealand, and one was seen in Florida.", "Florida")
+    assert (m.place.country_code, m.place.feature_code) == ("US", "ADM1")
+
+
 def test_a_province_alone_in_its_text_keeps_the_area_prior(pipeline):
     m = resolve(pipeline, "Heavy rain fell on Gaza this week.", "Gaza")
     assert (m.place.country_code, m.place.feature_code) == ("MZ", "ADM1")
