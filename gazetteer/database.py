@@ -283,10 +283,10 @@ class Gazetteer:
         return self._query("SELECT key, importance, places FROM name_index", build=index)
 
     def countries(self) -> list[dict]:
-        """All countries: code, name, place_id, capital, demonym, population."""
-        cols = ("code", "name", "place_id", "capital", "demonym", "population")
+        """All countries: code, name, place_id, capital, demonym, population, continent."""
+        cols = ("code", "name", "place_id", "capital", "demonym", "population", "continent")
         return [dict(zip(cols, r)) for r in self._query(
-            "SELECT code, name, place_id, capital, demonym, population FROM country")]
+            "SELECT code, name, place_id, capital, demonym, population, continent FROM country")]
 
     def country_name(self, code: str) -> str | None:
         """The English name of a country code, e.g. 'AZ' -> 'Azerbaijan'."""

@@ -68,6 +68,17 @@ LIST_PEERS = 3.0  # the kind of place most other names of its list are
 LIST_KINDS = {"PCL", "ADM1", "ADM2"}
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
+# Side words before an area's name, as (north, east) steps: "Northern California"
+SIDES = {"north": (1, 0), "northern": (1, 0), "south": (-1, 0), "southern": (-1, 0),
+         "east": (0, 1), "eastern": (0, 1), "west": (0, -1), "western": (0, -1),
+         "northeast": (1, 1), "north-east": (1, 1), "northeastern": (1, 1),
+         "northwest": (1, -1), "north-west": (1, -1), "northwestern": (1, -1),
+         "southeast": (-1, 1), "south-east": (-1, 1), "southeastern": (-1, 1),
+         "southwest": (-1, -1), "south-west": (-1, -1), "southwestern": (-1, -1),
+         "central": (0, 0), "middle": (0, 0)}
+# GeoNames' continent codes (the country table's), by the continents' names
+CONTINENT_CODES = {"Africa": "AF", "Asia": "AS", "Europe": "EU", "North America": "NA",
+                   "South America": "SA", "Oceania": "OC", "Antarctica": "AN"}
 NATURAL_CLASSES = {"H", "T"}  # GeoNames' water bodies and relief (seas, rivers, islands)
 STATED_AREA_CODES = {"ADM1", "ADM2", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX"}
 
@@ -125,7 +136,7 @@ class Resolver:
                                           _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, ranked, static[key].natural)
         for key, ms in groups.items():
-            if not chosen[key]:
+            if not chosen[key] and not self._side_of_area(ms):
                 self._contain(doc, ms, context)
         return doc
 
@@ -411,6 +422,41 @@ class Resolver:
                 update={"lat": round(lat, 4), "lon": round(lon, 4)})
         return self._area_points[area.id]
 
+    def _side_of_area(self, mentions: list[Mention]) -> bool:
+        """"Northern California", "Eastern Ukraine", "West Africa": no place is so called, but
+        the area is known; the mention is placed at the middle of the area's places on that
+        side (precision 3).  Whether it found one."""
+        words = mentions[0].text.split(maxsplit=1)
+        side = SIDES.get(words[0].lower()) if len(words) == 2 else None
+        area = self._area_called(words[1]) if side else None
+        points = self._member_points(area) if area else []
+        if not points:
+            return False
+        lat, lon = area_centre(_on_side(points, side))
+        ref = place_ref(area).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
+        for m in mentions:
+            m.place, m.precision, m.confidence = ref, 3, 0.5
+            m.alternatives = [Alternative.model_construct(place=ref, score=0.0, features={})]
+            m.note = f"no place so called; placed in the {words[0].lower()} part of {area.name}"
+        return True
+
+    def _area_called(self, name: str) -> Place | None:
+        """The country, continent or province a name most likely means."""
+        found = self.gazetteer.lookup(name, limit=10, loose_match=False, names=False)
+        return next((c.place for c in found if c.place.feature_code == "CONT" or
+                     c.place.feature_code in STATED_AREA_CODES), None)
+
+    def _member_points(self, area: Place) -> list[tuple[float, float]]:
+        """The points of an area's parts: a continent's countries, a country's provinces, a
+        province's districts and towns."""
+        if area.feature_code == "CONT":
+            code = CONTINENT_CODES.get(area.name)
+            places = [self.gazetteer.get(c["place_id"]) for c in self.gazetteer.countries()
+                      if c["continent"] == code and c["place_id"]]
+        else:
+            places = self.gazetteer.children(area.id, limit=100_000)
+        return [(p.lat, p.lon) for p in places if p is not None and (p.lat or p.lon)]
+
     def _contain(self, doc: Document, mentions: list[Mention], context: "_Context") -> None:
         """Place an unknown name at a containing area the text names right after it."""
         for m in mentions:
@@ -463,6 +509,23 @@ def hull_centroid(points: list[tuple[float, float]]) -> tuple[float, float] | No
         area2 += cross
         cy, cx = cy + (y0 + y1) * cross, cx + (x0 + x1) * cross
     return (cy / (3 * area2), cx / (3 * area2)) if area2 else None
+
+
+def _on_side(points: list[tuple[float, float]], side: tuple[int, int]
+             ) -> list[tuple[float, float]]:
+    """The points on one side of the area's median latitude and longitude ((0, 0): the middle
+    half both ways), or all of them when that leaves none."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    n = len(points)
+    if side == (0, 0):
+        lo_lat, hi_lat, lo_lon, hi_lon = lats[n // 4], lats[(3 * n) // 4], lons[n // 4], \
+            lons[(3 * n) // 4]
+        part = [p for p in points if lo_lat <= p[0] <= hi_lat and lo_lon <= p[1] <= hi_lon]
+    else:
+        mid_lat, mid_lon = lats[n // 2], lons[n // 2]
+        part = [p for p in points if side[0] * (p[0] - mid_lat) >= 0 and
+                side[1] * (p[1] - mid_lon) >= 0]
+    return part or points
 
 
 def spread_centre(points: list[tuple[float, float]], cell_deg: float = 1.0

@@ -555,3 +555,18 @@ def test_america_alone_is_the_united_states(pipeline):
                    ).place.country_code == "US"
     south = resolve(pipeline, "Flights to South America resumed.", "South America")
     assert south.place.feature_code == "CONT"
+
+
+@pytest.mark.parametrize("text, name, area, axis, sign", [
+    ("Fires burned across Northern California.", "Northern California", "California", 0, 1),
+    ("Shelling went on in Eastern Ukraine.", "Eastern Ukraine", "Ukraine", 1, 1),
+    ("Rains failed in West Africa.", "West Africa", "Africa", 1, -1),
+])
+def test_a_side_of_a_known_area_is_placed_on_that_side_of_it(pipeline, gaz, text, name, area,
+                                                               axis, sign):
+    m = resolve(pipeline, text, name)
+    whole = next(c.place for c in gaz.lookup(area, limit=10) if c.place.feature_class == "A"
+                 or c.place.feature_code == "CONT")
+    assert (m.place.name, m.precision) == (whole.name, 3) and "part of" in m.note
+    here, there = (m.place.lat, m.place.lon), (whole.lat, whole.lon)
+    assert sign * (here[axis] - there[axis]) > 0
