@@ -18,6 +18,8 @@ MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june":
           "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
+# a search for any stem: plain literals, so the regex engine skips ahead as str.find does
+_MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # The patterns run on the folded sentence (numbers.fold: re.I's matches, faster); the month and
 # weekday names they capture are read there too, folded like the tables' keys.
@@ -52,7 +54,7 @@ def resolve(sentence: str, published: dt.date | None) -> Resolved:
     """
     low = fold(sentence)
     # a day of a month needs a digit and a month's name (each begins with one of _MONTH_STEMS)
-    dated = _DIGIT.search(sentence) is not None and any(m in low for m in _MONTH_STEMS)
+    dated = _DIGIT.search(sentence) is not None and _MONTH_STEM.search(low) is not None
     for finder in ((_span, _absolute) if dated else ()) + (_weekday, _relative):
         found = finder(low, published)
         if found[0] is not None:
@@ -116,6 +118,8 @@ def _relative(low: str, published: dt.date | None) -> Resolved:
     return None, None
 
 
+# every year _YEAR can find (and some digit runs that are none: the test below only skips)
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR = re.compile(r"\b(?:in|since|of|during|after|before|until) (?:the )?(?:early |late |mid-)?"
                    r"(?P<year>1[89]\d\d|20\d\d)(?P<s>s)?\b|\b(?P<y2>1[89]\d\d|20\d\d)s\b")
 
@@ -129,5 +133,7 @@ def past_years(sentence: str, published: dt.date | None) -> list[int]:
     if not _DIGIT.search(sentence):
         return []  # no year: spares the search
     this_year = published.year if published else dt.date.today().year
+    if all(int(y) >= this_year for y in _YEARISH.findall(sentence)):
+        return []  # no year before this one ("On 3 May 2020" in 2020 news): spares the search
     years = [int(m["year"] or m["y2"]) for m in _YEAR.finditer(fold(sentence))]
     return [y for y in years if y < this_year]

@@ -3,17 +3,24 @@
 Rule-based.  Each sentence is matched against a trigger lexicon per ACLED sub-event type, tried in
 the codebook's priority order (docs: /work/shared/DESIGN.md "Event typing"); a sentence yields at
 most one violent event (the highest-priority trigger; one per place when it lists several, below)
-and one strategic development.  A trigger under negation, modality or a call to stop ("could",
-"threatened to", "denied", "urged a halt to") is not an event.  Statements, warnings and calls are
-not events (ACLED does not code rhetoric); decisions with effect (mobilisation, suspended flights,
-agreements) are Strategic developments at the acting government's country.  Sentences naming past
-years ("in 1994", "since 2016", "the 1990s") are background.  The place is the mention the trigger
+and one strategic development, unless ACLED codes one as part of the other (a bomb defused is
+disrupted weapons use, not an explosion; arrests at a protest are its intervention).  Some
+subtypes are read from the whole sentence: how a protest was policed, whether a fight had two
+armed sides (crowds riot; shooting only civilians is an attack on them).  A trigger under
+negation, modality or a call to stop ("could", "threatened to", "denied", "urged a halt to") is
+not an event.  Statements, warnings and calls are not events (ACLED does not code rhetoric);
+decisions with effect (mobilisation, suspended flights, agreements) are Strategic developments at
+the acting government's country.  Sentences naming past years ("in 1994", "since 2016", "the
+1990s") are background.  The place is the mention the trigger
 governs: a resolved place (never a metonym, a demonym, "reporting from X" or "114 km from X") near
-the trigger, preferring ones linked by a preposition and finer ones over countries.
+the trigger, preferring ones linked by a preposition or as its object ("shelled X") and finer ones
+over countries.
 
 Figures follow ACLED (numbers.py reads them): one figure for several listed places ("in A and B
 districts") is divided among one event per place; a later sentence that adds deaths to the same
-incident ("3 militants were also killed") adds them to its event; a figure only one armed party
+incident ("3 militants were also killed") adds them to its event, and the next sentence of a short
+report that names no place ("5 fighters were killed.", "Police dispersed the crowd.") completes
+the incident before it (its figures, its protest's subtype); a figure only one armed party
 claims ("according to Taliban sources", or a document only a party's outlet published) is left
 unstated, as ACLED codes such claims 0.
 
@@ -22,6 +29,7 @@ Use after the geoparser: ``EventExtractor(gaz).extract(Pipeline(gaz)(doc))``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -32,7 +40,9 @@ from .merge import merge
 from .models import Actor, Document, Event, Evidence, Mention
 from .numbers import fold
 
-# (type, subtype, trigger) in ACLED's priority order within each group.
+# (type, subtype, trigger) in ACLED's priority order within each group.  Some subtypes are only
+# settled by the sentence around the trigger (_refine): a protest's by how it was policed, a
+# one-sided attack's by who its victims were.
 _V = [
     ("Battles", "Government regains territory",
      r"recaptur\w*|retook|retaken|regain\w*|liberat\w*"),
@@ -41,44 +51,57 @@ _V = [
      r"(?:took|taken|take|taking) (?:over|control)"),
     ("Battles", "Armed clash",
      r"clash\w*|fight(?:ing|s)?|fought|battl\w*|firefight|gunfight|skirmish\w*|ambush\w*|"
-     r"repuls\w*|repelled|exchange of fire|attack(?:ed|s|ing)? (?:on )?(?:\w+ ){0,3}"
-     r"(?:check ?points?|posts?|bases?|forces|troops|soldiers|police|convoy|outposts?|positions?)|"
+     r"repuls\w*|repelled|exchange of fire|opened fire|attack(?:ed|s|ing)? (?:on )?"
+     r"(?:and \w+ )?(?:[\w'-]+ ){0,3}(?:check ?points?|check ?posts?|posts?|bases?|forces|troops|"
+     r"soldiers|army|military|police|convoys?|outposts?|positions?|tanks?|patrols?|barracks|"
+     r"garrisons?|humvees?|apcs?)|"
      r"operations?|offensive|sniper|assault"),
-    ("Protests", "Excessive force against protesters",
-     r"(?:fired|opened fire) on (?:the )?protest\w*"),
-    ("Protests", "Protest with intervention",
-     r"(?:dispersed|broke up|tear gas)\b.*\bprotest\w*|protest\w*.*\b(?:dispersed|tear gas)"),
+    # a protest's subtype (excessive force, intervention) is read from the sentence: _refine
     ("Protests", "Peaceful protest",
-     r"protest\w*|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied)|sit-in"),
+     r"protest\w*|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|sit-ins?|marche[ds]|marchers|"
+     r"marching|(?:peaceful|protest|silent) march|(?:staged|held|organi[sz]ed) (?:an? |the )?"
+     r"(?:[\w'-]+ ){0,2}(?:march|strike)|(?:went|gone|going) on (?:a )?(?:[\w'-]+ )?strike|"
+     r"(?:general|labou?r|hunger|workers'?) strikes?|strikers|picket\w*|vigils?|walkouts?|"
+     r"tear ?gas|teargas|water ?cannons?|rubber bullets|dispersed (?:the |a )?(?:crowds?|"
+     r"gatherings?|marchers)"),
     ("Riots", "Violent demonstration", r"riot\w*|violent (?:demonstration|protest)\w*"),
     ("Riots", "Mob violence", r"\bmob\b|lynch\w*"),
     ("Explosions/Remote violence", "Chemical weapon",
      r"chemical (?:weapon|attack)\w*|sarin|chlorine gas"),
     ("Explosions/Remote violence", "Air/drone strike",
-     r"air ?strikes?|air raids?|drone (?:strike|attack)s?|airstrikes|bombed by (?:jets|aircraft)|"
-     r"(?:helicopter|warplane|aircraft|jet)s? (?:strike|attack|bomb)\w*"),
-    ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*"),
+     r"air ?strikes?|air raids?|drone (?:strike|attack)s?|airstrikes|air-strikes?|"
+     r"bombed by (?:jets|aircraft)|aerial (?:bombardment|bombing|attack|strike)s?|"
+     r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:strike|attack|bomb|struck|hit|"
+     r"pound|target|raid|fire)\w*"),
+    ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|under fire|rpgs?|"
-     r"(?:opened|came under) fire"),
+     r"pound(?:ed|ing)|bombard(?:ed|ing|ment)"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
-     r"ieds?|roadside bomb|landmines?|mines?|explosive device|bombs?(?! shelter)|"
+     r"ieds?|vbieds?|pbieds?|roadside bomb|landmines?|mines?|explosive device|bombs?(?! shelter)|"
      r"bomb (?:blast|explo\w+)|explosion|blast|detonat\w+"),
     ("Explosions/Remote violence", "Grenade", r"grenades?"),
     ("Violence against civilians", "Sexual violence",
      r"rap(?:ed|e)|sexual(?:ly)? (?:assault|violence)"),
     ("Violence against civilians", "Abduction/forced disappearance",
-     r"abduct\w*|kidnap\w*|taken hostage"),
+     r"abduct\w*|kidnap\w*|(?:taken|took|takes|taking|held|holding) (?:[\w'-]+ ){0,3}?"
+     r"(?:as )?hostages?"),
 ]
 _S = [  # strategic developments, for sentences without a violent trigger
     ("Strategic developments", "Disrupted weapons use",
-     r"defused|detonated prematurely|(?:seized|confiscated) (?:\w+ ){0,3}(?:weapons|explosives|"
-     r"ammunition)|foiled|intercepted"),
+     r"defus(?:ed|ing)|dismantl(?:ed|ing)|(?:detonated|exploded|went off) prematurely|"
+     r"(?:seized|confiscated|recovered|captured|found|discovered|uncovered) (?:[\w'-]+ ){0,4}"
+     r"(?:weapons?|arms|explosives?|ammunition|caches?|ieds?|bombs?|landmines|mines|rockets?|"
+     r"grenades?|suicide vests?)|(?:cleared|removed) (?:[\w'-]+ ){0,2}(?:landmines|mines|ieds|"
+     r"explosives)|while (?:planting|making|assembling|laying|handling|transporting)|foiled|"
+     r"intercepted|shot down"),
     ("Strategic developments", "Agreement",
      r"agreed|signed|agreement|truce|ceasefire|cease-fire|peace deal|surrender(?:ed)?"),
     ("Strategic developments", "Arrests", r"arrest\w*|detain\w*|taken into custody"),
+    # who joined is checked in _fits: soldiers joining the rebels, not a state joining talks
     ("Strategic developments", "Change to group/activity",
-     r"switched sides|defected|joined the \w+|changed? (?:its )?leader\w*"),
+     r"switched sides|defect(?:ed|ing|ions?)|joined|rejoined|pledged allegiance|"
+     r"changed? (?:its )?leader\w*"),
     ("Strategic developments", "Headquarters or base established",
      r"(?:established|set up) (?:a |an |its )?(?:new )?(?:base|headquarters|camp)"),
     ("Strategic developments", "Looting/property destruction",
@@ -90,9 +113,8 @@ _S = [  # strategic developments, for sentences without a violent trigger
      r"\b(?:suspended|cancell?ed|halted)|(?:suspended|cancell?ed|halted) (?:\w+ ){0,2}flights?|"
      r"freed|released"),
 ]
-def _heads(pattern: str) -> tuple[str, ...] | None:
-    """The literal word beginnings of a pattern's alternatives ("ieds?" -> "ied"), or None when
-    some alternative has none: a sentence holding none of them cannot match the pattern."""
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|(?:b|c)d" -> "a", "(?:b|c)d")."""
     parts, depth, cur = [], 0, ""
     for ch in pattern:
         depth += (ch == "(") - (ch == ")")
@@ -100,8 +122,14 @@ def _heads(pattern: str) -> tuple[str, ...] | None:
             parts, cur = parts + [cur], ""
         else:
             cur += ch
+    return parts + [cur]
+
+
+def _heads(pattern: str) -> tuple[str, ...] | None:
+    """The literal word beginnings of a pattern's alternatives ("ieds?" -> "ied"), or None when
+    some alternative has none: a sentence holding none of them cannot match the pattern."""
     heads: list[str] = []
-    for part in (p.removeprefix("\\b") for p in parts + [cur]):
+    for part in (p.removeprefix("\\b") for p in _alternatives(pattern)):
         if part.startswith("(?:"):
             close = _closing(part)
             inner = _heads(part[3:close])
@@ -135,7 +163,21 @@ _HEADS_BY_PAIR = {pair: [h for h in _HEADS if h[:2] == pair] for pair in {h[:2] 
 _PATTERNS_OF = {h: {i for i, (*_, hs) in enumerate(_COMPILED) if h in (hs or ())} for h in _HEADS}
 _HEADLESS = {i for i, (*_, hs) in enumerate(_COMPILED) if hs is None}
 KILL_WORDS = ("killed", "killing", "died", "dead", "shot", "wounded", "injured", "martyred",
-              "slain", "casualties")
+              "slain", "casualties", "beheaded", "executed", "murdered")
+
+
+def _word_re(pattern: str) -> re.Pattern:
+    """``pattern``'s alternatives as whole words, grouped by first letter when each begins with
+    a plain letter ("army|ana|police" -> "a(?:rmy|na)|p(?:olice)"): the regex engine then tries
+    the one group a word's first letter selects, not every alternative (the matches are the
+    same: alternatives with different first letters never match at the same place)."""
+    groups: dict[str, list[str]] = {}
+    for alt in _alternatives(pattern):
+        if not alt[:1].isalpha() or alt[1:2] in ("", "?", "*", "+", "{"):
+            return re.compile(r"\b(?:" + pattern + r")\b")
+        groups.setdefault(alt[0], []).append(alt[1:])
+    body = "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in groups.items())
+    return re.compile(r"\b(?:" + body + r")\b")
 
 
 def _by_first_letter(words: set[str]) -> str:
@@ -159,20 +201,88 @@ def _has_stem(text: str) -> bool:
 STRATEGIC = "Strategic developments"
 # The case-blind patterns below are written in lower case and run on folded text (numbers.fold):
 # the same matches as re.I, several times faster.
-KILL = re.compile(r"\b(?:" + "|".join(KILL_WORDS) + r")\b")
-FORCES = re.compile(r"\b(?:soldiers?|troops|forces|army|military|police\w*|commanders?|"
-                    r"servicem[ae]n|"
-                    r"militants?|fighters|taliban|insurgents?|guards?|security personnel|"
-                    r"'?arbakis?'?|rebels?|separatists|ana|anp|nds|ansf|andsf|battalion)\b")
-CIVILIANS = re.compile(r"\b(?:civilians?|teachers?|students?|scholars?|residents?|villagers?|"
-                       r"children|child|women|woman|worker|merchants?|farmers?|elders?|"
-                       r"journalists?|doctors?|passengers?|unknown gunm[ae]n|gunm[ae]n|girls?|"
-                       r"boys?|father|mother|son|daughter|shep?h?erd|employee|people|man)\b")
-AGENTS = re.compile(r"\bby (?:an? |the )?(?:[\w'-]+ ){0,3}?(?:forces|militants?|taliban|gunm[ae]n|"
-                    r"soldiers?|police|fighters?)(?: fire)?\b|\b(?:[\w'-]+ ){0,2}(?:militants?|"
-                    r"taliban|soldiers|forces|fighter) (?:shot|killed|ambushed|attacked)\b")
-NON_STATE = re.compile(r"\b(?:taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
-                       r"isis|isil|is-k|iskp|daesh|al-qaeda|gunm[ae]n)\b")
+KILL = _word_re("|".join(KILL_WORDS))
+FORCES = _word_re(r"soldiers?|troops|forces|army|military|police\w*|commanders?|"
+                  r"servicem[ae]n|militia\w*|bodyguards?|"
+                  r"militants?|fighters|taliban|insurgents?|guards?|security personnel|"
+                  r"arbakis?|rebels?|separatists|ana|anp|nds|ansf|andsf|battalion")
+# "former", "off-duty": a soldier so named is a civilian (OFF_DUTY), and the sentence is tested
+CIVILIANS = _word_re(r"civilians?|teachers?|students?|scholars?|residents?|villagers?|"
+                     r"children|child|women|woman|workers?|merchants?|farmers?|elders?|"
+                     r"journalists?|doctors?|nurses?|passengers?|unknown gunm[ae]n|gunm[ae]n|"
+                     r"girls?|boys?|father|mother|son|daughter|wife|husband|brother|sister|"
+                     r"relatives?|family|shep?h?erds?|herders?|cooks?|traders?|shopkeepers?|"
+                     r"drivers?|clerics?|imams?|pilgrims|worshippers|activists?|officials?|"
+                     r"employees?|people|man|men|chiefs?|leaders?|politicians?|candidates?|"
+                     r"councill?ors?|mayors?|judges?|lawyers?|businessm[ae]n|priests?|"
+                     r"pastors?|monks?|protesters?|demonstrators?|"
+                     r"former|ex-|retired|off-duty|demobili[sz]ed")
+# the killers ("by Afghan forces", "Taliban militants shot"): cut out, what is left names victims
+AGENTS = re.compile(r"\bby (?:an? |the )?(?:[\w'-]+ ){0,3}(?:forces|militants?|taliban|gunm[ae]n|"
+                    r"soldiers?|police|fighters?|troops|rebels?|militia\w*|bandits)(?: fire)?\b|"
+                    r"\b(?:[\w'-]+ ){0,2}(?:militants?|taliban|soldiers|forces|fighters?|troops|"
+                    r"gunm[ae]n|rebels?|bandits|police\w*|army|militia\w*) (?:shot|killed|"
+                    r"ambushed|attacked|opened fire|fired on|fired at|abducted|kidnapped|raided|"
+                    r"stormed|entered|targeted|executed|beheaded|burned|torched)\b")
+# Armed men who are not fighting: ACLED counts a former or off-duty soldier as a civilian; a
+# "military base" is a place, not a combatant; "the militants' girlfriend" names nobody present.
+OFF_DUTY = re.compile(r"\b(?:former|ex-|retired|off-duty|demobili[sz]ed) ?(?:[\w'-]+ ){0,2}?"
+                      r"(?:soldiers?|police\w*|servicem[ae]n|officers?|fighters?|militants?|"
+                      r"commanders?|guards?)\b|"
+                      r"\b(?:[\w'-]+ )?(?:soldiers?|police\w*|officers?) \(off-duty\)")
+_OFF_DUTY_WORDS = ("former", "ex-", "retired", "off-duty", "demobili")  # one is in every OFF_DUTY
+NOT_PEOPLE = re.compile(r"\b(?:military|army|police|security) (?:bases?|posts?|check ?points?|"
+                        r"stations?|vehicles?|convoys?|camps?|compounds?|headquarters|barracks|"
+                        r"hospitals?)\b|\b[\w-]+s' ")
+NON_STATE = _word_re(r"taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
+                     r"isis|isil|is-k|iskp|daesh|al-qaeda|gunm[ae]n")
+# an abduction that ends in a killing is coded as the killing (ACLED)
+LETHAL = re.compile(r"\b(?:killed|killing|beheaded|executed|murdered|shot dead|slain|found dead|"
+                    r"bodies|body)\b")
+# "seized a weapons cache": what was seized is no ground
+ARMS_AFTER = re.compile(r" (?:[\w'-]+ ){0,4}(?:weapons?|arms|explosives?|ammunition|caches?|"
+                        r"ieds?|bombs?|mines|landmines|rockets?|grenades?|rifles|guns|drugs|"
+                        r"vehicles?|motorcycles?)\b")
+# who can change sides: "soldiers joined the rebels", not "the minister joined the talks"
+COMBATANTS = _word_re(r"soldiers?|troops|police\w*|servicem[ae]n|militants?|fighters?|"
+                      r"rebels?|insurgents?|militia\w*|personnel|commanders?|arbakis?|recruits|"
+                      r"gunm[ae]n")
+
+# Riots and protests: who gathered, and what they (or the police) did.  Against a crowd, state
+# forces are the police of a protest; an armed group in the sentence makes it a battle instead.
+CROWD = _word_re(r"protest\w*|demonstrat\w*|marche[drs]\w*|rall(?:y|ies|ied)|rioters|"
+                 r"mobs?|crowds?|supporters|youths|students|activists|party members")
+_CROWD_WORDS = ("protest", "demonstrat", "marche", "rall", "rioters", "mob", "crowd",
+                "supporters", "youths", "students", "activists", "party members")  # in each CROWD
+# a crowd's own fighting, not an operation or ambush a crowd happens to be named in
+_FIGHTING = ("clash", "fight", "fought", "battl", "skirmish", "attack", "opened fire")
+PROTEST_WORDS = _word_re(r"protest\w*|demonstrat\w*|marche[drs]\w*|rall(?:y|ies|ied)")
+ARMED_GROUP = _word_re(r"taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
+                       r"isis|isil|daesh|al-qaeda|gunm[ae]n|fighters?|militia\w*|jihadists?|"
+                       r"bandits")
+TROOPS = _word_re(r"troops|soldiers|army|military|tanks")  # troops marching are no protesters
+# words before "march" that make it the month ("held in March")
+_MONTH_CUES = {"on", "in", "of", "since", "until", "early", "late", "mid", "last", "this", "next",
+               "by", "from", "to", "and"}
+RIOTING = re.compile(r"\b(?:threw (?:[\w'-]+ ){0,2}(?:stones|rocks|bricks|petrol bombs|"
+                     r"molotov\w*|bottles)|pelted|hurled|stone-pelting|torched|"
+                     r"set (?:[\w'-]+ ){0,4}(?:on )?fire|burn(?:ed|t|ing) (?:[\w'-]+ ){0,2}"
+                     r"(?:tyres|tires|cars|vehicles|buildings|offices)|vandali[sz]\w*|looted|"
+                     r"ransacked|clashed with|attacked (?:the )?(?:police|security|officers|"
+                     r"shops|offices|buildings|vehicles))\b")
+LETHAL_FORCE = re.compile(r"\b(?:live (?:ammunition|rounds|bullets|fire)|"
+                          r"(?:opened fire|fired|firing|shooting|shot) (?:[\w'-]+ ){0,3}"
+                          r"(?:at|on|into) (?:[\w'-]+ ){0,2}"
+                          r"(?:protest|demonstrat|crowd|marcher)\w*|"
+                          r"(?:protest|demonstrat|marcher)\w* (?:were|was) (?:[\w'-]+ ){0,2}"
+                          r"(?:shot|killed)|(?:killing|killed|shot dead|shooting dead|wounding|"
+                          r"injuring) (?!of )(?:[\w'-]+ ){0,3}(?:protest|demonstrat|marcher)\w*)")
+INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|teargas|water ?cannons?|rubber bullets|"
+                          r"pepper spray|stun grenades|baton\w*|lathi\w*|broke up|break up|"
+                          r"intervened|cracked down|crackdown|(?:arrested|detained|beat|beaten|"
+                          r"arresting|detaining) (?:[\w'-]+ ){0,3}(?:protest\w*|demonstrat\w*|"
+                          r"marchers|participants)|(?:protest|demonstrat|marcher)\w* (?:were|was)"
+                          r" (?:[\w'-]+ ){0,2}(?:arrested|detained|beaten))\b")
 # Words within the five before a trigger that make it no event: negation, modality, future,
 # calls to stop ("urged a halt to the fighting"), time references ("since the start of").
 BLOCK_WORDS = {"could", "would", "might", "will", "plan", "plans", "planned", "planning", "deny",
@@ -185,8 +295,8 @@ BLOCK_PHRASES = ("call for", "calls for", "called for", "calling for", "restorat
 # a stem at the start of a word, or a phrase, in the words joined by spaces: one search for both
 _BLOCK_TEXT = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, BLOCK_STEMS)) + r")|"
                          + "|".join(map(re.escape, BLOCK_PHRASES)))
-NAMED_ACTORS = re.compile(r"\b(?:taliban|islamic state|isis|isil|is-k|iskp|daesh|al-qaeda|"
-                          r"haqqani network|unknown gunm[ae]n|gunm[ae]n|separatists)\b")
+NAMED_ACTORS = _word_re(r"taliban|islamic state|isis|isil|is-k|iskp|daesh|al-qaeda|"
+                        r"haqqani network|unknown gunm[ae]n|gunm[ae]n|separatists")
 FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
                         r"servicemen|fighters|militants|police|security forces|rebels)\b")
 NEAR = re.compile(r"\b(?:near|around|outside|close to|vicinity of|outskirts of|area of|"
@@ -211,6 +321,7 @@ PARTY_CLAIM = re.compile(r"\baccording to (?:the )?(?:taliban|voj|voice of jihad
                          r"insurgents?|rebels?|islamic state)\b|\b(?:taliban|voj|militants?|"
                          r"insurgents?|rebels?)(?: sources| spokesm[ae]n)? (?:said|says|claimed|"
                          r"claims|reported)\b")
+_CLAIM_WORDS = ("according to", " said", " says", " claim", " reported")  # one in every claim
 OTHER_SOURCE = re.compile(r"\b(?:officials?|authorities|ministry|police|spokesm[ae]n|times|news|"
                           r"agency|sources|residents)\b (?:said|says|reported|confirmed)")
 # Outlets owned by a party to a conflict: a document that only they report is one party's claim.
@@ -264,11 +375,17 @@ class EventExtractor:
             doc.warnings.append("no publication date: events are undated")
         found: list[Event] = []
         fragments = {id(m) for m in doc.mentions if _fragment(doc.text, m)}
-        allowed = _countries([m for m in doc.mentions if id(m) not in fragments])
+        kept = [m for m in doc.mentions if id(m) not in fragments]
+        if fragments:
+            kept = [m for m in kept if not _placed_at_fragment(m, doc.mentions, fragments)]
+        allowed = _countries(kept)
         lead: Event | None = None  # the incident the latest sentences report
         for start, end in sentences.spans(doc.text):
             if _has_stem(doc.text[start:end]):
                 events = self._sentence_events(doc, start, end, allowed, fragments)
+                if lead is not None and not doc.text[lead.evidence[-1].end:start].strip():
+                    events = fold_details(events, lead, doc.published)
+                events = [e for e in events if _specific(e)]
                 events, lead = fold_additions(events, lead, doc.text[start:end])
                 found += events
         if partisan(doc.source):  # the whole document is one party's claim
@@ -296,7 +413,7 @@ class EventExtractor:
             events = [part for e in events
                       for part in (split_by_place(e, places, doc.text, start, mentions)
                                    if len(places) > 1 and _has_figures(e) else [e])]
-        return [e for e in events if _specific(e)]
+        return events
 
 
 def _facts(doc: Document, start: int, end: int, mentions: list[Mention]) -> dict:
@@ -323,7 +440,8 @@ def _facts(doc: Document, start: int, end: int, mentions: list[Mention]) -> dict
 def _event(doc: Document, start: int, end: int, mentions: list[Mention], trig: Trigger,
            facts: dict) -> Event:
     """The trigger's event; its id is given by merge, once its evidence is complete."""
-    spot = choose_place(doc.text, mentions, start, start + trig.start, trig.type == STRATEGIC)
+    spot = choose_place(doc.text, mentions, start, start + trig.start, trig.type == STRATEGIC,
+                        start + trig.end)
     ev = Event(id="", type=trig.type, subtype=trig.subtype, **facts,  # validation copies lists
                evidence=[Evidence(document_id=doc.id, sentence=doc.text[start:end], start=start,
                                   end=end)],
@@ -335,6 +453,8 @@ def _event(doc: Document, start: int, end: int, mentions: list[Mention], trig: T
 def party_claim(sentence: str) -> bool:
     """The sentence's figures come only from one armed party ("according to Taliban sources")."""
     text = fold(sentence)
+    if not any(w in text for w in _CLAIM_WORDS):
+        return False  # the common case, decided without the regexes
     text = _ASIDE.sub("", text) if "(" in text else text
     hit = PARTY_CLAIM.search(text)
     return hit is not None and not OTHER_SOURCE.search(PARTY_CLAIM.sub("", text))
@@ -360,6 +480,43 @@ def fold_additions(events: list[Event], lead: Event | None, sentence: str
             events.remove(ev)
     first = next((e for e in events if e.type != STRATEGIC and not e.background), None)
     return events, first or lead
+
+
+# How a protest went, least to most severe: a later sentence can only raise it.
+PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1,
+                "Excessive force against protesters": 2, "Violent demonstration": 3}
+_INTERVENTION = ("Protests", "Protest with intervention")  # what arrests at a protest make it
+
+
+def fold_details(events: list[Event], lead: Event, published: dt.date | None) -> list[Event]:
+    """A sentence right after an incident's that names no place and only tells how it went
+    ("5 fighters were killed.", "Police dispersed the protesters.") is the same incident: ACLED
+    codes one event, with the figures stated and the protest's most severe subtype."""
+    for ev in [e for e in events if _details(lead, e, published)]:
+        if lead.fatalities is None and lead.wounded is None and not ev.fatalities_cumulative:
+            lead.fatalities, lead.wounded = ev.fatalities, ev.wounded
+        kind = _INTERVENTION if ev.subtype == "Arrests" else (ev.type, ev.subtype)
+        if PROTEST_RANK.get(kind[1], -1) > PROTEST_RANK.get(lead.subtype, 3):
+            lead.type, lead.subtype = kind
+        lead.evidence.append(ev.evidence[0])
+        events.remove(ev)
+    return events
+
+
+def _details(lead: Event, ev: Event, published: dt.date | None) -> bool:
+    if ev.background or lead.background or ev.place is not None or ev.place_name or \
+            ev.date not in (lead.date, published):
+        return False
+    if lead.subtype in PROTEST_RANK and (ev.subtype in PROTEST_RANK or ev.subtype == "Arrests"):
+        return True  # "Police dispersed the protesters with tear gas.", "... arrested 10."
+    if ev.type == STRATEGIC:
+        return False
+    # a bare casualty report ("5 fighters were killed.") for an incident that told none: when
+    # the incident's own sentence speaks of casualties ("caused a heavy toll"), a figure after
+    # it may count only one side's, and is left to stand alone
+    return lead.fatalities is None and lead.wounded is None and _has_figures(ev) and \
+        ev.subtype in ("Armed clash", "Attack") and \
+        not numbers.HINT.search(fold(lead.evidence[0].sentence))
 
 
 def _adds_to(lead: Event, ev: Event) -> bool:
@@ -461,8 +618,11 @@ def _countries(mentions: list[Mention]) -> set[str]:
     named = {m.place.country_code for m in mentions if m.place is not None and
              (m.kind == "demonym" or m.place.feature_code.startswith("PCL"))}
     votes: dict[str, int] = {}
-    for m in mentions:  # provinces and countries say more about the focus than a small town
-        if m.place is not None and not NAMED_ACTORS.fullmatch(fold(m.text)):
+    # provinces and countries say more about the focus than a small town; a demonym names who
+    # acted ("Russian forces shelled Kharkiv"), not where, so it does not vote
+    for m in mentions:
+        if m.place is not None and m.kind != "demonym" and \
+                not NAMED_ACTORS.fullmatch(fold(m.text)):
             big = m.place.feature_code.startswith(("PCL", "ADM1", "PPLC"))
             votes[m.place.country_code] = votes.get(m.place.country_code, 0) + (3 if big else 1)
     return named | ({max(votes, key=votes.get)} if votes else set())  # ties: the first named
@@ -480,6 +640,14 @@ def _fragment(text: str, m: Mention) -> bool:
     after = _CAP_AFTER.match(text, m.end)
     return any(w is not None and w[1] not in NAME_NEIGHBOURS
                and not NAMED_ACTORS.fullmatch(fold(w[1])) for w in (before, after))
+
+
+def _placed_at_fragment(m: Mention, mentions: list[Mention], fragments: set[int]) -> bool:
+    """An unknown name placed at the area named after it ("Regi of Deh Rahwod") when that area
+    is a fragment's namesake guess (Deh read as a town in Iowa): as much a slip as the fragment."""
+    if m.place is None or fold(m.place.name).startswith(fold(m.text)):
+        return False
+    return any(id(f) in fragments and f.place.id == m.place.id for f in mentions)
 
 
 def _unplaced(m: Mention) -> Mention:
@@ -519,7 +687,7 @@ def _specific(ev: Event) -> bool:
 def triggers(sentence: str) -> list[Trigger]:
     """The highest-priority violent trigger and the first strategic one (not negated)."""
     best: dict[str, Trigger] = {}
-    low = sentence.lower() if len(sentence.lower()) == len(sentence) else sentence
+    low = fold(sentence)
     # the pattern beginnings present: every head that begins a word found
     found = {h for w in _HEAD_RE.findall(low) for h in _HEADS_BY_PAIR.get(w[:2], ())
              if w.startswith(h)}
@@ -529,16 +697,29 @@ def triggers(sentence: str) -> list[Trigger]:
         if group in best:
             continue
         for m in pattern.finditer(low):
-            if _fits(etype, subtype, sentence, m) and not _blocked(sentence, m):
+            if _fits(etype, subtype, low, m) and not _blocked(sentence, m):
                 best[group] = Trigger(etype, subtype, m.start(), m.end())
                 break
     if "v" not in best:
-        fallback = _casualty_only(sentence)
+        fallback = _casualty_only(sentence, low)
         if fallback:
             best["v"] = fallback
     else:
-        best["v"] = _refine(best["v"], sentence)
+        best["v"] = _refine(best["v"], low)
+    if len(best) == 2:
+        best = _one_coding(best)
     return sorted(best.values(), key=lambda t: t.start)
+
+
+def _one_coding(best: dict[str, Trigger]) -> dict[str, Trigger]:
+    """Drop the trigger ACLED folds into the other: a bomb defused or gone off prematurely is
+    the disrupted weapons use, not an explosion; arrests at a protest are its intervention."""
+    v, s = best["v"], best["s"]
+    if s.subtype == "Disrupted weapons use" and v.type == "Explosions/Remote violence":
+        return {"s": s}
+    if s.subtype == "Arrests" and v.subtype == "Protest with intervention":
+        return {"v": v}
+    return best
 
 
 def _blocked(sentence: str, m: re.Match) -> bool:
@@ -546,49 +727,125 @@ def _blocked(sentence: str, m: re.Match) -> bool:
     if not BLOCK_WORDS.isdisjoint(words) or _BLOCK_TEXT.search(" ".join(words)):
         return True
     word = m.group().lower()
-    after = sentence[m.end():m.end() + 20]
-    if _FRONT.match(after) and word.startswith("fight"):
+    if word.startswith("fight") and _FRONT.match(sentence, m.end(), m.end() + 20):
         return True
     return word == "mines" and not _LANDMINE.search(sentence)
 
 
-def _fits(etype: str, subtype: str, sentence: str, m: re.Match) -> bool:
+def _fits(etype: str, subtype: str, low: str, m: re.Match) -> bool:
     """Context checks a bare keyword cannot make (kept out of the patterns so that each pattern
-    starts with a rare word the prefilter can look for)."""
-    before = sentence[max(0, m.start() - 12):m.start()].lower()
-    word = m.group().lower()
+    starts with a rare word the prefilter can look for).  ``low``: the folded sentence."""
+    before = low[max(0, m.start() - 12):m.start()]
+    word = m.group()
     if subtype == "Government regains territory":
-        return bool(FORCES.search(fold(sentence)))
+        return bool(FORCES.search(low))
     if word == "occupied":  # "had occupied heights", not "occupied Karabakh"
         return before.endswith(("has ", "had ", "have "))
     if word.startswith("operation"):
         return before.endswith(("clearing ", "military ", "security "))
     if word in ("freed", "released"):
         return before.endswith(("were ", "was "))
+    if word.startswith(("seiz", "captur")) and etype != STRATEGIC:
+        # "seized a weapons cache" disrupts weapons use; no ground changed hands
+        return ARMS_AFTER.match(low, m.end()) is None
+    if word.endswith("joined"):  # soldiers joining the rebels, not a state joining talks
+        return COMBATANTS.search(low) is not None
+    if etype == "Protests":
+        return _protest_fits(word, low, m.end())
+    return not (word == "assault" and before.endswith("sexual "))
+
+
+def _protest_fits(word: str, low: str, end: int) -> bool:
+    """A march or strike that is no protest: troops marching on a town, "staged air strikes",
+    the month ("held on 3 March", "held in March 2020")."""
+    if word.startswith("march"):
+        return not ARMED_GROUP.search(low) and not TROOPS.search(low)
+    if word.endswith(("strike", "strikes")):
+        return not any(w in word for w in ("air", "drone", "missile", "rocket", "military"))
+    if word.endswith("march"):
+        prev = word[:-6].rsplit(" ", 1)[-1]
+        return not (prev.isdigit() or prev in _MONTH_CUES or low[end:end + 2].strip()[:1].isdigit())
     return True
 
 
-def _refine(trig: Trigger, sentence: str) -> Trigger:
-    """Capture by state forces is Government regains territory; clashes with civilians only
-    as victims are Violence against civilians."""
-    if trig.subtype == "Non-state actor overtakes territory" and \
-            not NON_STATE.search(fold(sentence)):
+def _refine(trig: Trigger, low: str) -> Trigger:
+    """Subtypes the trigger word alone cannot settle: capture by state forces is Government
+    regains territory; a protest's subtype is how it was policed; fighting between crowds is a
+    riot; a one-sided attack or an abduction that kills civilians is an attack on civilians."""
+    if trig.subtype == "Non-state actor overtakes territory" and not NON_STATE.search(low):
         trig.subtype = "Government regains territory"
+    elif trig.subtype == "Armed clash":
+        trig.type, trig.subtype = _clash_kind(low, low[trig.start:trig.end])
+    elif trig.type == "Protests":
+        trig.type, trig.subtype = _protest_kind(low)
+    elif trig.subtype == "Abduction/forced disappearance" and LETHAL.search(low):
+        # the killing is coded: a battle when the captives were soldiers (ACLED)
+        trig.type, trig.subtype = ("Battles", "Armed clash") if _victim_side(low) == "forces" \
+            else ("Violence against civilians", "Attack")
     return trig
 
 
-def _casualty_only(sentence: str) -> Trigger | None:
+def _clash_kind(low: str, word: str) -> tuple[str, str]:
+    """A crowd with no armed group is a riot, or a protest met with gunfire; shooting or an
+    ambush that only hits civilians is an attack on them (ACLED: no two armed sides)."""
+    if word.startswith(_FIGHTING) and not ARMED_GROUP.search(low) and \
+            any(w in low for w in _CROWD_WORDS) and CROWD.search(low):
+        if PROTEST_WORDS.search(low) is None:
+            return "Riots", "Mob violence"
+        if word == "opened fire":
+            return "Protests", "Excessive force against protesters"
+        return "Riots", "Violent demonstration"
+    if (word in ("opened fire", "sniper") or word.startswith("ambush")) and \
+            _civilians_fell(low):
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
+
+
+def _protest_kind(low: str) -> tuple[str, str]:
+    """ACLED: demonstrators who turn violent riot; lethal force against protesters, then any
+    intervention (tear gas, arrests, dispersal), outrank a peaceful protest."""
+    if RIOTING.search(low):
+        return "Riots", "Violent demonstration"
+    if LETHAL_FORCE.search(low):
+        return "Protests", "Excessive force against protesters"
+    if INTERVENTION.search(low):
+        return "Protests", "Protest with intervention"
+    return "Protests", "Peaceful protest"
+
+
+def _civilians_fell(low: str) -> bool:
+    """Civilians, and no armed men, were the victims."""
+    # a sentence naming no civilian (most) is decided without cutting out the killers
+    if CIVILIANS.search(low) is None:
+        return False
+    return _victim_side(low) == "civilians"
+
+
+def _victim_side(low: str) -> str | None:
+    """"forces" when an armed man is among the victims, else "civilians" when a civilian is:
+    the killers are cut out first ("by Afghan forces", "Taliban militants shot"), and former
+    or off-duty soldiers count as civilians (ACLED)."""
+    victims = AGENTS.sub(" ", low)
+    if FORCES.search(victims):
+        victims = NOT_PEOPLE.sub(" ", victims)
+        if any(w in low for w in _OFF_DUTY_WORDS):
+            victims = OFF_DUTY.sub(" civilian ", victims)
+        if FORCES.search(victims):
+            return "forces"
+    return "civilians" if CIVILIANS.search(victims) else None
+
+
+def _casualty_only(sentence: str, low: str) -> Trigger | None:
     """A killing with no other trigger: violence against civilians when the victims are
     civilians (whoever the killers), else a battle when armed men fell."""
-    low = fold(sentence)
     # a substring test is faster than the regex, which most sentences fail
     m = KILL.search(low) if any(w in low for w in KILL_WORDS) else None
+    if m is not None and low.startswith(" down", m.end()):
+        m = KILL.search(low, m.end())  # "shot down a drone" hurt nobody
     if m is None or _blocked(sentence, m):
         return None
-    if CIVILIANS.search(low):  # cutting the killers out leaves no civilian not there before
-        victims = AGENTS.sub(" ", low)  # "by Afghan forces", "Taliban militants shot": killers
-        if CIVILIANS.search(victims) and not FORCES.search(victims):
-            return Trigger("Violence against civilians", "Attack", m.start(), m.end())
+    if _civilians_fell(low):
+        return Trigger("Violence against civilians", "Attack", m.start(), m.end())
     if FORCES.search(low):
         return Trigger("Battles", "Armed clash", m.start(), m.end())
     return None
@@ -596,7 +853,7 @@ def _casualty_only(sentence: str) -> Trigger | None:
 
 def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
     """Demonym + force noun ("Armenian forces") and named armed groups, as written."""
-    found: list[Actor] = []
+    found: dict[str, tuple[str, str | None]] = {}  # by name in lower case: the first written
     low = fold(sentence)
     for m in mentions:
         if m.kind != "demonym":
@@ -604,31 +861,30 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
         tail = FORCE_NOUN.match(low[m.end - offset:m.end - offset + 40])
         if tail:
             name = sentence[m.start - offset:m.end - offset + tail.end()]
-            found.append(Actor(name=name, country_code=m.country_code))
+            found.setdefault(name.lower(), (name, m.country_code))
     for m in NAMED_ACTORS.finditer(low):
-        found.append(Actor(name=sentence[m.start():m.end()]))
-    seen, out = set(), []
-    for a in found:
-        if a.name.lower() not in seen:
-            seen.add(a.name.lower())
-            out.append(a)
-    return out
+        name = sentence[m.start():m.end()]
+        found.setdefault(name.lower(), (name, None))
+    return [Actor(name=name, country_code=code) for name, code in found.values()]
 
 
 def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int,
-                 strategic: bool) -> Mention | None:
+                 strategic: bool, trigger_end: int | None = None) -> Mention | None:
     """The mention the trigger governs (lowest score), or None."""
     scored = [(_strategic_score(m, sentence, trigger) if strategic else
-               _violent_score(text, m, trigger), m.start, m)
+               _violent_score(text, m, trigger, trigger_end), m.start, m)
               for m in mentions if _placeable(text, m, strategic)]
     scored = [x for x in scored if x[0] != float("inf")]
     return min(scored, key=lambda x: x[:2])[2] if scored else None
 
 
-def _violent_score(text: str, m: Mention, trigger: int) -> float:
+def _violent_score(text: str, m: Mention, trigger: int, trigger_end: int | None = None) -> float:
     score = abs(m.start - trigger) + (0 if m.start > trigger else 15)
     if CUE.search(fold(text[max(0, m.start - 30):m.start])):
         score -= 40  # "in X", "the city of X": linked to the verb by a preposition
+    elif trigger_end is not None and trigger_end < m.start <= trigger_end + 5 and \
+            text[trigger_end:m.start].strip() in ("", "the"):
+        score -= 40  # "shelled Kharkiv city": the verb's object, as linked as "in X"
     if m.place is not None and m.place.feature_code.startswith("PCL"):
         if not _IN_COUNTRY.search(fold(text[max(0, m.start - 20):m.start])):
             return float("inf")  # "draw in regional powers Russia": a country needs "in"

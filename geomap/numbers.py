@@ -8,9 +8,10 @@ sentence add up ("3 soldiers and 2 militants were killed" is 5); a figure in par
 aside, usually another party's claim ("3 policemen (5 according to the rebels)"), and is not
 counted.  A single victim without a numeral counts as one ("killed a teacher", "a guard was shot
 dead", "and his driver were killed"), but only where the casualty word governs it, not in "a local
-policeman opened fire, killing 4".  A toll ("bringing the death toll to 59", "a total of 40")
-counts every death so far, not the day's, so it is kept apart from the new deaths the sentence
-reports.
+policeman opened fire, killing 4"; nor is a figure that the subject's next verb leaves behind
+("abducted 20 villagers and killed 3 of them": 3).  A toll ("bringing the death toll to 59", "a
+total of 40") counts every death so far, not the day's, so it is kept apart from the new deaths
+the sentence reports.
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ def _is_year_or_date(sentence: str, end: int, num: str) -> bool:
 def _kind(before: str, after: str, word: str = "", last: str | None = None) -> str | None:
     """What a number counts: 'killed', 'wounded', 'toll', or None (something else)."""
     before = before.lower()
-    prev = _WORD.findall(before)[-6:]
+    prev = _words_back(before, 6)
     nxt = _words_ahead(after, 24)
     if _TOLL_BEFORE.search(before) or nxt[:2] == ["in", "total"]:
         return "toll"
@@ -210,12 +211,23 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
         return None  # "a father of three": a description, not a figure
     if prev and prev[-1] in ACTIVE:  # "killing 3", "killed 3 soldiers", "wounding 5"
         return ACTIVE[prev[-1]]
+    if prev[-2:] == ["shot", "dead"] and word not in ARTICLES:  # "shot dead 2 civilians"
+        return "killed"
     kind = _article_kind(nxt) if word in ARTICLES else _following_kind(nxt)
     # an article after a comma is an apposition ("1 child, a shepherd,"), not another victim
     comma_ok = word not in ARTICLES
     if kind is None and last in ("killed", "wounded") and _listed(prev, nxt, comma_ok):
         return last  # "killing 2 soldiers and 3 policemen", "1 elder in addition to 2 guards"
     return kind
+
+
+def _words_back(before: str, n: int) -> list[str]:
+    """The last ``n`` words of ``before``.  A suffix that holds more than n words
+    gives the same last n (only its first word can be cut short), without a scan of the rest."""
+    words = _WORD.findall(before[-40:])
+    if len(words) <= n and len(before) > 40:
+        words = _WORD.findall(before)
+    return words[-n:]
 
 
 def _words_ahead(after: str, n: int) -> list[str]:
@@ -282,6 +294,7 @@ def _following_kind(nxt: list[str]) -> str | None:
             i = nxt.index(")", i) + 1 if ")" in nxt[i:] else len(nxt)
             continue
         if w in (";", ":", ")") or w in ("killing", "wounding", "injuring") or \
+                _acts_again(nxt[i:i + 3]) or \
                 (w == "," and i > 3 and not _list_goes_on(nxt[i + 1:i + 3])) or \
                 (w == "," and _new_clause(nxt[i + 1:i + 3])):
             return None
@@ -293,6 +306,12 @@ def _following_kind(nxt: list[str]) -> str | None:
             return "killed" if not (w == "casualties" and "wounded" in nxt) else None
         i += 1
     return None
+
+
+def _acts_again(ahead: list[str]) -> bool:
+    """"(abducted 20 villagers) and killed 3 of them": the subject acts on another figure, so
+    the figure before names no casualties of this verb."""
+    return len(ahead) == 3 and ahead[0] == "and" and ahead[1] in ACTIVE and _is_figure(ahead[2])
 
 
 def _and_wounded(ahead: list[str]) -> bool:

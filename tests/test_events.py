@@ -260,3 +260,154 @@ def test_folded_text_matches_as_re_ignorecase_would(text):
     assert len(folded) == len(text)
     assert [m.span() for m in re.finditer(pattern, folded)] == \
         [m.span() for m in re.finditer(pattern, text, re.I)]
+
+
+# --- ACLED sub-event rules for other conflicts (invented sentences) ---
+
+def _first(events):
+    """The report's first event in text order, as the ACLED evaluation reads a note."""
+    news = [e for e in events if not e.background] or events
+    return min(news, key=lambda e: e.evidence[0].start, default=None)
+
+
+def _coded(coder, text):
+    ev = _first(coder(text)[0])
+    return ev and (ev.type, ev.subtype, ev.place_name, ev.fatalities)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # dispersal told in the next sentence: one event, the intervention, at the protest's place
+    ("On Monday, hundreds of traders held a demonstration in Kano against new taxes. Police "
+     "dispersed the crowd with tear gas.", ("Protests", "Protest with intervention", "Kano", None)),
+    # live fire at protesters, the dead counted
+    ("On Monday, soldiers fired live ammunition at protesters in Mandalay, killing 4.",
+     ("Protests", "Excessive force against protesters", "Mandalay", 4)),
+    ("On Monday, police opened fire on demonstrators in Lusaka, killing 2.",
+     ("Protests", "Excessive force against protesters", "Lusaka", 2)),
+])
+def test_how_a_protest_was_policed_sets_its_subtype(coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+def test_arrests_at_a_protest_are_its_intervention_not_an_arrests_event(coder):
+    events, _ = coder("On Monday, police arrested 12 demonstrators at a rally in Lusaka.")
+    assert [(e.subtype, e.place_name) for e in events] == [("Protest with intervention", "Lusaka")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On Monday, teachers staged a peaceful march in Nairobi demanding higher pay.", "Nairobi"),
+    ("On Monday, dock workers went on strike in Mombasa over unpaid wages.", "Mombasa"),
+    ("On Monday, nurses staged a sit-in outside a hospital in Lusaka.", "Lusaka"),
+    ("On Monday, opposition supporters marched in Bamako to demand new elections.", "Bamako"),
+])
+def test_marches_sit_ins_and_strikes_are_peaceful_protests(coder, text, place):
+    assert _coded(coder, text) == ("Protests", "Peaceful protest", place, None)
+
+
+def test_the_month_of_march_is_no_protest(coder):
+    assert coder("Talks between the parties were held in March in Nairobi.")[0] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    # a following "No casualties" sentence must not suppress the strike
+    ("On Monday, Saudi-led coalition warplanes carried out air strikes on Sanaa city. No "
+     "casualties were reported.", "Sanaa"),
+    ("On Monday, Israeli jets carried out airstrikes on Gaza city.", "Gaza"),
+])
+def test_plural_air_strikes_are_placed_air_strikes(coder, text, place):
+    assert _coded(coder, text) == ("Explosions/Remote violence", "Air/drone strike", place, None)
+
+
+def test_attackers_nationality_does_not_hide_the_place_attacked(coder):
+    events, _ = coder("On Monday, Russian forces shelled Kharkiv city, killing 2 civilians.")
+    (ev,) = events
+    assert ev.subtype == "Shelling/artillery/missile attack" and ev.fatalities == 2
+    assert ev.place is not None and ev.place.country_code == "UA" and ev.place_name == "Kharkiv"
+
+
+def test_deaths_told_in_the_next_sentence_belong_to_the_incident(coder):
+    events, _ = coder("On Monday, rebels and soldiers clashed in Kandahar. 4 rebels were killed.")
+    assert [(e.subtype, e.place_name, e.fatalities, len(e.evidence)) for e in events] == [
+        ("Armed clash", "Kandahar", 4, 2)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, soldiers opened fire on unarmed villagers in Mandalay, killing 6 civilians.",
+     ("Violence against civilians", "Attack", "Mandalay", 6)),
+    ("On Monday, a former soldier was killed by militants in Herat.",
+     ("Violence against civilians", "Attack", "Herat", 1)),
+    ("On Monday, militants killed a tribal elder in Kandahar.",
+     ("Violence against civilians", "Attack", "Kandahar", 1)),
+    ("On Monday, soldiers raided a village near Mandalay and killed 5 villagers.",
+     ("Violence against civilians", "Attack", "Mandalay", 5)),
+    # armed men on both sides: a battle
+    ("On Monday, gunmen opened fire on a police patrol in Herat, killing 2 policemen.",
+     ("Battles", "Armed clash", "Herat", 2)),
+])
+def test_one_sided_killing_of_civilians_is_an_attack(coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, 2 aid workers were kidnapped and later killed by militants near Maiduguri.",
+     ("Violence against civilians", "Attack", "Maiduguri", 2)),
+    ("On Monday, militants abducted 2 soldiers near Maiduguri and killed them.",
+     ("Battles", "Armed clash", "Maiduguri", 2)),
+    ("On Monday, militants took 30 civilians hostage in Kandahar.",
+     ("Violence against civilians", "Abduction/forced disappearance", "Kandahar", None)),
+])
+def test_abductions_that_end_in_killing_are_coded_as_the_killing(coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, place, killed", [
+    ("On Monday, police defused a roadside bomb near Peshawar.", "Peshawar", None),
+    ("On Monday, an IED detonated prematurely near Kandahar, killing 2 militants.", "Kandahar", 2),
+    ("On Monday, soldiers seized a weapons cache in Herat.", "Herat", None),
+    ("On Monday, soldiers shot down a drone near Herat.", "Herat", None),
+])
+def test_bombs_that_never_hit_are_disrupted_weapons_use(coder, text, place, killed):
+    events, _ = coder(text)
+    assert [(e.subtype, e.place_name, e.fatalities) for e in events] == [
+        ("Disrupted weapons use", place, killed)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On Monday, militants attacked an army tank in Herat, injuring 3 soldiers.", "Herat"),
+    ("On Monday, insurgents attacked and destroyed a police check point in Kandahar. No "
+     "casualties were reported.", "Kandahar"),
+])
+def test_attacks_on_military_targets_without_deaths_are_armed_clashes(coder, text, place):
+    assert _coded(coder, text) == ("Battles", "Armed clash", place, None)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On Monday, 20 soldiers defected to the rebels in Bamako.", "Bamako"),
+    ("On Monday, 12 policemen joined Taliban militants in Herat.", "Herat"),
+])
+def test_fighters_joining_another_side_change_group(coder, text, place):
+    assert _coded(coder, text) == ("Strategic developments", "Change to group/activity", place,
+                                   None)
+
+
+def test_joining_talks_is_no_change_of_group(coder):
+    assert coder("On Monday, the minister joined the talks in Doha.")[0] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, supporters of rival parties fought with sticks and stones in Kumasi.",
+     ("Riots", "Mob violence", "Kumasi", None)),
+    ("On Monday, protesters clashed with police in Nairobi.",
+     ("Riots", "Violent demonstration", "Nairobi", None)),
+])
+def test_crowds_fighting_without_armed_groups_riot(coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the figure abducted is not the figure killed
+    ("Bandits kidnapped 20 villagers and killed 3 of them.", 3),
+    ("Soldiers shot dead 2 herders at a checkpoint.", 2),
+])
+def test_numbers_later_verbs_and_shot_dead(text, killed):
+    assert numbers.casualties(text).killed == killed
