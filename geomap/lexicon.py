@@ -57,6 +57,8 @@ ORG_WORDS = {
     "lab", "systems", "administration",
     "technologies", "pharmaceuticals", "health", "medical", "research",
 }
+# Lower-case nouns after a leader's name that make it no place ("the Bush administration").
+LEADER_BODIES = {"administration", "campaign", "presidency", "regime"}
 # A place-name word that these follow is a place whatever else: "in Terter", "near Talish".
 PLACE_CUES = {"in", "near", "at", "from", "to", "into", "outside", "around", "across", "toward",
               "towards", "via", "through", "between", "throughout", "within", "inside", "along",

@@ -226,6 +226,11 @@ class Recogniser:
             return Mention(text=text[start:end], start=start, end=end)
         if self._common_word(tokens, i, words, prev, importance, lowered):
             return None
+        if nxt is not None and nxt.lower in lx.LEADER_BODIES and importance < COUNTRY_IMPORTANCE:
+            # "the Obama administration" is a leader's, not a Japanese town's; "the Kabul
+            # administration" is the capital standing for its government
+            kind = "metonym" if importance >= ALIAS_IMPORTANCE else "organisation_part"
+            return Mention(text=text[start:end], start=start, end=end, kind=kind)
         if _org_follows(tokens, i, backwards=True) or \
                 _org_follows(tokens, j) and importance < COUNTRY_IMPORTANCE:
             # a country before "Army" still names the country
@@ -241,13 +246,16 @@ class Recogniser:
 
     def _alias_of_a_minor_place(self, name: str, importance: float) -> bool:
         """"Taliban", "Hamas": words English uses that are only alternate names of small places
-        (a Turkish village, Hamm); a place's own name, or a big place's alias, is kept."""
+        (a Turkish village, Hamm); a place's own name, or a big place's alias, is kept, and so
+        is a province's ("Tibet" for Xizang: provinces carry no population, so their importance
+        alone says they are small)."""
         if importance >= ALIAS_IMPORTANCE or lx.zipf(name.lower()) < ALIAS_ZIPF:
             return False
         if name not in self._only_alias:
             key = _key(name)
             self._only_alias[name] = not any(
-                key in (_key(c.place.name), _key(c.place.ascii_name))
+                key in (_key(c.place.name), _key(c.place.ascii_name)) or
+                c.place.feature_code == "ADM1" or c.place.feature_code.startswith("PCL")
                 for c in self.gazetteer.lookup(name, limit=10, loose_match=False))
         return self._only_alias[name]
 
@@ -342,24 +350,42 @@ class Recogniser:
 
 def _with_state_abbreviations(tokens: list[Token], capitals: list[int],
                               mentions: list[Mention], text: str) -> list[Mention]:
-    """"Paris, Ky.", "Fresno, CA": the state after a place is a mention of the state, in
-    place of whatever town the letters also spell (Kano for "Kan.", Meaux for "Mo.")."""
-    place_ends = {m.end for m in mentions if m.kind == "place"}
+    """"Paris, Ky.", "Fresno, CA": the state after a town is a mention of the state, in place
+    of whatever town the letters also spell (Kano for "Kan.", Meaux for "Mo."), and the
+    capitalised words before it name a town even where nothing else said so ("Newtown, Conn.")."""
+    by_end = {m.end for m in mentions}
     found = []
     for k in capitals:
         t = tokens[k]
-        if k == 0 or tokens[k - 1].end not in place_ends or t.gap.strip() != "," or \
+        if k == 0 or not tokens[k - 1].capitalised or t.gap.strip() != "," or \
                 k + 1 < len(tokens) and tokens[k + 1].capitalised and _adjacent(tokens, k, k + 2):
             continue  # "Lambaréné, La Lopé": the start of the next name
         # the abbreviation's own full stop ("Calif."), not one ending a sentence after "NJ"
         end = t.end + (text.startswith(".", t.end) and not t.text.endswith(".") and
                        not t.text.isupper())
-        if lx.state_qualifier(text, t.start, end):
-            found.append(Mention(text=text[t.start:end], start=t.start, end=end))
+        if not lx.state_qualifier(text, t.start, end):
+            continue
+        found.append(Mention(text=text[t.start:end], start=t.start, end=end))
+        if tokens[k - 1].end not in by_end:
+            first = tokens[_town_start(tokens, k - 1)]
+            found.append(Mention(text=text[first.start:tokens[k - 1].end], start=first.start,
+                                 end=tokens[k - 1].end))
     if not found:
         return mentions
     taken = [(m.start, m.end) for m in found]
     return [m for m in mentions if not any(s < m.end and m.start < e for s, e in taken)] + found
+
+
+def _town_start(tokens: list[Token], j: int) -> int:
+    """The first word of the capitalised run ending at token j ("Kansas City"), without a
+    sentence's first function word or a cue before it ("The", "In")."""
+    i = j
+    while i > j - 3 and i > 0 and tokens[i - 1].capitalised and \
+            tokens[i].gap in _ADJACENT_GAPS and tokens[i - 1].sentence == tokens[j].sentence and \
+            tokens[i - 1].lower not in _CUES_AND_DIRECTIONS and \
+            lx.zipf(tokens[i - 1].lower) < FUNCTION_WORD_ZIPF:
+        i -= 1
+    return i
 
 
 def _inside(offset: int, starts: list[int], mentions: list[Mention]) -> bool:

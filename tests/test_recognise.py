@@ -182,3 +182,20 @@ def test_a_state_abbreviation_after_a_town_is_a_place(recogniser, text, state):
 def test_a_capitalised_word_after_a_comma_is_a_state_only_when_written_as_one(recogniser):
     assert "La" not in found(recogniser, "They drove through Gamba, La Lopé and Booué.")
     assert "Calif" in found(recogniser, "Traders from Berkeley, Calif, met.")
+
+
+def test_a_province_known_by_an_english_alias_is_a_place(recogniser):
+    """"Tibet" is only an alternate name (of Xizang), but of a province, not of a hamlet."""
+    assert "Tibet" in found(recogniser, "They protest the occupation of Tibet.")
+
+
+def test_a_leader_s_administration_is_no_place(recogniser):
+    text = "It is a wake-up call for the Obama administration, he said in Ohio."
+    assert found(recogniser, text) == ["Ohio"]
+    assert found(recogniser, "The Kabul administration denied it.", ("metonym",)) == ["Kabul"]
+
+
+def test_the_words_before_a_state_abbreviation_name_a_town(recogniser):
+    assert found(recogniser, "The Newtown, Conn., families plan to stay.") == ["Newtown",
+                                                                             "Conn."]
+    assert found(recogniser, "In Sandy Hook, Conn., parents met.")[0] == "Sandy Hook"
