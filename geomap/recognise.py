@@ -39,6 +39,10 @@ HAMLET_IMPORTANCE = 6.0
 # name ("Taliban" for a Turkish village) is the word, not the place.
 ALIAS_ZIPF = 3.0
 ALIAS_IMPORTANCE = 9.0  # about a city of a million: its aliases are known ("Cologne")
+# Below this a word at a sentence's start that names a province is the province ("Wisconsin",
+# "California" at 5.0); above it, the English word.  Kind, direction and organisation words
+# ("Central", "Coast", "Capital") are words whatever their frequency.
+PROVINCE_WORD_ZIPF = 5.1
 FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when capitalised
 # Unions of lexicon sets the rules test words against, built once rather than on every test.
 _CUES_AND_DIRECTIONS = frozenset(lx.PLACE_CUES | lx.DIRECTIONS)
@@ -122,6 +126,7 @@ class Recogniser:
         # behind it is the dearest test per word; the store does not change under a recogniser
         # (its name index is read once, above), and only common English words are asked about.
         self._only_alias: dict[str, bool] = {}
+        self._province: dict[str, bool] = {}  # a word -> whether a province is so called
 
     @staticmethod
     def _demonyms(gazetteer: Gazetteer) -> dict[str, str]:
@@ -244,6 +249,12 @@ class Recogniser:
             return Mention(text=text[prev.start:end], start=prev.start, end=end)
         return _with_direction(tokens, i, Mention(text=text[start:end], start=start, end=end), text)
 
+    def _names_a_province(self, word: str) -> bool:
+        if word not in self._province:
+            self._province[word] = any(c.place.feature_code == "ADM1" for c in
+                                       self.gazetteer.lookup(word, limit=10, loose_match=False))
+        return self._province[word]
+
     def _alias_of_a_minor_place(self, name: str, importance: float) -> bool:
         """"Taliban", "Hamas": words English uses that are only alternate names of small places
         (a Turkish village, Hamm); a place's own name, or a big place's alias, is kept, and so
@@ -295,8 +306,7 @@ class Recogniser:
             j - i == 1 and tokens[i].lower in lx.first_names() and importance < 12 and \
             nxt.lower not in lx.FEATURE_AFTER and nxt.lower not in lx.ORG_WORDS
 
-    @staticmethod
-    def _common_word(tokens: list[Token], i: int, words: list[str], prev: Token | None,
+    def _common_word(self, tokens: list[Token], i: int, words: list[str], prev: Token | None,
                      importance: float, lowered: set[str]) -> bool:
         """A single word that is more likely the ordinary English word than the place."""
         if len(words) > 1:
@@ -307,7 +317,12 @@ class Recogniser:
         commonness = lx.zipf(word)
         cued = prev is not None and prev.lower in lx.PLACE_CUES
         if (first.sentence_start or _CLAUSE_START.search(first.gap)) and not cued:
-            return commonness >= 3.5 and importance < 12
+            # "Wisconsin has seen...": frequent as a name, and a province, whose importance
+            # (no population in the store) understates it; "Central", "Northern" stay words
+            return commonness >= 3.5 and importance < 12 and not (
+                commonness < PROVINCE_WORD_ZIPF and word not in lx.PLACE_CUES and
+                word not in _NAME_PART_WORDS and word[:-1] not in _NAME_PART_WORDS and
+                self._names_a_province(word))
         # Mid-sentence capitals on a common word mean a title or name ("Food and Drug
         # Administration"); a lone capitalised word there is a proper noun ("in England")
         # unless it is among the most frequent English words (headline case: "Over the").

@@ -199,3 +199,19 @@ def test_the_words_before_a_state_abbreviation_name_a_town(recogniser):
     assert found(recogniser, "The Newtown, Conn., families plan to stay.") == ["Newtown",
                                                                              "Conn."]
     assert found(recogniser, "In Sandy Hook, Conn., parents met.")[0] == "Sandy Hook"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Wisconsin has seen the worst of the outbreak.", "Wisconsin"),
+    ("California has confirmed 13 cases.", "California"),
+    ("Queensland Premier Peter Beattie declared an emergency.", "Queensland"),
+])
+def test_a_province_starting_a_sentence_is_a_place(recogniser, text, name):
+    """Frequent as names, and provinces carry no population to show their size."""
+    assert found(recogniser, text) == [name]
+
+
+@pytest.mark.parametrize("text", ["Central banks raised rates.", "Coast guards rescued two men.",
+                                  "Lakes froze early this year."])
+def test_a_kind_or_direction_word_starting_a_sentence_stays_a_word(recogniser, text):
+    assert found(recogniser, text) == []
