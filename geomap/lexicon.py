@@ -133,7 +133,9 @@ OBJECT_CUES = {"warning", "warnings", "ultimatum", "message", "appeal", "call", 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Lowercased given names from gender-guesser's dictionary (about 40,000, many countries)."""
+    """Lowercased given names from gender-guesser's dictionary (about 40,000, many countries),
+    less the 400 commonest English words it also lists ("the", "may", "will"): "The Vatican"
+    at a sentence's start is no given name and surname."""
     text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(
         encoding="utf-8", errors="replace")
     names = set()
@@ -144,7 +146,8 @@ def first_names() -> frozenset[str]:
         if len(parts) >= 2:
             for variant in (parts[1].replace("+", ""), parts[1].replace("+", "-")):
                 names.add(variant.lower())
-    return frozenset(names)
+    from wordfreq import top_n_list
+    return frozenset(names - set(top_n_list("en", 100)))
 
 
 @lru_cache(maxsize=200_000)

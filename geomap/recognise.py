@@ -240,7 +240,8 @@ class Recogniser:
                 _org_follows(tokens, j) and importance < COUNTRY_IMPORTANCE:
             # a country before "Army" still names the country
             return Mention(text=text[start:end], start=start, end=end, kind="organisation_part")
-        if self._person_like(tokens, i, j, prev, nxt, importance):
+        if self._person_like(tokens, i, j, prev, nxt, importance) or \
+                _titled(tokens, i, j, prev, nxt, importance):
             return None
         if j - i == 1 and self._alias_of_a_minor_place(text[start:end], importance):
             return None
@@ -401,6 +402,21 @@ def _town_start(tokens: list[Token], j: int) -> int:
             lx.zipf(tokens[i - 1].lower) < FUNCTION_WORD_ZIPF:
         i -= 1
     return i
+
+
+def _titled(tokens: list[Token], i: int, j: int, prev: Token | None, nxt: Token | None,
+            importance: float) -> bool:
+    """A name inside a title that begins with a capital "The": mid-sentence ("the band The
+    Ramones", "- The Atlantic"), or followed by more capitalised words ("The Copenhagen
+    Wheel").  A sentence's own "The" before a name and a lower-case word is the place's ("The
+    Vatican is", "The Orkney earthquake")."""
+    if prev is None or prev.text != "The" or importance >= COUNTRY_IMPORTANCE or \
+            not _adjacent(tokens, i - 1, j):
+        return False
+    if not (prev.sentence_start or _CLAUSE_START.search(prev.gap)):
+        return True
+    return nxt is not None and nxt.capitalised and _adjacent(tokens, j - 1, j + 1) and \
+        nxt.lower not in lx.ORG_WORDS
 
 
 def _inside(offset: int, starts: list[int], mentions: list[Mention]) -> bool:

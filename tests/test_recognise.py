@@ -215,3 +215,16 @@ def test_a_province_starting_a_sentence_is_a_place(recogniser, text, name):
                                   "Lakes froze early this year."])
 def test_a_kind_or_direction_word_starting_a_sentence_stays_a_word(recogniser, text):
     assert found(recogniser, text) == []
+
+
+def test_the_at_a_sentence_start_is_no_given_name(recogniser):
+    """gender-guesser lists "The" (and "May", "Will") as given names: "The Vatican" was read
+    as a person."""
+    assert found(recogniser, "The Vatican reports that the Pope has recovered.") == ["Vatican"]
+    assert found(recogniser, "The Orkney earthquake shook houses.") == ["Orkney"]
+
+
+@pytest.mark.parametrize("text", ["The Copenhagen Wheel turns any bicycle into a hybrid.",
+                                  "He plays drums in the band The Ramones."])
+def test_a_name_inside_a_title_starting_with_the_is_no_place(recogniser, text):
+    assert found(recogniser, text) == []
