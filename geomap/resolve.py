@@ -47,7 +47,7 @@ REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", 
 COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc": "CD",
                          "prc": "CN", "rok": "KR", "dprk": "KP", "car": "CF"}
 # Short names English news gives a country that its records lack ("across America").
-COUNTRY_ALIASES = {"america": "US"}
+COUNTRY_ALIASES = {"america": "US", "korea": "KR"}
 # A province's store record has no population, so its prior is its kind's weight alone: this
 # puts it on a par with a town of ~100,000 (it lost to "California", a village in Maryland).
 # Only where nothing else in the text places the document in another country.

@@ -549,6 +549,12 @@ def test_a_province_alone_in_its_text_keeps_the_area_prior(pipeline):
     assert (m.place.country_code, m.place.feature_code) == ("MZ", "ADM1")
 
 
+def test_korea_alone_is_south_korea(pipeline):
+    """Not Koréa, a village in Ivory Coast."""
+    m = resolve(pipeline, "Exports from Korea rose in May.", "Korea")
+    assert (m.place.country_code, m.place.feature_code) == ("KR", "PCLI")
+
+
 def test_america_alone_is_the_united_states(pipeline):
     """Not América, a town in Buenos Aires province; "South America" stays the continent."""
     assert resolve(pipeline, "Storms swept across America this week.", "America"
