@@ -30,6 +30,8 @@ _NAME_GAPS = (" ", "-", " - ", "'s ", "’s ")
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
 _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 _TOKEN_START = attrgetter("start")
+_MODIFIER_SUFFIX = re.compile(r"-(?:based|born|bred|bound|headquartered|registered|flagged|"
+                              r"made|area|region|wide)$", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
 COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance scale
 # Below this a name's best place is a hamlet: an English word it spells ("Guide", "Zone",
@@ -94,6 +96,11 @@ def tokenize(text: str) -> list[Token]:
         if "." in word or text.startswith(".", end):
             word = _dotted(word, text[end:end + 1])
             end = start + len(word)
+        if "-" in word:
+            cut = _MODIFIER_SUFFIX.search(word)
+            if cut:  # "Lafayette-based": the place, not a name "Lafayette-based"
+                word = word[:cut.start()]
+                end = start + len(word)
         if ("'" in word or "’" in word) and len(word) > 2:
             cut = _POSSESSIVE.search(word)
             if cut:

@@ -228,3 +228,10 @@ def test_the_at_a_sentence_start_is_no_given_name(recogniser):
                                   "He plays drums in the band The Ramones."])
 def test_a_name_inside_a_title_starting_with_the_is_no_place(recogniser, text):
     assert found(recogniser, text) == []
+
+
+def test_a_place_before_based_or_born_is_a_place(recogniser):
+    text = "A Lafayette-based firm hired a London-born chef for a Kenya-bound ship."
+    assert found(recogniser, text) == ["Lafayette", "London", "Kenya"]
+    assert [t.text for t in tokenize("Nagorno-Karabakh and Guinea-Bissau")][::2] == \
+        ["Nagorno-Karabakh", "Guinea-Bissau"]
