@@ -30,6 +30,7 @@ _NAME_GAPS = (" ", "-", " - ", "'s ", "’s ")
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
 _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 _TOKEN_START = attrgetter("start")
+_ELIDED = re.compile(r"(?:d|l|al|el|ad|an|ar|as|ash|at|az|ul)['’-][A-Z]")
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|born|bred|bound|headquartered|registered|flagged|"
                               r"made|area|region|wide)$", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
@@ -77,7 +78,8 @@ class Token:
         self.gap = gap
         # Computed once: the recogniser asks these of every token many times.
         self.lower = text.lower()
-        self.capitalised = text[:1].isupper()
+        # "d'Ivoire", "al-Bab": an elided article before a capital is part of a name
+        self.capitalised = text[:1].isupper() or _ELIDED.match(text) is not None
 
 
 def tokenize(text: str) -> list[Token]:

@@ -235,3 +235,9 @@ def test_a_place_before_based_or_born_is_a_place(recogniser):
     assert found(recogniser, text) == ["Lafayette", "London", "Kenya"]
     assert [t.text for t in tokenize("Nagorno-Karabakh and Guinea-Bissau")][::2] == \
         ["Nagorno-Karabakh", "Guinea-Bissau"]
+
+
+def test_a_name_with_an_elided_article_is_one_name(recogniser):
+    """"d'Ivoire" begins with a small letter, yet it ends the country's name."""
+    text = "The campaign covers Benin, Côte d'Ivoire and Ghana."
+    assert found(recogniser, text) == ["Benin", "Côte d'Ivoire", "Ghana"]
