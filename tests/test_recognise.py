@@ -241,3 +241,9 @@ def test_a_name_with_an_elided_article_is_one_name(recogniser):
     """"d'Ivoire" begins with a small letter, yet it ends the country's name."""
     text = "The campaign covers Benin, Côte d'Ivoire and Ghana."
     assert found(recogniser, text) == ["Benin", "Côte d'Ivoire", "Ghana"]
+
+
+def test_philippine_is_the_adjective_of_the_philippines(recogniser):
+    doc = recogniser.recognise(Document(id="t", text="The Philippine army culled hogs."))
+    assert [(m.text, m.kind, m.country_code) for m in doc.mentions] == \
+        [("Philippine", "demonym", "PH")]
