@@ -337,7 +337,8 @@ class Resolver:
         # each link, and whether a number follows it
         chain: list[tuple[str, bool]] = [(before, False)] if before[:1].isupper() and \
             not owner else []
-        city_part = city_part or bool(_CITY_AFTER.match(sentence, pos))  # "Trujillo city"
+        # "Trujillo city", "the city of Northampton"
+        city_part = city_part or bool(_CITY_AFTER.match(sentence, pos) or stated["city"])
         while True:
             # "the Masvingo Province of Zimbabwe" is two links, the second holding the first
             *outer, last = _KIND_OF.split(links[-1])[1:-1] or [links[-1]]
@@ -401,7 +402,9 @@ class Resolver:
             admin = [c for c in inner if c.place.feature_class == "A" and
                      (not city_only or fold(c.place.name) == fold(form))]
             cities = [c for c in inner if _city(c.place)]
-            named_city = [c for c in cities if fold(c.place.name) == fold(form)]
+            # the text says it is a city ("the city of Northampton"): of any size
+            named_city = [c for c in inner if c.place.feature_class == "P" and
+                          fold(c.place.name) == fold(form)]
             areas = (named_city or admin or cities) if city_first else (admin or cities)
             if areas:
                 break
@@ -955,13 +958,14 @@ class _Context:
         return None
 
 
-_SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|"
-         r"(?:north|south)-?(?:east|west)(?:ern)?)(?:\s+|-(?=[a-zA-Z]))){0,2}")  # "in mid-Wales"
+_SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|inner|"
+         r"outer|downtown|(?:north|south)-?(?:east|west)(?:ern)?)(?:\s+|-(?=[a-zA-Z]))){0,2}")
+# ("in mid-Wales", "in inner southeast Portland")
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
 _KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|county|region|"
                 r"district|department|governorate|prefecture|municipality|island|parish|unit|"
-                r"territory)"
-                r"\s+(?:of\s+)?)?")
+                r"territory|(?P<city>city|town))"
+                r"\s+(?:of\s+)?)?")  # "the city of Northampton": the city, not the county
 # lower-case particles inside names: "Rio Grande do Sul", "Møre og Romsdal", "Frankfurt am Main"
 _PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des|og|och|y|e|et|am|an|der|sur)"
 # "(the) [Canadian] province of" before the area's name, then the name itself
@@ -986,7 +990,7 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region))?"
     r"\s*(?:,(?:\s+in)?|\s(?:district|county|region|province|municipality|department|"
-    r"borough)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"borough|area)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: (?:" + _PARTICLE + r" )?[A-Z][\w.'’-]*){0,3})")
 _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"

@@ -521,6 +521,15 @@ def resolve_any(pipeline, text, name):
     # "Trujillo city": the Peruvian city, not Venezuela's Trujillo state
     ("Moche is a town on the south side of Trujillo city, in La Libertad, Peru.", "Moche",
      "PE", "La Libertad"),
+    # "the city of Northampton ... Massachusetts": the small city, not a county or England's
+    ("Leeds is a village in the west of the city of Northampton, near Easthampton in the "
+     "U.S. state of Massachusetts.", "Leeds", "US", "Massachusetts"),
+    # "the French Prairie area of Marion County": the county is the next link
+    ("Fargo is a hamlet in the French Prairie area of Marion County, Oregon, United States.",
+     "Fargo", "US", "Oregon"),
+    # "inner southeast Portland": Portland, Oregon
+    ("Sellwood is a neighborhood located in inner southeast Portland, Oregon.", "Sellwood",
+     "US", "Oregon"),
     # the mountains are not Pyrenees Shire in Australia when the text names France
     ("Tarbes is a town lying in the foothills of the Pyrenees. It is part of the "
      "Hautes-Pyrénées department in south-western France.", "Tarbes", "FR", None),
