@@ -20,7 +20,8 @@ HOLIDAYS = {"christmas", "easter", "ramadan", "eid", "thanksgiving", "halloween"
 # Arabian"): code of the country they point to.
 EXTRA_DEMONYMS = {"english": "GB", "scottish": "GB", "scots": "GB", "welsh": "GB",
                   "saudi": "SA", "saudis": "SA", "emirati": "AE", "emiratis": "AE",
-                  "kiwi": "NZ", "aussie": "AU", "yankee": "US", "philippine": "PH"}
+                  "kiwi": "NZ", "aussie": "AU", "yankee": "US", "philippine": "PH",
+                  "argentine": "AR", "argentines": "AR"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Lowercase words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS = {"of", "de", "del", "della", "di", "da", "do", "dos", "das", "la", "le", "les", "el",

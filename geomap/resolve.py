@@ -349,8 +349,12 @@ class Resolver:
                 break
             links.append(link.group(1))
             pos = link.end(1)
-        if owner:
-            chain.append((owner, False))
+        # "the Argentine capital, Buenos Aires": a demonym is no area, but says whose it is
+        owners = [c for name, _ in chain if (c := self._country_called(name)) and
+                  fold(c) != fold(name)]
+        chain = [link for link in chain if not self._country_called(link[0]) or
+                 fold(self._country_called(link[0]) or "") == fold(link[0])]
+        chain += [(c, False) for c in dict.fromkeys(owners + ([owner] if owner else []))]
         for i, (name, numbered) in enumerate(chain):
             inside = chain[i + 1][0] if i + 1 < len(chain) else None
             best = None if numbered else self._best_area(name, inside, context, namesakes,
@@ -368,7 +372,7 @@ class Resolver:
             self._demonyms = {fold(d): c["name"] for c in sorted(
                 self.gazetteer.countries(), key=lambda c: c["population"] or 0)
                 for d in (c["demonym"] or "").split(",") if d.strip()}
-        code = COUNTRY_ABBREVIATIONS.get(key)
+        code = COUNTRY_ABBREVIATIONS.get(key) or lx.EXTRA_DEMONYMS.get(key)
         names = self._country_keys()
         if code:
             return self.gazetteer.country_name(code)
@@ -990,7 +994,8 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region))?"
     r"\s*(?:,(?:\s+in)?|\s(?:district|county|region|province|municipality|department|"
-    r"borough|area)\s+of|\s+of|\s+in|\s+within)\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"borough|area)\s+of|\s+of|\s+in|\s+within|\s+capital,?)"  # "the Argentine capital, X"
+    r"\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: (?:" + _PARTICLE + r" )?[A-Z][\w.'’-]*){0,3})")
 _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"

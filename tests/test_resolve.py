@@ -521,6 +521,9 @@ def resolve_any(pipeline, text, name):
     # "Trujillo city": the Peruvian city, not Venezuela's Trujillo state
     ("Moche is a town on the south side of Trujillo city, in La Libertad, Peru.", "Moche",
      "PE", "La Libertad"),
+    # a demonym is no area ("Argentine", a town in Kansas) but names the country holding it
+    ("Recoleta is a barrio of the Argentine capital, Buenos Aires.", "Recoleta", "AR",
+     "Ciudad Autónoma de Buenos Aires"),
     # "the city of Northampton ... Massachusetts": the small city, not a county or England's
     ("Leeds is a village in the west of the city of Northampton, near Easthampton in the "
      "U.S. state of Massachusetts.", "Leeds", "US", "Massachusetts"),
