@@ -381,13 +381,16 @@ class EventExtractor:
         allowed = _countries(kept)
         lead: Event | None = None  # the incident the latest sentences report
         for start, end in sentences.spans(doc.text):
+            follows = lead is not None and not doc.text[lead.evidence[-1].end:start].strip()
             if _has_stem(doc.text[start:end]):
                 events = self._sentence_events(doc, start, end, allowed, fragments)
-                if lead is not None and not doc.text[lead.evidence[-1].end:start].strip():
+                if follows:
                     events = fold_details(events, lead, doc.published)
                 events = [e for e in events if _specific(e)]
                 events, lead = fold_additions(events, lead, doc.text[start:end])
                 found += events
+            elif follows:  # "There were 4 fatalities.": no event, the incident's figure
+                _complete_toll(doc, start, end, lead)
         if partisan(doc.source):  # the whole document is one party's claim
             for ev in found:
                 ev.fatalities, ev.fatalities_cumulative = None, False
@@ -501,6 +504,21 @@ def fold_details(events: list[Event], lead: Event, published: dt.date | None) ->
         lead.evidence.append(ev.evidence[0])
         events.remove(ev)
     return events
+
+
+def _complete_toll(doc: Document, start: int, end: int, lead: Event) -> None:
+    """A sentence right after an incident's that only gives figures and names no place
+    ("There were 4 fatalities."): the incident's, when its own sentence gave none."""
+    text = doc.text[start:end]
+    if lead.background or lead.type == STRATEGIC or lead.fatalities is not None or \
+            lead.wounded is not None or not numbers.HINT.search(fold(text)) or \
+            any(start <= m.start < end and m.kind == "place" for m in doc.mentions):
+        return
+    toll = numbers.casualties(text)
+    if toll.killed is None and toll.wounded is None or party_claim(text):
+        return
+    lead.fatalities, lead.wounded = toll.killed, toll.wounded
+    lead.evidence.append(Evidence(document_id=doc.id, sentence=text, start=start, end=end))
 
 
 def _details(lead: Event, ev: Event, published: dt.date | None) -> bool:

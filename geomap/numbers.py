@@ -1,7 +1,7 @@
 """Numbers: casualty figures in a sentence, with new deaths, wounded and cumulative tolls apart.
 
 ACLED's rules: the most conservative (lowest) reported figure, so a range "5-7" is 5; "tens" = 10,
-"dozens" = 12, "hundreds" = 100; a plural of unknown size ("several", "a number of", "an unknown
+"dozens" = 12, "hundreds" = 100 ("between 5 and 10" is 5 too); a plural of unknown size ("several", "a number of", "an unknown
 number of") is 3, the conservative default geomap has always used.  "7 soldiers were killed and
 wounded" gives no death count: how many of the 7 died is not stated.  Figures of every side in one
 sentence add up ("3 soldiers and 2 militants were killed" is 5); a figure in parentheses is an
@@ -50,7 +50,8 @@ ARTICLES = ("a", "an", "the", "his", "her")
 # every word of the sentence
 _STARTS = "".join(sorted({w[0] for w in (*UNITS, *TENS, *VAGUE, *ARTICLES)}))
 NUMBER = re.compile(
-    r"\b(?=[\d" + _STARTS + r"])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\s?[-\u2013]\s?\d+|\s+to\s+\d+)?"
+    r"\b(?=[\d" + _STARTS + r"])(?P<num>(?<=between )\d+ and \d+|\d{1,3}(?:,\d{3})+"
+    r"|\d+(?:\s?[-\u2013]\s?\d+|\s+to\s+\d+)?"
     r"|(?:" + _WORDNUM + r")(?:[- ](?:" + _WORDNUM + r"))?"
     r"|a dozen|a few|a hundred|dozens|several|scores|hundreds|thousands|tens"
     r"|(?:a|an unknown) number of"
@@ -76,7 +77,7 @@ _DATE_AFTER = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|
                          r"dec)[a-z]*\b|\s*(?:km|kilomet|mile|am|pm|percent|%|years?|days?|"
                          r"hours?|minutes?)")
 _DIGITS = re.compile(r"\d+")
-_SPAN = re.compile(r"(\d+)\s?(?:[-\u2013]|to)\s?(\d+)")
+_SPAN = re.compile(r"(\d+)\s?(?:[-\u2013]|to|and)\s?(\d+)")  # "5-7", "5 to 7", "between 5 and 7"
 _PARTS = re.compile(r"[- ]")
 # Python's case-insensitive matching is several times slower than matching lower-cased text, so
 # hot patterns are written in lower case and run on a folded copy of the sentence.  Besides the
@@ -202,6 +203,8 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
     """What a number counts: 'killed', 'wounded', 'toll', or None (something else)."""
     before = before.lower()
     prev = _words_back(before, 6)
+    if prev[-1:] == ["between"]:  # "killed between 5 and 10": the verb before the range
+        prev = prev[:-1]
     nxt = _words_ahead(after, 24)
     if _TOLL_BEFORE.search(before) or nxt[:2] == ["in", "total"]:
         return "toll"
@@ -211,7 +214,7 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
         return None  # "a father of three": a description, not a figure
     if prev and prev[-1] in ACTIVE:  # "killing 3", "killed 3 soldiers", "wounding 5"
         return ACTIVE[prev[-1]]
-    if prev[-2:] == ["shot", "dead"] and word not in ARTICLES:  # "shot dead 2 civilians"
+    if prev[-2:] == ["shot", "dead"]:  # "shot dead 2 civilians", "shot dead a chief"
         return "killed"
     kind = _article_kind(nxt) if word in ARTICLES else _following_kind(nxt)
     # an article after a comma is an apposition ("1 child, a shepherd,"), not another victim

@@ -51,7 +51,10 @@ def test_dates_without_publication_keep_absolute_only():
     ("Dozens were killed and several injured.", 12, 3, None),
     ("Hundreds of soldiers died.", 100, None, None),
     ("Nine guards including a commander were killed and 4 were wounded.", 9, 4, None),
-    ("Gunmen shot dead a teacher on 4 May 2020.", None, None, None),
+    # one victim without a numeral is one (ACLED); the date is no figure
+    ("Gunmen shot dead a teacher on 4 May 2020.", 1, None, None),
+    ("Fighting in the town killed between 5 and 10 people.", 5, None, None),
+    ("The town grew between 2010 and 2015.", None, None, None),
 ])
 def test_numbers_keep_killed_wounded_and_tolls_apart(text, killed, wounded, toll):
     assert numbers.casualties(text) == numbers.Casualties(killed, wounded, toll)
@@ -329,6 +332,16 @@ def test_deaths_told_in_the_next_sentence_belong_to_the_incident(coder):
     events, _ = coder("On Monday, rebels and soldiers clashed in Kandahar. 4 rebels were killed.")
     assert [(e.subtype, e.place_name, e.fatalities, len(e.evidence)) for e in events] == [
         ("Armed clash", "Kandahar", 4, 2)]
+
+
+def test_a_bare_figure_after_an_incident_is_its_toll(coder):
+    """"There were 4 fatalities.": no event of its own and no place, the incident's figure."""
+    events, _ = coder("On Monday, a gunfight broke out in Maiduguri. There were 4 fatalities.")
+    assert [(e.place_name, e.fatalities, len(e.evidence)) for e in events] == [
+        ("Maiduguri", 4, 2)]
+    events, _ = coder("On Monday, rebels clashed with troops in Goma, killing 2. "
+                      "There were 4 fatalities in Kinshasa last year.")
+    assert [(e.place_name, e.fatalities) for e in events][:1] == [("Goma", 2)]
 
 
 @pytest.mark.parametrize("text, expected", [
