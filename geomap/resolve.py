@@ -226,7 +226,8 @@ class Resolver:
                 features["contained"] = 4.0  # "X, Texas"; "admin" counts the area once more
             if anchored:
                 features.update(context.features(c.place, key))
-                if "area" in features and context.elsewhere(key) and not features.keys() & FITS:
+                if "area" in features and context.elsewhere(key) and \
+                        not features.keys() & AREA_TIES:
                     # "Israeli strikes hit Gaza" is not Mozambique's province, yet "sharks of New
                     # Zealand ... in Florida" is still the state, not a Cuban town of 70,000
                     features["area"] = AREA_PRIOR / 2
@@ -350,10 +351,9 @@ class Resolver:
             links.append(link.group(1))
             pos = link.end(1)
         # "the Argentine capital, Buenos Aires": a demonym is no area, but says whose it is
-        owners = [c for name, _ in chain if (c := self._country_called(name)) and
-                  fold(c) != fold(name)]
-        chain = [link for link in chain if not self._country_called(link[0]) or
-                 fold(self._country_called(link[0]) or "") == fold(link[0])]
+        called = {name: self._country_called(name) for name, _ in chain}
+        owners = [c for name, c in called.items() if c and fold(c) != fold(name)]
+        chain = [link for link in chain if called[link[0]] not in owners]
         chain += [(c, False) for c in dict.fromkeys(owners + ([owner] if owner else []))]
         for i, (name, numbered) in enumerate(chain):
             inside = chain[i + 1][0] if i + 1 < len(chain) else None
@@ -636,8 +636,9 @@ def _prefer_named(scored: list[Scored], exact_ids: frozenset[int]) -> None:
             alt.score = round(alt.score - UNNAMED, 3)
 
 
-# What ties a namesake to the document: its country's share, its named area or country
-FITS = frozenset({"country", "admin", "contained", "country_named", "stated_in"})
+# Any tie of a province to the document (its country's share, its or its country's name, a
+# qualifier, the stated area): with none, and the document placed elsewhere, its prior halves
+AREA_TIES = frozenset({"country", "admin", "contained", "country_named", "stated_in"})
 
 
 def _fits(features: dict[str, float]) -> bool:
@@ -673,7 +674,7 @@ def _explain(best: Scored) -> str:
 
 # "Paris, Texas"; "Amritsar (Punjab)", the form conflict reports use (also "Andar (Shalgar)",
 # another name, which names no area and so counts for nothing)
-_COMMA_QUALIFIER = re.compile(r"\s*(?:,\s*|\(\s*(?=[^()]{1,60}\)))"
+_QUALIFIER = re.compile(r"\s*(?:,\s*|\(\s*(?=[^()]{1,60}\)))"
                               r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 
 
@@ -689,7 +690,7 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
             (lx.FEATURE_BEFORE.get(words_before[-2]) if len(words_before) >= 2 and
              words_before[-1] == "of" else None) or \
             (lx.FEATURE_BEFORE.get(words_before[-1]) if words_before else None)
-        comma = _COMMA_QUALIFIER.match(after)
+        comma = _QUALIFIER.match(after)
         cues.append((wanted or _said_to_be(text, m.end), comma.group(1) if comma else None))
     return cues
 
