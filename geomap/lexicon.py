@@ -135,8 +135,8 @@ OBJECT_CUES = {"warning", "warnings", "ultimatum", "message", "appeal", "call", 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Lowercased given names from gender-guesser's dictionary (about 40,000, many countries),
-    less the 400 commonest English words it also lists ("the", "may", "will"): "The Vatican"
-    at a sentence's start is no given name and surname."""
+    less the 100 commonest English words it also lists ("the", "will"): "The Vatican" at a
+    sentence's start is no given name and surname."""
     text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(
         encoding="utf-8", errors="replace")
     names = set()

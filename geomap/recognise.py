@@ -260,6 +260,7 @@ class Recogniser:
         return _with_direction(tokens, i, Mention(text=text[start:end], start=start, end=end), text)
 
     def _names_a_province(self, word: str) -> bool:
+        """Whether a province is so called (asked only of words starting a sentence)."""
         if word not in self._province:
             self._province[word] = any(c.place.feature_code == "ADM1" for c in
                                        self.gazetteer.lookup(word, limit=10, loose_match=False))
