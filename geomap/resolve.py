@@ -220,9 +220,13 @@ class Resolver:
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
         scored = []
         anchored = bool(context.chosen)  # the first pass has no anchors: no context features
+        # "Michigan, Oregon, New Mexico and Ohio": in a list of states each name is a state
+        # (not Oregon, Wisconsin, whose state the list names), and no comma qualifies it
+        peer_kind = context.peer_kind.get(key) if _listed_as_peer(key, static, context) else None
+        qualifiers = [] if peer_kind else static.qualifiers
         for c, base in static.candidates:
             features = dict(base)
-            if static.qualifiers and _qualified(static.qualifiers, c.place, context):
+            if qualifiers and _qualified(qualifiers, c.place, context):
                 features["contained"] = 4.0  # "X, Texas"; "admin" counts the area once more
             if anchored:
                 features.update(context.features(c.place, key))
@@ -235,6 +239,8 @@ class Resolver:
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
             scored.append(Scored(c.place, round(sum(features.values()), 3), features))
+        if peer_kind:
+            scored = [a for a in scored if _kind_of(a.place) == peer_kind]
         if static.natural:  # "the Baltic Sea" is not Baltic, Connecticut; the Kabul River
             scored = [a for a in scored if a.place.feature_class != "P" or _fits(a.features)]
         if any(a.place.id in static.exact_ids and _fits(a.features) for a in scored):
@@ -801,6 +807,14 @@ def _kind_cue(cues: list[tuple[str | None, str | None]], place: Place) -> dict[s
         if wanted:
             score = max(score, 3.0 if place.feature_class == wanted else -1.0)
     return {"qualifier": score} if score else {}
+
+
+def _listed_as_peer(key: str, static: "_Static", context: "_Context") -> bool:
+    """The name stands in a list whose other names are areas of a kind it has a namesake of:
+    the comma after it separates peers, it does not qualify ("Springfield, Illinois and
+    Springfield, Missouri" still does: no Springfield is a state)."""
+    kind = context.peer_kind.get(key)
+    return kind in LIST_KINDS and any(_kind_of(c.place) == kind for c, _ in static.candidates)
 
 
 def _qualified(qualifiers: list[str], place: Place, context: "_Context") -> bool:

@@ -588,3 +588,20 @@ def test_a_side_of_a_known_area_is_placed_on_that_side_of_it(pipeline, gaz, text
     assert (m.place.name, m.precision) == (whole.name, 3) and "part of" in m.note
     here, there = (m.place.lat, m.place.lon), (whole.lat, whole.lon)
     assert sign * (here[axis] - there[axis]) > 0
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cases were found in Oklahoma, Pennsylvania and Texas.", "Oklahoma"),
+    ("Cases rose in Michigan, Oregon, New Mexico, Ohio and Wisconsin.", "Oregon"),
+])
+def test_in_a_list_of_states_each_name_is_a_state(pipeline, text, name):
+    """Not Oklahoma, Pennsylvania nor Oregon, Wisconsin: the list names those states too."""
+    m = resolve(pipeline, text, name)
+    assert (m.place.name, m.place.feature_code) == (name, "ADM1")
+
+
+def test_a_town_qualified_inside_a_list_keeps_its_qualifier(pipeline):
+    text = "Cases were found in Springfield, Illinois and Springfield, Missouri."
+    m = resolve(pipeline, text, "Springfield")  # one sense per name: either, qualified
+    assert m.place.admin1 in ("Illinois", "Missouri") and m.place.feature_code == "PPL"
+    assert "contained" in m.alternatives[0].features
