@@ -220,7 +220,7 @@ def state_qualifier(text: str, start: int, end: int) -> str | None:
     ("Paris, Ky."): right after a comma, and a word without its full stop only at the end of
     a phrase ("Berkeley, Calif, ..."; "Akure, Ore and Ondo" is the Nigerian town)."""
     word = text[start:end]
-    if not text[:start].rstrip().endswith(",") or \
+    if not text[max(0, start - 20):start].rstrip().endswith(",") or \
             not word.isupper() and not word.endswith(".") and text[end:end + 1] not in _STATE_ENDS:
         return None
     return state_abbreviation(word)

@@ -78,8 +78,7 @@ class Token:
         self.gap = gap
         # Computed once: the recogniser asks these of every token many times.
         self.lower = text.lower()
-        # "d'Ivoire", "al-Bab": an elided article before a capital is part of a name
-        self.capitalised = text[:1].isupper() or _ELIDED.match(text) is not None
+        self.capitalised = text[:1].isupper()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -98,18 +97,22 @@ def tokenize(text: str) -> list[Token]:
         if "." in word or text.startswith(".", end):
             word = _dotted(word, text[end:end + 1])
             end = start + len(word)
-        if "-" in word:
+        hyphen, apostrophe = "-" in word, "'" in word or "’" in word
+        if hyphen:
             cut = _MODIFIER_SUFFIX.search(word)
             if cut:  # "Lafayette-based": the place, not a name "Lafayette-based"
                 word = word[:cut.start()]
                 end = start + len(word)
-        if ("'" in word or "’" in word) and len(word) > 2:
+        if apostrophe and len(word) > 2:
             cut = _POSSESSIVE.search(word)
             if cut:
                 word = word[: cut.start()]
                 end = start + len(word)
-        tokens.append(Token(start, end, word, sentence != prev_sentence, sentence,
-                            text[prev_end:start] if tokens else ""))
+        token = Token(start, end, word, sentence != prev_sentence, sentence,
+                      text[prev_end:start] if tokens else "")
+        if (hyphen or apostrophe) and _ELIDED.match(word):
+            token.capitalised = True  # "d'Ivoire", "al-Bab": the elided article of a name
+        tokens.append(token)
         prev_end, prev_sentence = end, sentence
     return tokens
 
