@@ -265,8 +265,8 @@ class Recogniser:
     def _names_a_province(self, word: str) -> bool:
         """Whether a province is so called (asked only of words starting a sentence)."""
         if word not in self._province:
-            self._province[word] = any(c.place.feature_code == "ADM1" for c in
-                                       self.gazetteer.lookup(word, limit=10, loose_match=False))
+            found = self.gazetteer.lookup(word, limit=10, loose_match=False, names=False)
+            self._province[word] = any(c.place.feature_code == "ADM1" for c in found)
         return self._province[word]
 
     def _alias_of_a_minor_place(self, name: str, importance: float) -> bool:
@@ -281,7 +281,7 @@ class Recogniser:
             self._only_alias[name] = not any(
                 key in (_key(c.place.name), _key(c.place.ascii_name)) or
                 c.place.feature_code == "ADM1" or c.place.feature_code.startswith("PCL")
-                for c in self.gazetteer.lookup(name, limit=10, loose_match=False))
+                for c in self.gazetteer.lookup(name, limit=10, loose_match=False, names=False))
         return self._only_alias[name]
 
     def _drop_people(self, tokens: list[Token], capitals: list[int], mentions: list[Mention]
