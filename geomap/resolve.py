@@ -47,7 +47,7 @@ REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", 
 COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc": "CD",
                          "prc": "CN", "rok": "KR", "dprk": "KP", "car": "CF"}
 # Short names English news gives a country that its records lack ("across America").
-COUNTRY_ALIASES = {"america": "US", "korea": "KR"}
+COUNTRY_ALIASES = {"america": "US", "korea": "KR", "congo": "CD"}
 # A province's store record has no population, so its prior is its kind's weight alone: this
 # puts it on a par with a town of ~100,000 (it lost to "California", a village in Maryland).
 # Only where nothing else in the text places the document in another country.
@@ -149,7 +149,8 @@ class Resolver:
             found = [c for c in found if is_latin(c.matched_name)]
         code = COUNTRY_ABBREVIATIONS.get(fold(name)) if capitals else \
             COUNTRY_ALIASES.get(fold(name))
-        if code and not any(c.place.feature_code.startswith("PCL") for c in found[:1]):
+        if code and not any(c.place.country_code == code and
+                            c.place.feature_code.startswith("PCL") for c in found[:1]):
             country = self._country(code)
             found = ([country] if country else []) + found
         if capitals and not found and 2 <= len(fold(name)) <= 4:
@@ -840,6 +841,7 @@ class _Context:
         self.demonym_countries = Counter(m.country_code for m in doc.mentions
                                          if m.kind == "demonym" and m.country_code)
         self.countries: Counter = Counter()
+        self.weights: dict[str, int] = {}  # what each name's choice adds to self.countries
         self.total = 0  # of the countries' counts
         self.chosen_countries: set[tuple[str, str]] = set()
         self.points: dict[str, tuple[float, float, float]] = {}
@@ -857,6 +859,7 @@ class _Context:
     def update(self, chosen: dict[str, list[Scored]]) -> None:
         self.chosen = chosen
         self.countries = Counter(self.demonym_countries)
+        self.weights = {}
         self.points = {}
         for key, ranked in chosen.items():
             if not ranked:
@@ -864,6 +867,7 @@ class _Context:
             best = ranked[0].place
             weight = self.keys[key] * (2 if best.feature_code.startswith("PCL") else 1)
             self.countries[best.country_code] += weight
+            self.weights[key] = weight
             if best.feature_code not in REGION_CODES:
                 self.points[key] = (best.lat, best.lon, self.keys[key])
         self.total = sum(self.countries.values())
@@ -884,7 +888,7 @@ class _Context:
         total = self.total
         if total and place.country_code:
             # share of the document's other evidence in this country (minus this name's own)
-            own = self.keys.get(key, 0) if self.chosen.get(key) and \
+            own = self.weights.get(key, 0) if self.chosen.get(key) and \
                 self.chosen[key][0].place.country_code == place.country_code else 0
             share = (self.countries[place.country_code] - own) / max(1, total - own)
             if share > 0:

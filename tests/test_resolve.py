@@ -561,6 +561,15 @@ def test_a_province_alone_in_its_text_keeps_the_area_prior(pipeline):
     assert (m.place.country_code, m.place.feature_code) == ("MZ", "ADM1")
 
 
+@pytest.mark.parametrize("text, country", [
+    ("He was arrested in Goma, eastern Congo.", "CD"),
+    ("Brazzaville is the capital of Congo.", "CG"),
+])
+def test_congo_is_whichever_congo_the_text_is_about(pipeline, text, country):
+    """Both countries are called Congo; the store names only the smaller one so."""
+    assert resolve(pipeline, text, "Congo").place.country_code == country
+
+
 def test_korea_alone_is_south_korea(pipeline):
     """Not Koréa, a village in Ivory Coast."""
     m = resolve(pipeline, "Exports from Korea rose in May.", "Korea")
