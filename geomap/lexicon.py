@@ -7,6 +7,7 @@ Everything here is plain data about English, not about particular articles.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -130,6 +131,20 @@ GOVERNMENT_NOUNS = {"president", "government", "ministry", "foreign", "defence",
                     "embassy", "envoy", "ambassador", "administration", "regime", "cabinet"}
 OBJECT_CUES = {"warning", "warnings", "ultimatum", "message", "appeal", "call", "demand",
                "accused", "urged", "told", "warned", "asked", "against"}
+
+
+def demonym_countries(countries: Iterable[dict]) -> dict[str, str]:
+    """Lower-cased demonyms and their plurals -> ISO code, from the gazetteer's countries
+    (``Gazetteer.countries()``) and EXTRA_DEMONYMS; a demonym several countries share is the
+    most populous one's ("Indian": India, not the British Indian Ocean Territory)."""
+    found: dict[str, tuple[int, str]] = {}
+    for c in countries:
+        for word in (c["demonym"] or "").split(","):
+            word = word.strip()
+            for form in (word, word + "s"):
+                if word and found.get(form.lower(), (-1, ""))[0] < (c["population"] or 0):
+                    found[form.lower()] = (c["population"] or 0, c["code"])
+    return {k: code for k, (_, code) in found.items()} | EXTRA_DEMONYMS
 
 
 @lru_cache(maxsize=1)

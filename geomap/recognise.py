@@ -133,23 +133,12 @@ class Recogniser:
         self.feature_words = feature_words
         self.gazetteer = gazetteer
         self.names = gazetteer.name_index()
-        self.demonyms = self._demonyms(gazetteer)
+        self.demonyms = lx.demonym_countries(gazetteer.countries())
         # name -> whether it is only an alternate name of its places.  The gazetteer lookup
         # behind it is the dearest test per word; the store does not change under a recogniser
         # (its name index is read once, above), and only common English words are asked about.
         self._only_alias: dict[str, bool] = {}
         self._province: dict[str, bool] = {}  # a word -> whether a province is so called
-
-    @staticmethod
-    def _demonyms(gazetteer: Gazetteer) -> dict[str, str]:
-        found: dict[str, tuple[int, str]] = {}
-        for c in gazetteer.countries():
-            for word in (c["demonym"] or "").split(","):
-                word = word.strip()
-                for form in (word, word + "s"):
-                    if word and found.get(form.lower(), (-1, ""))[0] < (c["population"] or 0):
-                        found[form.lower()] = (c["population"] or 0, c["code"])
-        return {k: code for k, (_, code) in found.items()} | lx.EXTRA_DEMONYMS
 
     def recognise(self, doc: Document) -> Document:
         """Fill ``doc.mentions`` (offsets into ``doc.text``, kinds; places come from resolve)."""

@@ -109,7 +109,7 @@ class Resolver:
         self._area_points: dict[int, PlaceRef] = {}
         self._refs: dict[int, PlaceRef] = {}
         self._initials: dict[str, list[Place]] | None = None  # built on the first unknown "NSW"
-        self._demonyms: dict[str, str] | None = None  # "indian" -> "India", on first use
+        self._demonyms: dict[str, str] | None = None  # "indian" -> "IN", on first use
 
     def resolve(self, doc: Document) -> Document:
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -375,17 +375,12 @@ class Resolver:
         key = fold(words)
         if not key:
             return None
-        if self._demonyms is None:  # a demonym shared by several countries is the largest's
-            self._demonyms = {fold(d): c["name"] for c in sorted(
-                self.gazetteer.countries(), key=lambda c: c["population"] or 0)
-                for d in (c["demonym"] or "").split(",") if d.strip()}
-        code = COUNTRY_ABBREVIATIONS.get(key) or lx.EXTRA_DEMONYMS.get(key)
-        names = self._country_keys()
-        if code:
-            return self.gazetteer.country_name(code)
-        if key in names.values():
+        if key in self._country_keys().values():
             return words
-        return self._demonyms.get(key)
+        if self._demonyms is None:
+            self._demonyms = lx.demonym_countries(self.gazetteer.countries())
+        code = COUNTRY_ABBREVIATIONS.get(key) or self._demonyms.get(words.strip().lower())
+        return self.gazetteer.country_name(code) if code else None
 
     def _best_area(self, name: str, inside: str | None, context: "_Context",
                    namesakes: list[Candidate], city_first: bool = False) -> Candidate | None:
