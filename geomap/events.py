@@ -510,8 +510,8 @@ def _complete_toll(doc: Document, start: int, end: int, lead: Event) -> None:
     """A sentence right after an incident's that only gives figures and names no place
     ("There were 4 fatalities."): the incident's, when its own sentence gave none."""
     text = doc.text[start:end]
-    if lead.background or lead.type == STRATEGIC or lead.fatalities is not None or \
-            lead.wounded is not None or not numbers.HINT.search(fold(text)) or \
+    if lead.background or lead.type == STRATEGIC or not _untold_toll(lead) or \
+            not numbers.HINT.search(fold(text)) or \
             any(start <= m.start < end and m.kind == "place" for m in doc.mentions):
         return
     toll = numbers.casualties(text)
@@ -529,11 +529,14 @@ def _details(lead: Event, ev: Event, published: dt.date | None) -> bool:
         return True  # "Police dispersed the protesters with tear gas.", "... arrested 10."
     if ev.type == STRATEGIC:
         return False
-    # a bare casualty report ("5 fighters were killed.") for an incident that told none: when
-    # the incident's own sentence speaks of casualties ("caused a heavy toll"), a figure after
-    # it may count only one side's, and is left to stand alone
-    return lead.fatalities is None and lead.wounded is None and _has_figures(ev) and \
-        ev.subtype in ("Armed clash", "Attack") and \
+    return _untold_toll(lead) and _has_figures(ev) and ev.subtype in ("Armed clash", "Attack")
+
+
+def _untold_toll(lead: Event) -> bool:
+    """The incident's own sentence gave no casualties, so a bare report after it ("5 fighters
+    were killed.") is its figure.  When that sentence speaks of casualties without a number
+    ("caused a heavy toll"), a figure after it may count only one side's, and stands alone."""
+    return lead.fatalities is None and lead.wounded is None and \
         not numbers.HINT.search(fold(lead.evidence[0].sentence))
 
 
