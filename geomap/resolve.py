@@ -223,7 +223,7 @@ class Resolver:
         anchored = bool(context.chosen)  # the first pass has no anchors: no context features
         # "Michigan, Oregon, New Mexico and Ohio": in a list of states each name is a state
         # (not Oregon, Wisconsin, whose state the list names), and no comma qualifies it
-        peer_kind = context.peer_kind.get(key) if _listed_as_peer(key, static, context) else None
+        peer_kind = _listed_kind(key, static, context)
         qualifiers = [] if peer_kind else static.qualifiers
         for c, base in static.candidates:
             features = dict(base)
@@ -805,12 +805,14 @@ def _kind_cue(cues: list[tuple[str | None, str | None]], place: Place) -> dict[s
     return {"qualifier": score} if score else {}
 
 
-def _listed_as_peer(key: str, static: "_Static", context: "_Context") -> bool:
-    """The name stands in a list whose other names are areas of a kind it has a namesake of:
-    the comma after it separates peers, it does not qualify ("Springfield, Illinois and
+def _listed_kind(key: str, static: "_Static", context: "_Context") -> str | None:
+    """The kind of area the other names of the name's list are, when it has a namesake of that
+    kind: the comma after it separates peers, it does not qualify ("Springfield, Illinois and
     Springfield, Missouri" still does: no Springfield is a state)."""
     kind = context.peer_kind.get(key)
-    return kind in LIST_KINDS and any(_kind_of(c.place) == kind for c, _ in static.candidates)
+    if kind in LIST_KINDS and any(_kind_of(c.place) == kind for c, _ in static.candidates):
+        return kind
+    return None
 
 
 def _qualified(qualifiers: list[str], place: Place, context: "_Context") -> bool:
