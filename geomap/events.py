@@ -171,22 +171,24 @@ def _word_re(pattern: str) -> re.Pattern:
     a plain letter ("army|ana|police" -> "a(?:rmy|na)|p(?:olice)"): the regex engine then tries
     the one group a word's first letter selects, not every alternative (the matches are the
     same: alternatives with different first letters never match at the same place)."""
-    groups: dict[str, list[str]] = {}
-    for alt in _alternatives(pattern):
-        if not alt[:1].isalpha() or alt[1:2] in ("", "?", "*", "+", "{"):
-            return re.compile(r"\b(?:" + pattern + r")\b")
-        groups.setdefault(alt[0], []).append(alt[1:])
-    body = "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in groups.items())
-    return re.compile(r"\b(?:" + body + r")\b")
+    alternatives = _alternatives(pattern)
+    if any(not alt[:1].isalpha() or alt[1:2] in ("", "?", "*", "+", "{") for alt in alternatives):
+        return re.compile(r"\b(?:" + pattern + r")\b")
+    return re.compile(r"\b(?:" + _grouped(alternatives) + r")\b")
 
 
 def _by_first_letter(words: set[str]) -> str:
     """``words`` as one alternation grouped by first letter ("a(?:ir|bduct)|b(?:omb)"): the
     regex engine tries the one group a word's first letter selects instead of every word."""
+    return _grouped([re.escape(w) for w in sorted(words)])
+
+
+def _grouped(alternatives: list[str]) -> str:
+    """Regex alternatives that each begin with a plain letter, grouped by that letter."""
     groups: dict[str, list[str]] = {}
-    for w in sorted(words):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in groups.items())
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in groups.items())
 
 
 # One scan of the lower-cased sentence for every pattern's word beginnings: a sentence with none
