@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from gazetteer import Gazetteer
 
 from . import dates, numbers, sentences
+from . import lexicon as lx
 from .merge import merge
 from .models import Actor, Document, Event, Evidence, Mention
 from .numbers import fold
@@ -912,6 +913,8 @@ def _violent_score(text: str, m: Mention, trigger: int, trigger_end: int | None 
         if not _IN_COUNTRY.search(fold(text[max(0, m.start - 20):m.start])):
             return float("inf")  # "draw in regional powers Russia": a country needs "in"
         score += 400  # a country is the place only when nothing finer is named
+    elif lx.dateline(text, m.start, m.end):
+        score += 300  # where the story was filed from: the place only when no other is named
     return score
 
 
@@ -951,7 +954,9 @@ def _place(ev: Event, text: str, m: Mention | None, mentions: list[Mention]) -> 
     near = any(w in before for w in _NEAR_WORDS) and NEAR.search(before) is not None
     if m.place is not None:
         ev.place = m.place
-        ev.geo_precision = max(m.precision or 1, 2 if near else 1)
+        # a dateline says where the reporter was: the event happened there or nearby
+        ev.geo_precision = max(m.precision or 1, 2 if near or lx.dateline(text, m.start, m.end)
+                               else 1)
         return
     area = next((a for a in mentions if a.start > m.end and a.place is not None
                  and a.kind == "place" and a.start - m.end < 60), None)

@@ -7,6 +7,7 @@ Everything here is plain data about English, not about particular articles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -166,6 +167,19 @@ def first_names() -> frozenset[str]:
     return frozenset(names - set(top_n_list("en", 100)))
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words among the 30,000 commonest: those Webster's Second (english-words'
+    web2 list) spells in lower case.  "reading", "mobile" and "nice" are; "chicago" and
+    "ferguson" are not, though wordfreq counts them as often, as names.  Kept to the common
+    words (the only ones asked about) so that a worker holds 16,000 words, not 236,000."""
+    from english_words import get_english_words_set
+    from wordfreq import top_n_list
+    common = set(top_n_list("en", 30_000))
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
+                     if w in common)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common an English word is (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
@@ -239,3 +253,13 @@ def state_qualifier(text: str, start: int, end: int) -> str | None:
             not word.isupper() and not word.endswith(".") and text[end:end + 1] not in _STATE_ENDS:
         return None
     return state_abbreviation(word)
+
+
+_DATELINE_END = re.compile(r"[^\S\n]*(?:,|\(|[-—–][^\S\n])")
+
+
+def dateline(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a wire story's dateline, the place it was filed from, in capitals
+    at a line's start: "KABUL (Reuters) -", "MOSUL, Iraq —"."""
+    return (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() and \
+        _DATELINE_END.match(text, end) is not None

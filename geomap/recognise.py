@@ -30,6 +30,7 @@ _NAME_GAPS = (" ", "-", " - ", "'s ", "’s ")
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
 _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 _TOKEN_START = attrgetter("start")
+_QUALIFIER_GAP = re.compile(r",[ \t]+(?:in[ \t]+)?")
 _ELIDED = re.compile(r"(?:d|l|al|el|ad|an|ar|as|ash|at|az|ul)['’-][A-Z]")
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|born|bred|bound|headquartered|registered|flagged|"
                               r"made|area|region|wide)$", re.IGNORECASE)
@@ -46,6 +47,7 @@ ALIAS_IMPORTANCE = 9.0  # about a city of a million: its aliases are known ("Col
 # "California" at 5.0); above it, the English word.  Kind, direction and organisation words
 # ("Central", "Coast", "Capital") are words whatever their frequency.
 PROVINCE_WORD_ZIPF = 5.1
+BIG_CITY_IMPORTANCE = 8.0  # a town of 300,000 or more (the store's scale: 2.5 + log10 population)
 FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when capitalised
 # Unions of lexicon sets the rules test words against, built once rather than on every test.
 _CUES_AND_DIRECTIONS = frozenset(lx.PLACE_CUES | lx.DIRECTIONS)
@@ -163,6 +165,7 @@ class Recogniser:
         """Longest gazetteer names left to right, each kept, relabelled or dropped by context."""
         lowered = {t.lower for t in tokens if not t.capitalised}
         mentions: list[Mention] = []
+        doubted = []  # matches dropped as a word only because they start a sentence
         after = 0  # matches do not overlap: the next one starts at or after the last one's end
         for i in capitals:
             if i < after:
@@ -176,7 +179,13 @@ class Recogniser:
                 if mentions and mentions[-1].end > mention.start:
                     mentions.pop()  # "Fort" matched alone, then taken into "Fort Hood"
                 mentions.append(mention)
-        return mentions
+            elif demonym is None and after == i + 1 and tokens[i].sentence_start:
+                doubted.append((i, importance))
+        if not doubted:
+            return mentions
+        vouched = [self._classify(tokens, i, i + 1, importance, None, lowered, text, vouched=True)
+                   for i, importance in doubted if _vouched_for(tokens, i, mentions, text)]
+        return sorted(mentions + [m for m in vouched if m is not None], key=_TOKEN_START)
 
     def _match_at(self, tokens: list[Token], i: int, text: str
                   ) -> tuple[int, int, float, str | None] | None:
@@ -215,9 +224,11 @@ class Recogniser:
         return None, None
 
     def _classify(self, tokens: list[Token], i: int, j: int, importance: float,
-                  demonym: str | None, lowered: set[str], text: str) -> Mention | None:
+                  demonym: str | None, lowered: set[str], text: str, vouched: bool = False
+                  ) -> Mention | None:
         """Keep (as a mention), relabel or drop the gazetteer match of tokens i..j-1 by its
-        context.  The mention is only built once kept: many matches are dropped, and building
+        context (``vouched``: the rest of the text shows a word starting a sentence to be the
+        place).  The mention is only built once kept: many matches are dropped, and building
         one costs more than the tests that drop it."""
         start, end = tokens[i].start, tokens[j - 1].end
         if demonym is not None:
@@ -230,7 +241,7 @@ class Recogniser:
             return None
         if _abbreviation(tokens[i:j]):  # "UK": never the English word or a person
             return Mention(text=text[start:end], start=start, end=end)
-        if self._common_word(tokens, i, words, prev, importance, lowered):
+        if self._common_word(tokens, i, words, prev, importance, lowered, vouched):
             return None
         if nxt is not None and nxt.lower in lx.LEADER_BODIES and importance < COUNTRY_IMPORTANCE:
             # "the Obama administration" is a leader's, not a Japanese town's; "the Kabul
@@ -310,7 +321,7 @@ class Recogniser:
             nxt.lower not in lx.FEATURE_AFTER and nxt.lower not in lx.ORG_WORDS
 
     def _common_word(self, tokens: list[Token], i: int, words: list[str], prev: Token | None,
-                     importance: float, lowered: set[str]) -> bool:
+                     importance: float, lowered: set[str], vouched: bool = False) -> bool:
         """A single word that is more likely the ordinary English word than the place."""
         if len(words) > 1:
             return False
@@ -318,20 +329,27 @@ class Recogniser:
         if word in lowered and importance < COUNTRY_IMPORTANCE:
             return True  # the text itself uses it as an ordinary word ("reading", "mobile")
         commonness = lx.zipf(word)
-        cued = prev is not None and prev.lower in lx.PLACE_CUES
+        cued = vouched or prev is not None and prev.lower in lx.PLACE_CUES
         if (first.sentence_start or _CLAUSE_START.search(first.gap)) and not cued:
-            # "Wisconsin has seen...": frequent as a name, and a province, whose importance
-            # (no population in the store) understates it; "Central", "Northern" stay words
-            return commonness >= 3.5 and importance < 12 and not (
-                commonness < PROVINCE_WORD_ZIPF and word not in lx.PLACE_CUES and
-                word not in _NAME_PART_WORDS and word[:-1] not in _NAME_PART_WORDS and
-                self._names_a_province(word))
+            return commonness >= 3.5 and importance < 12 and \
+                not self._known_at_sentence_start(word, commonness, importance)
         # Mid-sentence capitals on a common word mean a title or name ("Food and Drug
         # Administration"); a lone capitalised word there is a proper noun ("in England")
         # unless it is among the most frequent English words (headline case: "Over the").
         return not cued and importance < 10 and (
             commonness >= 5.5 or commonness >= 5.0 and _in_capital_run(tokens, i)
             or commonness >= 4.0 and importance < HAMLET_IMPORTANCE)
+
+    def _known_at_sentence_start(self, word: str, commonness: float, importance: float) -> bool:
+        """A frequent word starting a sentence that is still a place: a city's name that is no
+        English word nor given name ("Chicago police", not "Reading is", "Austin said"), or a
+        province's ("Wisconsin has seen...": its importance, with no population in the store,
+        understates it; "Central", "Northern" stay words)."""
+        if importance >= BIG_CITY_IMPORTANCE and word not in lx.english_words():
+            return True
+        return commonness < PROVINCE_WORD_ZIPF and word not in lx.PLACE_CUES and \
+            word not in _NAME_PART_WORDS and word[:-1] not in _NAME_PART_WORDS and \
+            self._names_a_province(word)
 
     def _cued_unknowns(self, tokens: list[Token], capitals: list[int], found: list[Mention],
                        text: str) -> list[Mention]:
@@ -392,6 +410,23 @@ def _with_state_abbreviations(tokens: list[Token], capitals: list[int],
         return mentions
     taken = [(m.start, m.end) for m in found]
     return [m for m in mentions if not any(s < m.end and m.start < e for s, e in taken)] + found
+
+
+def _vouched_for(tokens: list[Token], i: int, mentions: list[Mention], text: str) -> bool:
+    """Token i, starting a sentence, is the place when a place qualifies it ("Austin, in Scott
+    County", "Buffalo, New York") or the text puts it after "in", "near"... elsewhere (one
+    sense per document; a name kept elsewhere for weaker reasons may be a surname)."""
+    qualified = _QUALIFIER_GAP.match(text, tokens[i].end)
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        if qualified and m.start == qualified.end():
+            return True
+        k = _token_at(tokens, m.start) if m.text == tokens[i].text else None
+        if k and tokens[k - 1].lower in lx.STRONG_CUES and \
+                tokens[k - 1].sentence == tokens[k].sentence:
+            return True
+    return False
 
 
 def _town_start(tokens: list[Token], j: int) -> int:
@@ -507,7 +542,9 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
     if nxt is not None and nxt.lower in lx.DISEASE_WORDS and not nxt.capitalised:
         return True
     if _all_caps_acronym(tokens[i:j]) and importance < COUNTRY_IMPORTANCE:
-        return not _abbreviation(tokens[i:j])  # "UN", "OSCE", not "UK"
+        # "UN", "OSCE", not "UK", a dateline ("BENI, Congo (AP) -") or a big city in capitals
+        return not (_abbreviation(tokens[i:j]) or lx.dateline(text, tokens[i].start, tokens[i].end) or
+                    len(words[0]) >= 4 and importance >= BIG_CITY_IMPORTANCE)
     commonest = min(map(lx.zipf, words))
     if commonest >= FUNCTION_WORD_ZIPF and (importance < 10 or commonest >= 6.5 and
                                             importance < COUNTRY_IMPORTANCE):

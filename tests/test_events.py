@@ -86,6 +86,14 @@ def test_reporting_from_and_statements_are_not_places_or_events(coder):
     assert coder("Kabul warned that it would respond.")[0] == []
 
 
+def test_a_dateline_is_the_place_only_when_no_other_is_named(coder):
+    """The dateline says where the reporter filed from: an event there is at most near it."""
+    events, _ = coder("HERAT (Reuters) - Gunmen attacked a police post in Kunduz on Monday.")
+    assert [e.place_name for e in events] == ["Kunduz"]
+    events, _ = coder("HERAT, Afghanistan (AP) - Gunmen attacked a police post on Monday.")
+    assert [(e.place.name, e.geo_precision) for e in events] == [("Herāt", 2)]
+
+
 @pytest.mark.parametrize("text", [
     "The rebels threatened to attack the police post in Herat.",
     "The army denied shelling Ganja.",

@@ -247,3 +247,44 @@ def test_philippine_is_the_adjective_of_the_philippines(recogniser):
     doc = recogniser.recognise(Document(id="t", text="The Philippine army culled hogs."))
     assert [(m.text, m.kind, m.country_code) for m in doc.mentions] == \
         [("Philippine", "demonym", "PH")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Houston has opened three shelters.", "Houston"),
+    ("Aleppo has had no power for a week.", "Aleppo"),
+])
+def test_a_big_city_starting_a_sentence_is_a_place_unless_its_name_is_a_word(recogniser, text,
+                                                                              name):
+    """wordfreq counts "houston" as often as "mobile", but only as a name."""
+    assert found(recogniser, text) == [name]
+    assert found(recogniser, "Reading has become a chore for pupils.") == []
+    assert found(recogniser, "Mobile phones were banned in schools.") == []
+
+
+def test_a_word_starting_a_sentence_is_the_place_the_text_names_elsewhere(recogniser):
+    text = "Ferguson stayed tense overnight. Protesters gathered in Ferguson again."
+    assert found(recogniser, text) == ["Ferguson", "Ferguson"]
+    text = "Reading was quiet on Sunday. Police in Reading made no arrests."
+    assert found(recogniser, text) == ["Reading", "Reading"]
+    # a surname used alone elsewhere does not vouch for its sentence-start use
+    assert found(recogniser, "Ferguson stayed calm. Coach Ferguson smiled.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Buffalo, New York, saw heavy snow.", "Buffalo"),
+    ("Austin, in Scott County, Indiana, had most of the cases.", "Austin"),
+])
+def test_a_word_starting_a_sentence_with_a_place_after_it_is_a_place(recogniser, text, name):
+    assert found(recogniser, text)[0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("KABUL (Reuters) - Gunmen attacked a school.", "KABUL"),
+    ("BENI, Congo (AP) — Rebels attacked a village.", "BENI"),
+    ("Heavy rain fell on MIAMI overnight.", "MIAMI"),
+])
+def test_a_place_in_capitals_is_a_place_in_a_dateline_or_when_a_big_city(recogniser, text, name):
+    """Short words in capitals are mostly acronyms ("OSCE"), but not where a wire story gives
+    the town it was filed from, nor a city that big."""
+    assert found(recogniser, text)[0] == name
+    assert found(recogniser, "NATO and the OSCE met; the NGO and CNN reported it.") == []
