@@ -73,9 +73,11 @@ HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|li
 _TOLL_BEFORE = re.compile(r"(?:toll|total|tally)(?: \w+){0,3} (?:to|of|at|reached|stands at|"
                           r"rose to|is|was|hit|climbed to)\s*"
                           r"(?:at least |more than |over |nearly |about )?$")
-_DATE_AFTER = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-                         r"dec)[a-z]*\b|\s*(?:km|kilomet|mile|am|pm|percent|%|years?|days?|"
-                         r"hours?|minutes?)")
+# whole words only: "2 separatists", "3 marines", "5 Mayi-Mayi", "4 PMF fighters" are people
+_DATE_AFTER = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+                         r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+                         r"nov(?:ember)?|dec(?:ember)?)\b|\s*(?:km|kilomet[a-z]*|miles?|[ap]\.?m|"
+                         r"percent|years?|days?|hours?|minutes?)\b|\s*%")
 _DIGITS = re.compile(r"\d+")
 _SPAN = re.compile(r"(\d+)\s?(?:[-\u2013]|to|and)\s?(\d+)")  # "5-7", "5 to 7", "between 5 and 7"
 _PARTS = re.compile(r"[- ]")

@@ -432,3 +432,15 @@ def test_crowds_fighting_without_armed_groups_riot(coder, text, expected):
 ])
 def test_numbers_later_verbs_and_shot_dead(text, killed):
     assert numbers.casualties(text).killed == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Shelling killed 2 separatists.", 2),  # not "2 Sep"
+    ("The ambush killed 3 marines.", 3),  # not "3 Mar"
+    ("The raid left 5 Mayi-Mayi militiamen dead.", 5),  # not "5 May"
+    ("An IED killed 4 PMF fighters.", 4),  # not "4 pm"
+    ("At 5 p.m. a bomb killed 3 people on 2 Sept. 2020.", 3),
+    ("He was killed 3 years ago.", None),
+])
+def test_a_figure_before_a_word_that_begins_like_a_month_or_unit_counts(text, killed):
+    assert numbers.casualties(text).killed == killed
