@@ -67,6 +67,7 @@ ACTIVE = {"killing": "killed", "killed": "killed", "kill": "killed", "killing": 
           "executed": "killed", "wounding": "wounded", "wounded": "wounded",
           "injuring": "wounded", "injured": "wounded"}
 SUBSET = {"including", "among", "incl"}
+POSSESSIVES = {"his", "her", "their", "its"}
 AUX = {"was", "were", "is", "are", "has", "have", "had"}
 HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|lives|lost|slain|"
                   r"martyr|execut|behead|shot|perish|massacr|hurt")
@@ -205,8 +206,8 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
     """What a number counts: 'killed', 'wounded', 'toll', or None (something else)."""
     before = before.lower()
     prev = _words_back(before, 6)
-    if prev[-1:] == ["between"]:  # "killed between 5 and 10": the verb before the range
-        prev = prev[:-1]
+    if prev[-1:] == ["between"] or prev[-1:] and prev[-1] in POSSESSIVES:
+        prev = prev[:-1]  # "killed between 5 and 10", "a woman and her two children"
     nxt = _words_ahead(after, 24)
     if _TOLL_BEFORE.search(before) or nxt[:2] == ["in", "total"]:
         return "toll"

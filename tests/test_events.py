@@ -441,6 +441,8 @@ def test_numbers_later_verbs_and_shot_dead(text, killed):
     ("An IED killed 4 PMF fighters.", 4),  # not "4 pm"
     ("At 5 p.m. a bomb killed 3 people on 2 Sept. 2020.", 3),
     ("He was killed 3 years ago.", None),
+    ("An airstrike hit a house, killing a woman and her two children.", 3),
+    ("Gunmen shot his two brothers dead and killed his two sons.", 4),
 ])
 def test_a_figure_before_a_word_that_begins_like_a_month_or_unit_counts(text, killed):
     assert numbers.casualties(text).killed == killed
