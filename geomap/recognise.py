@@ -32,8 +32,11 @@ _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 _TOKEN_START = attrgetter("start")
 _QUALIFIER_GAP = re.compile(r",[ \t]+(?:in[ \t]+)?")
 _ELIDED = re.compile(r"(?:d|l|al|el|ad|an|ar|as|ash|at|az|ul)['’-][A-Z]")
+# "the US-led coalition", "Moscow-backed separatists": the state as an actor (a metonym)
+ACTOR_SUFFIXES = r"led|backed|funded|sponsored|supported|allied|aligned|controlled|armed|trained"
+_ACTOR_SUFFIX = re.compile(r"-(?:" + ACTOR_SUFFIXES + r")\b", re.IGNORECASE)
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|born|bred|bound|headquartered|registered|flagged|"
-                              r"made|area|region|wide)$", re.IGNORECASE)
+                              r"made|area|region|wide|" + ACTOR_SUFFIXES + r")$", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
 COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance scale
 # Below this a name's best place is a hamlet: an English word it spells ("Guide", "Zone",
@@ -480,7 +483,7 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
         spoken_to = len(before) == 2 and before[-1] == "to" and before[0] in lx.OBJECT_CUES or \
             (before[-1:] and before[-1] in lx.OBJECT_VERBS)
         government = after[:1] and after[0] in lx.GOVERNMENT_NOUNS
-        if speaks or spoken_to or (government and possessive):
+        if speaks or spoken_to or (government and possessive) or _ACTOR_SUFFIX.match(text, m.end):
             m.kind = "metonym"
 
 
@@ -541,6 +544,9 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
         return True
     if nxt is not None and nxt.lower in lx.DISEASE_WORDS and not nxt.capitalised:
         return True
+    if j - i == 1 and tokens[i].text[:2].isupper() and not tokens[i].text.isupper() and \
+            "-" not in tokens[i].text and importance < COUNTRY_IMPORTANCE:
+        return True  # "FAMa", "MONUSCOs": an acronym with a small letter, not Fama, Brazil
     if _all_caps_acronym(tokens[i:j]) and importance < COUNTRY_IMPORTANCE:
         # "UN", "OSCE", not "UK", a dateline ("BENI, Congo (AP) -") or a big city in capitals
         return not (_abbreviation(tokens[i:j]) or lx.dateline(text, tokens[i].start, tokens[i].end) or

@@ -288,3 +288,15 @@ def test_a_place_in_capitals_is_a_place_in_a_dateline_or_when_a_big_city(recogni
     the town it was filed from, nor a city that big."""
     assert found(recogniser, text)[0] == name
     assert found(recogniser, "NATO and the OSCE met; the NGO and CNN reported it.") == []
+
+
+def test_an_acronym_with_a_small_letter_is_no_place(recogniser):
+    """"FAMa" (Mali's army) is not Fama, Brazil, which then drew the village after it abroad."""
+    assert found(recogniser, "Militants attacked a FAMa post near Douentza.") == ["Douentza"]
+    assert found(recogniser, "Floods reached DeKalb.") == ["DeKalb"]
+
+
+def test_a_state_that_leads_or_backs_an_actor_is_a_metonym(recogniser):
+    text = "The US-led coalition and Russia-backed separatists shelled Kabul."
+    assert found(recogniser, text, kinds=("metonym",)) == ["US", "Russia"]
+    assert found(recogniser, text, kinds=("place",)) == ["Kabul"]
