@@ -359,6 +359,11 @@ class Recogniser:
         """Capitalised names the text marks as places ("village of X", "X district")."""
         taken = {(m.start, m.end) for m in found}
         starts = [m.start for m in found]
+        # areas that may follow a village in parentheses: not a country or a state
+        # abbreviation, which say whose a person is ("Alexis Mourre (France)", "Sen. Wyden (Ore.)")
+        areas_at = {m.start for m in found if m.kind == "place" and
+                    self.names.get(_key(m.text), (0.0, 0))[0] < COUNTRY_IMPORTANCE and
+                    not lx.state_abbreviation(m.text)}
         extra = []
         for i in capitals:
             tok = tokens[i]
@@ -373,6 +378,17 @@ class Recogniser:
                    and tokens[i + 1].sentence == tok.sentence) or \
                   (before[-1:] and before[-1] in lx.STRONG_CUES) or \
                   (len(before) == 2 and before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
+            if not cue and text.startswith(" (", tok.end) and tok.end + 2 in areas_at:
+                # "Mbau (Beni, Nord-Kivu)", "Deir Ballut (Salfit)": the area it lies in follows
+                first = _town_start(tokens, i)
+                if not _inside(tokens[first].start, starts, found) and \
+                        not _all_caps_acronym([tok]) and \
+                        all(t.lower not in _NAME_PART_WORDS and t.lower not in _DATE_WORDS and
+                            lx.zipf(t.lower) < 4.5 for t in tokens[first:i + 1]) and \
+                        (first == i or tokens[first].lower not in lx.first_names()):
+                    extra.append(Mention(text=text[tokens[first].start:tok.end],
+                                         start=tokens[first].start, end=tok.end))
+                continue
             if not cue:
                 continue
             followed = i + 1 < len(tokens) and tokens[i + 1].capitalised and \

@@ -300,3 +300,12 @@ def test_a_state_that_leads_or_backs_an_actor_is_a_metonym(recogniser):
     text = "The US-led coalition and Russia-backed separatists shelled Kabul."
     assert found(recogniser, text, kinds=("metonym",)) == ["US", "Russia"]
     assert found(recogniser, text, kinds=("place",)) == ["Kabul"]
+
+
+def test_a_name_before_its_area_in_parentheses_is_a_place(recogniser):
+    """ACLED notes write "Village (District, Province)": the village is a place even unknown."""
+    text = "On 8 March, militants attacked Mbau (Beni, Nord-Kivu) at night."
+    assert found(recogniser, text) == ["Mbau", "Beni", "Nord-Kivu"]
+    # a country or a state after a person says whose the person is
+    names = found(recogniser, "Judges Alexis Mourre (France) and Sen. Ron Wyden (Ore.) met.")
+    assert "France" in names and not {"Mourre", "Alexis Mourre", "Wyden", "Ron Wyden"} & set(names)
