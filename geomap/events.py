@@ -895,11 +895,23 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
 def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int,
                  strategic: bool, trigger_end: int | None = None) -> Mention | None:
     """The mention the trigger governs (lowest score), or None."""
+    areas = _qualifiers(text, mentions)
     scored = [(_strategic_score(m, sentence, trigger) if strategic else
                _violent_score(text, m, trigger, trigger_end), m.start, m)
-              for m in mentions if _placeable(text, m, strategic)]
+              for m in mentions if id(m) not in areas and _placeable(text, m, strategic)]
     scored = [x for x in scored if x[0] != float("inf")]
     return min(scored, key=lambda x: x[:2])[2] if scored else None
+
+
+def _qualifiers(text: str, mentions: list[Mention]) -> set[int]:
+    """The ids of mentions in parentheses after a place, naming the area it lies in ("Mbau
+    (Beni, Nord-Kivu)"): the event is at the place, or in that area if the place is unknown
+    (_place), never at the area's namesake town."""
+    found = set()
+    for m in mentions:
+        close = text.find(")", m.end, m.end + 60) if text.startswith(" (", m.end) else -1
+        found.update(id(q) for q in mentions if m.end < q.start < close)
+    return found
 
 
 def _violent_score(text: str, m: Mention, trigger: int, trigger_end: int | None = None) -> float:

@@ -75,6 +75,11 @@ FEATURE_AFTER = {
     "valley": "T", "hills": "T", "heights": "T", "pass": "T", "island": "T", "islands": "T",
     "peninsula": "T", "airport": "S", "base": "S", "delta": "H", "bay": "H", "canal": "H",
     "ocean": "H", "gulf": "H", "strait": "H", "desert": "T", "plateau": "T", "coast": "T",
+    # the units conflict reports name below the province: Ethiopia's zones and woredas,
+    # Nigeria's LGAs, Mali's cercles and communes, Pakistan's tehsils, Uganda's sub-counties
+    "zone": "A", "woreda": "A", "lga": "A", "cercle": "A", "commune": "A", "tehsil": "A",
+    "raion": "A", "subdistrict": "A", "sub-district": "A", "sub-county": "A", "chiefdom": "A",
+    "camp": "S",
 }
 # Feature words that end a name but are not written as part of it ("Texas state", "Kabul city").
 FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base", "airport",
@@ -83,7 +88,8 @@ FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base",
 FEATURE_PREFIXES = {"lake", "mount", "mt", "fort", "ft", "cape", "gulf", "bay", "isle", "port"}
 FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",
                   "district": "A", "region": "A", "province": "A", "county": "A",
-                  "capital": "P", "port": "P", "suburb": "P", "outskirts": "P"}
+                  "capital": "P", "port": "P", "suburb": "P", "outskirts": "P",
+                  "barangay": "P", "commune": "A", "neighbourhood": "P", "neighborhood": "P"}
 # Prepositions after which an unknown capitalised word is taken for a place ("in Karabakh").
 STRONG_CUES = {"in", "near", "outside", "into", "across", "around", "towards", "toward"}
 PLACE_ADJECTIVES = {"occupied", "disputed", "northern", "southern", "eastern", "western",

@@ -363,7 +363,7 @@ class Recogniser:
         # abbreviation, which say whose a person is ("Alexis Mourre (France)", "Sen. Wyden (Ore.)")
         areas_at = {m.start for m in found if m.kind == "place" and
                     self.names.get(_key(m.text), (0.0, 0))[0] < COUNTRY_IMPORTANCE and
-                    not lx.state_abbreviation(m.text)}
+                    not lx.state_abbreviation(m.text) and not text.startswith(".", m.end)}
         extra = []
         for i in capitals:
             tok = tokens[i]
@@ -379,13 +379,8 @@ class Recogniser:
                   (before[-1:] and before[-1] in lx.STRONG_CUES) or \
                   (len(before) == 2 and before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
             if not cue and text.startswith(" (", tok.end) and tok.end + 2 in areas_at:
-                # "Mbau (Beni, Nord-Kivu)", "Deir Ballut (Salfit)": the area it lies in follows
-                first = _town_start(tokens, i)
-                if not _inside(tokens[first].start, starts, found) and \
-                        not _all_caps_acronym([tok]) and \
-                        all(t.lower not in _NAME_PART_WORDS and t.lower not in _DATE_WORDS and
-                            lx.zipf(t.lower) < 4.5 for t in tokens[first:i + 1]) and \
-                        (first == i or tokens[first].lower not in lx.first_names()):
+                first = _before_its_area(tokens, i, starts, found)
+                if first is not None:
                     extra.append(Mention(text=text[tokens[first].start:tok.end],
                                          start=tokens[first].start, end=tok.end))
                 continue
@@ -394,7 +389,7 @@ class Recogniser:
             followed = i + 1 < len(tokens) and tokens[i + 1].capitalised and \
                 _adjacent(tokens, i, i + 2) and after not in lx.FEATURE_AFTER
             if not followed and tok.lower not in _DATE_WORDS and \
-                    (tok.start, tok.end) not in taken and not _all_caps_acronym([tok]) and \
+                    (tok.start, tok.end) not in taken and not tok.text.isupper() and \
                     lx.zipf(tok.lower) < 4.0 and tok.lower not in self.demonyms:
                 end = _with_feature_words(tokens, i, i + 1)[1]  # "Tarvokai Island" whole
                 extra.append(_with_direction(tokens, i, Mention(
@@ -429,6 +424,21 @@ def _with_state_abbreviations(tokens: list[Token], capitals: list[int],
         return mentions
     taken = [(m.start, m.end) for m in found]
     return [m for m in mentions if not any(s < m.end and m.start < e for s, e in taken)] + found
+
+
+def _before_its_area(tokens: list[Token], i: int, starts: list[int], found: list[Mention]
+                     ) -> int | None:
+    """The first token of the unknown name ending at token i, which an area in parentheses
+    follows ("Mbau (Beni, Nord-Kivu)", "Deir Ballut (Salfit)"), or None if the words are not a
+    name's: found already, an acronym, ordinary or organisation words, a person's title before."""
+    first = _town_start(tokens, i)
+    if _inside(tokens[first].start, starts, found) or tokens[i].text.isupper() or \
+            first > 0 and tokens[first - 1].lower in lx.TITLES:
+        return None
+    if any(t.lower in _NAME_PART_WORDS or t.lower in _DATE_WORDS or lx.zipf(t.lower) >= 4.5
+           for t in tokens[first:i + 1]):
+        return None
+    return first
 
 
 def _vouched_for(tokens: list[Token], i: int, mentions: list[Mention], text: str) -> bool:

@@ -676,7 +676,9 @@ def _explain(best: Scored) -> str:
 
 # "Paris, Texas"; "Amritsar (Punjab)", the form conflict reports use (also "Andar (Shalgar)",
 # another name, which names no area and so counts for nothing)
-_QUALIFIER = re.compile(r"\s*(?:,\s*|\(\s*(?=[^()]{1,60}\)))"
+# a kind word may come between ("Guji zone (Oromia)", "Kukum Daji village (Kaura, Kaduna)")
+_QUALIFIER = re.compile(r"(?:\s+(?:" + "|".join(sorted(lx.FEATURE_AFTER)) + r"))?"
+                        r"\s*(?:,\s*|\(\s*(?=[^()]{1,60}\)))"
                               r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 
 

@@ -446,3 +446,16 @@ def test_numbers_later_verbs_and_shot_dead(text, killed):
 ])
 def test_a_figure_before_a_word_that_begins_like_a_month_or_unit_counts(text, killed):
     assert numbers.casualties(text).killed == killed
+
+
+@pytest.mark.parametrize("text, name, area", [
+    ("On Monday, militants attacked Mbau (Beni, Nord-Kivu), killing 4 civilians.", "Mbau",
+     "Beni"),
+    ("On Monday, gunmen killed 3 people in Guji zone (Oromia).", "Guji", "Oromia"),
+])
+def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(coder, text, name,
+                                                                          area):
+    """ACLED's "Village (District, Province)": the district is where to fall back to, with
+    geo_precision 2 or 3, never the event's own place at precision 1."""
+    (ev,) = coder(text)[0]
+    assert (ev.place_name, ev.place.name) == (name, area) and ev.geo_precision >= 2

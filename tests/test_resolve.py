@@ -440,7 +440,8 @@ def test_an_area_found_for_a_bare_word_does_not_beat_a_namesake_the_text_places(
 
 
 @pytest.mark.parametrize("text", ["Insurgents raided Palma (Cabo Delgado) at dawn.",
-                                  "Insurgents raided Palma, Cabo Delgado, at dawn."])
+                                  "Insurgents raided Palma, Cabo Delgado, at dawn.",
+                                  "Insurgents raided Palma district (Cabo Delgado) at dawn."])
 def test_a_town_missing_from_the_store_is_placed_in_the_area_its_qualifier_names(pipeline, text):
     """The default store has no Palma in Mozambique: Mallorca's would be a wrong town."""
     m = resolve(pipeline, text, "Palma")
