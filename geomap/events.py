@@ -73,11 +73,13 @@ _V = [
      r"air ?strikes?|air raids?|drone (?:strike|attack)s?|airstrikes|air-strikes?|"
      r"bombed by (?:jets|aircraft)|aerial (?:bombardment|bombing|attack|strike)s?|"
      r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:strike|attack|bomb|struck|hit|"
-     r"pound|target|raid|fire)\w*"),
+     r"pound|target|raid|fire)\w*|dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
+     r"loitering munitions?"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|under fire|rpgs?|"
-     r"pound(?:ed|ing)|bombard(?:ed|ing|ment)"),
+     r"pound(?:ed|ing)|bombard(?:ed|ing|ment)|mlrs|himars|howitzers?|multiple[- ]rocket|"
+     r"cluster munitions?"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      r"ieds?|vbieds?|pbieds?|roadside bomb|landmines?|mines?|explosive device|bombs?(?! shelter)|"
      r"bomb (?:blast|explo\w+)|explosion|blast|detonat\w+"),
@@ -453,7 +455,17 @@ def _event(doc: Document, start: int, end: int, mentions: list[Mention], trig: T
                                   end=end)],
                sources=[doc.id])
     _place(ev, doc.text, spot, mentions)
+    if ev.subtype == "Government regains territory" and _foreign_force(ev):
+        # ACLED: a foreign state's forces taking ground are coded as a non-state actor's gain
+        ev.subtype = "Non-state actor overtakes territory"
     return ev
+
+
+def _foreign_force(ev: Event) -> bool:
+    """The first actor whose country the text states ("Russian forces") is not of the country
+    where the event happened."""
+    first = next((a.country_code for a in ev.actors if a.country_code), None)
+    return ev.place is not None and first is not None and first != ev.place.country_code
 
 
 def party_claim(sentence: str) -> bool:

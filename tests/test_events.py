@@ -459,3 +459,24 @@ def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(code
     geo_precision 2 or 3, never the event's own place at precision 1."""
     (ev,) = coder(text)[0]
     assert (ev.place_name, ev.place.name) == (name, area) and ev.geo_precision >= 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, Russian forces fired MLRS at Vuhledar.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Vuhledar", None)),
+    ("On Monday, aircraft dropped guided aerial bombs on Kupiansk, killing 1 civilian.",
+     ("Explosions/Remote violence", "Air/drone strike", "Kupiansk", 1)),
+    ("On Monday, Ukrainian forces hit a depot in Nova Kakhovka with HIMARS.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Nova Kakhovka", None)),
+])
+def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+def test_a_foreign_state_taking_ground_is_coded_as_a_non_state_actor(coder):
+    """ACLED codes a foreign state's capture as "Non-state actor overtakes territory"; the
+    country's own forces retaking ground regain it."""
+    (ev,) = coder("On Monday, Russian forces captured the village of Pisky in Ukraine.")[0]
+    assert ev.subtype == "Non-state actor overtakes territory"
+    (ev,) = coder("On Monday, Ukrainian forces recaptured the village of Pisky in Ukraine.")[0]
+    assert ev.subtype == "Government regains territory"
