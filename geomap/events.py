@@ -207,6 +207,9 @@ STRATEGIC = "Strategic developments"
 # The case-blind patterns below are written in lower case and run on folded text (numbers.fold):
 # the same matches as re.I, several times faster.
 KILL = _word_re("|".join(KILL_WORDS))
+FOUND_DEAD = re.compile(r"\b(?:bodies|body of)\b[^.;]{0,80}?\b(?:found|discovered|recovered|"
+                        r"dumped)\b|\b(?:found|discovered|recovered)\b[^.;]{0,40}?"
+                        r"\b(?:bodies|body of)\b|\bfound dead\b")
 FORCES = _word_re(r"soldiers?|troops|forces|army|military|police\w*|commanders?|"
                   r"servicem[ae]n|militia\w*|bodyguards?|"
                   r"militants?|fighters|taliban|insurgents?|guards?|security personnel|"
@@ -878,6 +881,10 @@ def _casualty_only(sentence: str, low: str) -> Trigger | None:
     m = KILL.search(low) if any(w in low for w in KILL_WORDS) else None
     if m is not None and low.startswith(" down", m.end()):
         m = KILL.search(low, m.end())  # "shot down a drone" hurt nobody
+    if m is None and ("bod" in low or "found dead" in low):
+        found = FOUND_DEAD.search(low)  # ACLED codes bodies found as an attack
+        return found and Trigger("Violence against civilians", "Attack", found.start(),
+                                 found.end())
     if m is None or _blocked(sentence, m):
         return None
     if _civilians_fell(low):

@@ -58,7 +58,7 @@ NUMBER = re.compile(
     r"|(?:a|an)(?! (?:unknown |large |small |)(?:number|group|couple|lot|total)\b)"
     r"(?= (?:[\w'-]+ ){0,4}(?:" + _PLURAL_PERSON + r")\b)"
     r"|(?<=[dg] )(?:the|his|her)(?= (?:[\w'-]+ ){0,4}(?:" + PERSON + r")\b))\b")
-KILLED = re.compile(r"^(?:killed|killing|dead|died|die|deaths?|fatalities|fatality|lives|"
+KILLED = re.compile(r"^(?:killed|killing|dead|died|die|deaths?|fatalities|fatality|lives|bodies|"
                     r"lost|perished|slain|massacred|executed|beheaded|shot dead|"
                     r"martyred|casualties)$", re.I)
 WOUNDED = re.compile(r"^(?:wounded|wounding|injured|injuring|injuries|hurt|wounds)$", re.I)
@@ -68,9 +68,14 @@ ACTIVE = {"killing": "killed", "killed": "killed", "kill": "killed", "killing": 
           "injuring": "wounded", "injured": "wounded"}
 SUBSET = {"including", "among", "incl"}
 POSSESSIVES = {"his", "her", "their", "its"}
+# words that hedge a figure; ACLED codes the figure itself ("at least 8" is 8)
+HEDGES = [h.split() for h in ("at least", "more than", "no fewer than", "fewer than", "less than",
+                              "up to", "as many as", "an estimated", "a reported", "over",
+                              "nearly", "almost", "about", "around", "some", "approximately",
+                              "roughly", "reportedly", "another", "a further")]
 AUX = {"was", "were", "is", "are", "has", "have", "had"}
 HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|lives|lost|slain|"
-                  r"martyr|execut|behead|shot|perish|massacr|hurt")
+                  r"martyr|execut|behead|shot|perish|massacr|hurt|bod(?:y|ies)")
 _TOLL_BEFORE = re.compile(r"(?:toll|total|tally)(?: \w+){0,3} (?:to|of|at|reached|stands at|"
                           r"rose to|is|was|hit|climbed to)\s*"
                           r"(?:at least |more than |over |nearly |about )?$")
@@ -206,6 +211,7 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
     """What a number counts: 'killed', 'wounded', 'toll', or None (something else)."""
     before = before.lower()
     prev = _words_back(before, 6)
+    prev = _without_hedge(prev)  # "killed at least 8": the verb before the hedge
     if prev[-1:] == ["between"] or prev[-1:] and prev[-1] in POSSESSIVES:
         prev = prev[:-1]  # "killed between 5 and 10", "a woman and her two children"
     nxt = _words_ahead(after, 24)
@@ -213,18 +219,26 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
         return "toll"
     if _in_subset(prev):
         return None  # "including 2 commanders": a part of a figure already counted
+    if prev[-2:] in (["shot", "dead"], ["bodies", "of"], ["body", "of"]):
+        return "killed"  # "shot dead 2 civilians", "shot dead a chief", "the bodies of 3 men"
     if prev[-1:] == ["of"] and not (nxt and _PERSON.fullmatch(nxt[0])):
         return None  # "a father of three": a description, not a figure
     if prev and prev[-1] in ACTIVE:  # "killing 3", "killed 3 soldiers", "wounding 5"
         return ACTIVE[prev[-1]]
-    if prev[-2:] == ["shot", "dead"]:  # "shot dead 2 civilians", "shot dead a chief"
-        return "killed"
     kind = _article_kind(nxt) if word in ARTICLES else _following_kind(nxt)
     # an article after a comma is an apposition ("1 child, a shepherd,"), not another victim
     comma_ok = word not in ARTICLES
     if kind is None and last in ("killed", "wounded") and _listed(prev, nxt, comma_ok):
         return last  # "killing 2 soldiers and 3 policemen", "1 elder in addition to 2 guards"
     return kind
+
+
+def _without_hedge(prev: list[str]) -> list[str]:
+    """The words before a figure less a hedge right before it ("at least", "more than", "some")."""
+    for hedge in HEDGES:
+        if prev[-len(hedge):] == hedge:
+            return prev[:-len(hedge)]
+    return prev
 
 
 def _words_back(before: str, n: int) -> list[str]:
@@ -252,6 +266,8 @@ def _article_kind(nxt: list[str]) -> str | None:
     noun = next((i for i, w in enumerate(nxt[:6]) if _PERSON.fullmatch(w)), None)
     if noun is None or any(_is_figure(w) or w == "," for w in nxt[:noun]):
         return None  # "as a result 3 militants were killed": the figure is 3, not "a"
+    if nxt[noun + 1:noun + 2] in (["died"], ["perished"], ["succumbed"]):
+        return "killed"  # "a child died"
     aux = next((i for i, w in enumerate(nxt[noun + 1:noun + 7], noun + 1) if w in AUX), None)
     if aux is None or any(w == "," or w.endswith(("ed", "ing")) or w in ACTIVE
                           for w in nxt[noun + 1:aux]):

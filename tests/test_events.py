@@ -442,6 +442,11 @@ def test_numbers_later_verbs_and_shot_dead(text, killed):
     ("At 5 p.m. a bomb killed 3 people on 2 Sept. 2020.", 3),
     ("He was killed 3 years ago.", None),
     ("An airstrike hit a house, killing a woman and her two children.", 3),
+    # a hedge between the verb and its figure: ACLED codes the figure
+    ("The blast killed at least 8 people.", 8),
+    ("The raid killed more than 20 fighters and wounded about 30.", 20),
+    ("A child died after being hit by a stray bullet.", 1),
+    ("The bodies of 3 men were found in a ditch.", 3),
     ("Gunmen shot his two brothers dead and killed his two sons.", 4),
 ])
 def test_a_figure_before_a_word_that_begins_like_a_month_or_unit_counts(text, killed):
@@ -480,3 +485,10 @@ def test_a_foreign_state_taking_ground_is_coded_as_a_non_state_actor(coder):
     assert ev.subtype == "Non-state actor overtakes territory"
     (ev,) = coder("On Monday, Ukrainian forces recaptured the village of Pisky in Ukraine.")[0]
     assert ev.subtype == "Government regains territory"
+
+
+@pytest.mark.parametrize("text", ["On Monday, the bodies of 3 men were found in Culiacan.",
+                                  "On Monday, police found 3 bodies in a well in Culiacan."])
+def test_bodies_found_are_an_attack_with_their_deaths(coder, text):
+    assert _coded(coder, text) == ("Violence against civilians", "Attack", "Culiacan", 3)
+    assert coder("On Monday, body armour was found in Culiacan.")[0] == []
