@@ -97,7 +97,8 @@ PLACE_ADJECTIVES = {"occupied", "disputed", "northern", "southern", "eastern", "
                     "downtown", "rural", "coastal", "mountainous", "breakaway"}
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "upper", "lower", "greater", "north-east", "north-west", "south-east",
-              "south-west", "northeast", "northwest", "southeast", "southwest", "inner", "outer"}
+              "south-west", "northeast", "northwest", "southeast", "southwest", "inner", "outer",
+              "metro", "metropolitan"}
 # Abbreviations that name a country or major state in English news ("the UK", "in NSW").
 PLACE_ABBREVIATIONS = {"uk", "u.k", "us", "u.s", "usa", "u.s.a", "uae", "drc", "prc", "nsw",
                        "dprk", "rok"}

@@ -76,6 +76,8 @@ SIDES = {"north": (1, 0), "northern": (1, 0), "south": (-1, 0), "southern": (-1,
          "southeast": (-1, 1), "south-east": (-1, 1), "southeastern": (-1, 1),
          "southwest": (-1, -1), "south-west": (-1, -1), "southwestern": (-1, -1),
          "central": (0, 0), "middle": (0, 0)}
+# Words before a city's name for the city with its suburbs: "Greater Manchester", "Metro Manila"
+AROUND = {"greater", "metro", "metropolitan"}
 # GeoNames' continent codes (the country table's), by the continents' names
 CONTINENT_CODES = {"Africa": "AF", "Asia": "AS", "Europe": "EU", "North America": "NA",
                    "South America": "SA", "Oceania": "OC", "Antarctica": "AN"}
@@ -136,7 +138,7 @@ class Resolver:
                                           _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, ranked, static[key].natural)
         for key, ms in groups.items():
-            if not chosen[key] and not self._side_of_area(ms):
+            if not chosen[key] and not self._side_of_area(ms) and not self._around_city(ms):
                 self._contain(doc, ms, context)
         return doc
 
@@ -447,6 +449,23 @@ class Resolver:
             m.place, m.precision, m.confidence = ref, 3, 0.5
             m.alternatives = [Alternative.model_construct(place=ref, score=0.0, features={})]
             m.note = f"no place so called; placed in the {words[0].lower()} part of {area.name}"
+        return True
+
+    def _around_city(self, mentions: list[Mention]) -> bool:
+        """"Greater Manchester", "Metro Manila": no place is so called, but the city is known;
+        the mention is placed at the city, precision 2 (its area).  Whether it found one."""
+        words = mentions[0].text.split(maxsplit=1)
+        if len(words) < 2 or words[0].lower() not in AROUND:
+            return False
+        found = self.gazetteer.lookup(words[1], limit=10, loose_match=False, names=False)
+        city = next((c.place for c in found if _city(c.place)), None)
+        if city is None:
+            return False
+        ref = place_ref(city)
+        for m in mentions:
+            m.place, m.precision, m.confidence = ref, 2, 0.5
+            m.alternatives = [Alternative.model_construct(place=ref, score=0.0, features={})]
+            m.note = f"no place so called; placed at {city.name}, the city it surrounds"
         return True
 
     def _area_called(self, name: str) -> Place | None:

@@ -615,3 +615,14 @@ def test_a_town_qualified_inside_a_list_keeps_its_qualifier(pipeline):
     m = resolve(pipeline, text, "Springfield")  # one sense per name: either, qualified
     assert m.place.admin1 in ("Illinois", "Missouri") and m.place.feature_code == "PPL"
     assert "contained" in m.alternatives[0].features
+
+
+@pytest.mark.parametrize("text, name, city", [
+    ("Storms flooded roads across Greater Manchester.", "Greater Manchester", "Manchester"),
+    ("Typhoon rains flooded Metro Manila overnight.", "Metro Manila", "Manila"),
+])
+def test_greater_or_metro_before_a_city_is_placed_at_that_city_as_its_area(pipeline, text, name,
+                                                                          city):
+    """No place is so called in the store, but the city is: precision 2, not unresolved."""
+    m = resolve(pipeline, text, name)
+    assert (m.place.name, m.precision) == (city, 2)
