@@ -203,7 +203,7 @@ class Resolver:
                 context: "_Context") -> "_Static":
         """The evidence that does not depend on the other names' choices, found once."""
         key = fold(mentions[0].text)
-        areas = _Provinces(cands)
+        areas = _Provinces(cands, key)
         cues = _mention_cues(doc.text, mentions)
         stated = self._stated_area(doc.text, mentions[0].text, context, cands)
         found = []
@@ -743,9 +743,12 @@ class _Provinces:
     its own town (Terter) is usually the town in the news; a town named after a province
     elsewhere in its country (California, Maryland) is not what "California" means."""
 
-    def __init__(self, cands: list[Candidate]):
+    def __init__(self, cands: list[Candidate], key: str):
+        # "Oklahoma City", "Iowa City", "Cebu City" are the province's cities, not the towns
+        # "Oklahoma" names: the bare name is the province
         self.seats = {(c.place.country_code, c.place.admin1_code) for c in cands
-                      if c.place.feature_class == "P"}
+                      if c.place.feature_class == "P" and
+                      fold(c.place.ascii_name or c.place.name) != key + "city"}
         self.provinces = {(c.place.country_code, c.place.admin1_code) for c in cands
                           if c.place.feature_code == "ADM1" and c.match == "exact"}
 
@@ -831,7 +834,13 @@ def _listed_kind(key: str, static: "_Static", context: "_Context") -> str | None
     kind: the comma after it separates peers, it does not qualify ("Springfield, Illinois and
     Springfield, Missouri" still does: no Springfield is a state)."""
     kind = context.peer_kind.get(key)
-    if kind in LIST_KINDS and any(_kind_of(c.place) == kind for c, _ in static.candidates):
+    if kind not in LIST_KINDS:
+        return None
+    # a namesake of that kind spelt as written and near the best, as each peer's must be
+    # (_common_kind): "Tulsa, Oklahoma and Wichita, Kansas" are no list of states for Tulsa
+    best = max((sum(f.values()) for _, f in static.candidates), default=0.0)
+    if any(_kind_of(c.place) == kind and c.place.id in static.exact_ids and
+           sum(f.values()) >= best - LIST_PEERS for c, f in static.candidates):
         return kind
     return None
 

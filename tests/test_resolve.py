@@ -626,3 +626,16 @@ def test_greater_or_metro_before_a_city_is_placed_at_that_city_as_its_area(pipel
     """No place is so called in the store, but the city is: precision 2, not unresolved."""
     m = resolve(pipeline, text, name)
     assert (m.place.name, m.precision) == (city, 2)
+
+
+def test_a_province_s_city_called_after_it_does_not_take_its_bare_name(pipeline):
+    """"Oklahoma" is the state; Oklahoma City is called "Oklahoma" only as a short name."""
+    m = resolve(pipeline, "Storms swept across Oklahoma overnight.", "Oklahoma")
+    assert (m.place.feature_code, m.place.country_code) == ("ADM1", "US")
+
+
+def test_towns_with_their_states_are_no_list_of_states(pipeline):
+    """"Tulsa, Oklahoma and Wichita, Kansas": Tulsa's only province namesake is a spelling
+    variant abroad, so the states around it do not make it one."""
+    m = resolve(pipeline, "Floods hit Tulsa, Oklahoma and Wichita, Kansas.", "Tulsa")
+    assert (m.place.name, m.place.feature_code, m.precision) == ("Tulsa", "PPL", 1)
