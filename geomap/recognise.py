@@ -30,6 +30,8 @@ _NAME_GAPS = (" ", "-", " - ", "'s ", "’s ")
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
 _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 _TOKEN_START = attrgetter("start")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|"
+                         r"port|district|province|county|region|state|country|island|suburb)\b")
 _QUALIFIER_GAP = re.compile(r",[ \t]+(?:in[ \t]+)?")
 _ELIDED = re.compile(r"(?:d|l|al|el|ad|an|ar|as|ash|at|az|ul)['’-][A-Z]")
 # "the US-led coalition", "Moscow-backed separatists": the state as an actor (a metonym)
@@ -364,30 +366,22 @@ class Recogniser:
         areas_at = {m.start for m in found if m.kind == "place" and
                     self.names.get(_key(m.text), (0.0, 0))[0] < COUNTRY_IMPORTANCE and
                     not lx.state_abbreviation(m.text) and not text.startswith(".", m.end)}
-        extra = []
+        extra: list[Mention] = []
         for i in capitals:
             tok = tokens[i]
-            if tok.sentence_start and i + 1 >= len(tokens):
+            if tok.sentence_start and i + 1 >= len(tokens) or extra and tok.start < extra[-1].end:
                 continue
             if _inside(tok.start, starts, found):
                 continue
-            before = [t.lower for t in tokens[max(0, i - 2):i]]
-            after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            cue = (len(before) == 2 and before[1] == "of" and before[0] in lx.FEATURE_BEFORE) or \
-                  (after in lx.FEATURE_AFTER and after not in ("state", "republic")
-                   and tokens[i + 1].sentence == tok.sentence) or \
-                  (before[-1:] and before[-1] in lx.STRONG_CUES) or \
-                  (len(before) == 2 and before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
-            if not cue and text.startswith(" (", tok.end) and tok.end + 2 in areas_at:
-                first = _before_its_area(tokens, i, starts, found)
-                if first is not None:
-                    extra.append(Mention(text=text[tokens[first].start:tok.end],
-                                         start=tokens[first].start, end=tok.end))
-                continue
-            if not cue:
+            if not _cued(tokens, i):
+                if text.startswith(" (", tok.end) and tok.end + 2 in areas_at:
+                    first = _before_its_area(tokens, i, starts, found)
+                    if first is not None:
+                        extra.append(Mention(text=text[tokens[first].start:tok.end],
+                                             start=tokens[first].start, end=tok.end))
                 continue
             followed = i + 1 < len(tokens) and tokens[i + 1].capitalised and \
-                _adjacent(tokens, i, i + 2) and after not in lx.FEATURE_AFTER
+                _adjacent(tokens, i, i + 2) and tokens[i + 1].lower not in lx.FEATURE_AFTER
             if not followed and tok.lower not in _DATE_WORDS and \
                     (tok.start, tok.end) not in taken and not tok.text.isupper() and \
                     lx.zipf(tok.lower) < 4.0 and tok.lower not in self.demonyms:
@@ -426,6 +420,21 @@ def _with_state_abbreviations(tokens: list[Token], capitals: list[int],
     return [m for m in mentions if not any(s < m.end and m.start < e for s, e in taken)] + found
 
 
+def _cued(tokens: list[Token], i: int) -> bool:
+    """The words around token i mark a place: "village of X", "south of X", "X district",
+    "in X", "in occupied X"."""
+    before = [t.lower for t in tokens[max(0, i - 2):i]]
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and after.lower in lx.FEATURE_AFTER and \
+            after.lower not in ("state", "republic") and after.sentence == tokens[i].sentence:
+        return True
+    if before[-1:] and before[-1] in lx.STRONG_CUES:
+        return True
+    return len(before) == 2 and (
+        before[1] == "of" and (before[0] in lx.FEATURE_BEFORE or before[0] in lx.DIRECTIONS)
+        or before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
+
+
 def _before_its_area(tokens: list[Token], i: int, starts: list[int], found: list[Mention]
                      ) -> int | None:
     """The first token of the unknown name ending at token i, which an area in parentheses
@@ -443,8 +452,11 @@ def _before_its_area(tokens: list[Token], i: int, starts: list[int], found: list
 
 def _vouched_for(tokens: list[Token], i: int, mentions: list[Mention], text: str) -> bool:
     """Token i, starting a sentence, is the place when a place qualifies it ("Austin, in Scott
-    County", "Buffalo, New York") or the text puts it after "in", "near"... elsewhere (one
-    sense per document; a name kept elsewhere for weaker reasons may be a surname)."""
+    County", "Buffalo, New York"), the writer says what it is ("Jackson, the state capital,")
+    or the text puts it after "in", "near"... elsewhere (one sense per document; a name kept
+    elsewhere for weaker reasons may be a surname)."""
+    if _APPOSITION.match(text, tokens[i].end):
+        return True  # "Jackson, the state capital,": the writer says what it is
     qualified = _QUALIFIER_GAP.match(text, tokens[i].end)
     for m in mentions:
         if m.kind != "place":

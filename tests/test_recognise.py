@@ -272,6 +272,7 @@ def test_a_word_starting_a_sentence_is_the_place_the_text_names_elsewhere(recogn
 
 @pytest.mark.parametrize("text, name", [
     ("Buffalo, New York, saw heavy snow.", "Buffalo"),
+    ("Jackson, the state capital, escaped the worst of the storm.", "Jackson"),
     ("Austin, in Scott County, Indiana, had most of the cases.", "Austin"),
 ])
 def test_a_word_starting_a_sentence_with_a_place_after_it_is_a_place(recogniser, text, name):
@@ -309,3 +310,7 @@ def test_a_name_before_its_area_in_parentheses_is_a_place(recogniser):
     # a country or a state after a person says whose the person is
     names = found(recogniser, "Judges Alexis Mourre (France) and Sen. Ron Wyden (Ore.) met.")
     assert "France" in names and not {"Mourre", "Alexis Mourre", "Wyden", "Ron Wyden"} & set(names)
+
+
+def test_an_unknown_name_a_compass_point_of_which_is_named_is_a_place(recogniser):
+    assert found(recogniser, "Troops took two villages south of Mbaukro.") == ["Mbaukro"]
