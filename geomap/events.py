@@ -239,9 +239,13 @@ OFF_DUTY = re.compile(r"\b(?:former|ex-|retired|off-duty|demobili[sz]ed) ?(?:[\w
                       r"commanders?|guards?)\b|"
                       r"\b(?:[\w'-]+ )?(?:soldiers?|police\w*|officers?) \(off-duty\)")
 _OFF_DUTY_WORDS = ("former", "ex-", "retired", "off-duty", "demobili")  # one is in every OFF_DUTY
+# Armed men named as a place or as the report's source: "a police post", "police said"
 NOT_PEOPLE = re.compile(r"\b(?:military|army|police|security) (?:bases?|posts?|check ?points?|"
                         r"stations?|vehicles?|convoys?|camps?|compounds?|headquarters|barracks|"
-                        r"hospitals?)\b|\b[\w-]+s' ")
+                        r"hospitals?)\b|\b[\w-]+s' |"
+                        r"\b(?:police|army|military|security) (?:officials? |sources? |"
+                        r"spokesm[ae]n )?(?:said|says|told|reported|confirmed|added)\b|"
+                        r"\baccording to (?:the )?(?:[\w'-]+ )?(?:police|army|military)\b")
 NON_STATE = _word_re(r"taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
                      r"isis|isil|is-k|iskp|daesh|al-qaeda|gunm[ae]n")
 # an abduction that ends in a killing is coded as the killing (ACLED)

@@ -89,7 +89,8 @@ FEATURE_PREFIXES = {"lake", "mount", "mt", "fort", "ft", "cape", "gulf", "bay", 
 FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",
                   "district": "A", "region": "A", "province": "A", "county": "A",
                   "capital": "P", "port": "P", "suburb": "P", "outskirts": "P",
-                  "barangay": "P", "commune": "A", "neighbourhood": "P", "neighborhood": "P"}
+                  "barangay": "P", "commune": "A", "neighbourhood": "P", "neighborhood": "P",
+                  "state": "A", "governorate": "A", "prefecture": "A"}
 # Prepositions after which an unknown capitalised word is taken for a place ("in Karabakh").
 STRONG_CUES = {"in", "near", "outside", "into", "across", "around", "towards", "toward"}
 PLACE_ADJECTIVES = {"occupied", "disputed", "northern", "southern", "eastern", "western",

@@ -492,3 +492,8 @@ def test_a_foreign_state_taking_ground_is_coded_as_a_non_state_actor(coder):
 def test_bodies_found_are_an_attack_with_their_deaths(coder, text):
     assert _coded(coder, text) == ("Violence against civilians", "Attack", "Culiacan", 3)
     assert coder("On Monday, body armour was found in Culiacan.")[0] == []
+
+
+def test_police_as_the_source_are_not_among_the_victims(coder):
+    text = "On Monday, police said gunmen attacked a bus near Mandera, killing 10 passengers."
+    assert _coded(coder, text) == ("Violence against civilians", "Attack", "Mandera", 10)

@@ -639,3 +639,9 @@ def test_towns_with_their_states_are_no_list_of_states(pipeline):
     variant abroad, so the states around it do not make it one."""
     m = resolve(pipeline, "Floods hit Tulsa, Oklahoma and Wichita, Kansas.", "Tulsa")
     assert (m.place.name, m.place.feature_code, m.precision) == ("Tulsa", "PPL", 1)
+
+
+def test_the_state_of_x_is_the_state_not_its_capital_city(pipeline):
+    m = resolve(pipeline, "Gunmen killed nine people in the Mexican state of Guanajuato.",
+                "Guanajuato")
+    assert (m.place.feature_code, m.place.country_code) == ("ADM1", "MX")
