@@ -72,7 +72,8 @@ _V = [
     ("Explosions/Remote violence", "Air/drone strike",
      r"air ?strikes?|air raids?|drone (?:strike|attack)s?|airstrikes|air-strikes?|"
      r"bombed by (?:jets|aircraft)|aerial (?:bombardment|bombing|attack|strike)s?|"
-     r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:strike|attack|bomb|struck|hit|"
+     r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:later |also |then |reportedly )?"
+     r"(?:strike|attack|bomb|struck|hit|"
      r"pound|target|raid|fire)\w*|dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
      r"loitering munitions?"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
@@ -204,6 +205,10 @@ _WORDS = re.compile(r"[a-z][a-z'-]*")
 def _has_stem(text: str) -> bool:
     return _HEAD_RE.search(text.lower()) is not None
 STRATEGIC = "Strategic developments"
+# Strategic developments that a government or group decides: placed where the subject governs
+# ("Azerbaijan declared..."); the others (arrests, looting, intercepted missiles) happen at a
+# place, found as a violent event's is
+DECISIONS = {"Agreement", "Other", "Change to group/activity"}
 # The case-blind patterns below are written in lower case and run on folded text (numbers.fold):
 # the same matches as re.I, several times faster.
 KILL = _word_re("|".join(KILL_WORDS))
@@ -423,11 +428,13 @@ class EventExtractor:
                     for m in _inside_named_provinces(mentions)]
         facts = _facts(doc, start, end, mentions)  # the same for every trigger of the sentence
         events = [_event(doc, start, end, mentions, t, facts) for t in found]
-        if any(_has_figures(e) for e in events):  # only a figure is divided among places
-            places = listed_places(text)
+        places = listed_places(text) if " and " in text or ", " in text else []
+        if len(places) > 1:  # ACLED codes one event per place, the figures divided
+            names = {text[a:name_end] for a, name_end, _, _ in places}
             events = [part for e in events
                       for part in (split_by_place(e, places, doc.text, start, mentions)
-                                   if len(places) > 1 and _has_figures(e) else [e])]
+                                   if _has_figures(e) or e.type != STRATEGIC and
+                                   e.place_name in names else [e])]
         return events
 
 
@@ -455,8 +462,8 @@ def _facts(doc: Document, start: int, end: int, mentions: list[Mention]) -> dict
 def _event(doc: Document, start: int, end: int, mentions: list[Mention], trig: Trigger,
            facts: dict) -> Event:
     """The trigger's event; its id is given by merge, once its evidence is complete."""
-    spot = choose_place(doc.text, mentions, start, start + trig.start, trig.type == STRATEGIC,
-                        start + trig.end)
+    spot = choose_place(doc.text, mentions, start, start + trig.start,
+                        trig.subtype in DECISIONS, start + trig.end)
     ev = Event(id="", type=trig.type, subtype=trig.subtype, **facts,  # validation copies lists
                evidence=[Evidence(document_id=doc.id, sentence=doc.text[start:end], start=start,
                                   end=end)],

@@ -497,3 +497,16 @@ def test_bodies_found_are_an_attack_with_their_deaths(coder, text):
 def test_police_as_the_source_are_not_among_the_victims(coder):
     text = "On Monday, police said gunmen attacked a bus near Mandera, killing 10 passengers."
     assert _coded(coder, text) == ("Violence against civilians", "Attack", "Mandera", 10)
+
+
+def test_an_intercepted_missile_is_placed_where_it_was_aimed_not_at_the_launchers(coder):
+    text = ("On Monday, Yemen's Houthi rebels fired a missile at the Saudi city of Jizan, and "
+            "air defences intercepted it.")
+    (ev,) = coder(text)[0]
+    assert (ev.subtype, ev.place_name) == ("Disrupted weapons use", "Jizan")
+
+
+def test_an_event_in_listed_places_is_one_event_per_place(coder):
+    events, _ = coder("On Monday, jets later struck rebel positions in Hodeidah and Sanaa.")
+    assert [(e.subtype, e.place_name) for e in events] == \
+        [("Air/drone strike", "Hodeidah"), ("Air/drone strike", "Sanaa")]
