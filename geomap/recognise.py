@@ -320,10 +320,15 @@ class Recogniser:
         if prev is not None and prev.capitalised and _adjacent(tokens, i - 1, j) and \
                 prev.lower in lx.first_names() and prev.lower not in _CUES_AND_DIRECTIONS:
             return True  # "Hulusi Akar": a given name, then a surname that is also a village
-        # "Andrew Hopkins", "Jordan Smith": a given name that is also a place, then a surname
+        # "Andrew Hopkins", "Jordan Smith": a given name that is also a place, then a surname;
+        # a capital's name too ("Victoria Beckham", "Santiago Bernabeu") when the word after it
+        # is rare and names no town ("London Bridge", "Paris Agreement" stay the city's)
         return nxt is not None and nxt.capitalised and _adjacent(tokens, i, j + 1) and \
-            j - i == 1 and tokens[i].lower in lx.first_names() and importance < 12 and \
-            nxt.lower not in lx.FEATURE_AFTER and nxt.lower not in lx.ORG_WORDS
+            j - i == 1 and tokens[i].lower in lx.first_names() and \
+            nxt.lower not in lx.FEATURE_AFTER and nxt.lower not in lx.ORG_WORDS and \
+            (importance < 12 or importance < COUNTRY_IMPORTANCE and nxt.text.isalpha() and
+             nxt.text[1:].islower() and lx.zipf(nxt.lower) < 4.0
+             and self.names.get(_key(nxt.text), (0.0, 0))[0] < HAMLET_IMPORTANCE)
 
     def _common_word(self, tokens: list[Token], i: int, words: list[str], prev: Token | None,
                      importance: float, lowered: set[str], vouched: bool = False) -> bool:

@@ -314,3 +314,10 @@ def test_a_name_before_its_area_in_parentheses_is_a_place(recogniser):
 
 def test_an_unknown_name_a_compass_point_of_which_is_named_is_a_place(recogniser):
     assert found(recogniser, "Troops took two villages south of Mbaukro.") == ["Mbaukro"]
+
+
+def test_a_capital_s_name_before_a_surname_is_a_given_name(recogniser):
+    assert found(recogniser, "Victoria Beckham flew to Sydney.") == ["Sydney"]
+    # a common word or a postcode after the city keeps the city
+    assert found(recogniser, "Crowds crossed London Bridge to Soho, London W1D 4HT.") == \
+        ["London", "Soho", "London"]
