@@ -199,6 +199,14 @@ class Recogniser:
         it may move the start back."""
         first = tokens[i]
         j, importance = self._longest_name(tokens, i, text)
+        if j is not None and j < len(tokens) and _adjacent(tokens, j - 1, j + 1) and \
+                tokens[j].capitalised and tokens[j].lower not in lx.english_words() and \
+                all(t.lower in lx.DIRECTIONS for t in tokens[i:j]):
+            # "South West England": a side of the area named next, not Cameroon's South-West
+            # (not "Central Bank", "East Coast": words, not names, follow)
+            k, area = self._longest_name(tokens, j, text)
+            if k is not None:
+                j, importance = k, area
         if first.lower in self.demonyms and (j is None or j == i + 1):
             return i, i + 1, 0.0, self.demonyms[first.lower]
         if j is None and _abbreviation([first]):

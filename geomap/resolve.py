@@ -123,7 +123,11 @@ class Resolver:
         candidates = {key: self._state(lx.state_qualifier(doc.text, ms[0].start, ms[0].end))
                       or self._candidates(ms[0].text) for key, ms in groups.items()}
         context = _Context(doc, groups)
-        spans = [(m.start, m.end) for m in doc.mentions]
+        # a side of an area no place is called still names the area ("South West England"
+        # names England; "South Sudan" does not name Sudan)
+        spans = [(m.start, m.start + len(_side_words(m.text)))
+                 if not candidates.get(fold(m.text), True) and _side_words(m.text)
+                 else (m.start, m.end) for m in doc.mentions]
         context.set_text_names(text_names(doc.text, spans))
         context.country_names = self._country_keys()
         static = {key: self._static(doc, ms, candidates[key], context)
@@ -438,6 +442,10 @@ class Resolver:
         the area is known; the mention is placed at the middle of the area's places on that
         side (precision 3).  Whether it found one."""
         words = mentions[0].text.split(maxsplit=1)
+        if len(words) == 2 and words[1].split(maxsplit=1)[0].lower() in SIDES and \
+                " " in words[1]:  # "South West England": the two sides as one
+            second, rest = words[1].split(maxsplit=1)
+            words = [words[0] + second.lower(), rest]
         side = SIDES.get(words[0].lower()) if len(words) == 2 else None
         area = self._area_called(words[1]) if side else None
         points = self._member_points(area) if area else []
@@ -1180,6 +1188,15 @@ def area_keys(name: str) -> frozenset[str]:
         if short:
             keys.add(fold(short))
     return frozenset(keys - {""})
+
+
+def _side_words(name: str) -> str:
+    """The compass words before an area's name ("South West " of "South West England"), or ""."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in SIDES:
+        k += 1
+    return " ".join(words[:k]) + " " if k else ""
 
 
 def text_names(text: str, spans: list[tuple[int, int]]) -> set[str]:

@@ -645,3 +645,15 @@ def test_the_state_of_x_is_the_state_not_its_capital_city(pipeline):
     m = resolve(pipeline, "Gunmen killed nine people in the Mexican state of Guanajuato.",
                 "Guanajuato")
     assert (m.place.feature_code, m.place.country_code) == ("ADM1", "MX")
+
+
+def test_two_compass_words_before_an_area_are_a_side_of_that_area(pipeline):
+    """"South West England" is no Cameroonian province "South-West", and it still names
+    England for the other places of the text."""
+    doc = pipeline(Document(id="t", text="Floods hit Cornwall in South West England."))
+    got = {m.text: m for m in doc.mentions}
+    assert (got["South West England"].place.name, got["South West England"].precision) == \
+        ("England", 3)
+    assert got["Cornwall"].place.country_code == "GB"
+    assert [m.text for m in pipeline(Document(id="t", text="The Central Bank met.")).mentions
+            if m.kind == "place"] == []
