@@ -161,6 +161,9 @@ class Resolver:
             found = ([country] if country else []) + found
         if capitals and not found and 2 <= len(fold(name)) <= 4:
             found = self._by_initials(fold(name))
+        if all(w.lower() in SIDES for w in name.split()):
+            # "the Middle East": compass words alone name a region, not a town so called
+            found = [c for c in found if c.place.feature_class != "P"]
         return found
 
     def _state(self, name: str | None) -> list[Candidate]:
@@ -446,7 +449,8 @@ class Resolver:
                 " " in words[1]:  # "South West England": the two sides as one
             second, rest = words[1].split(maxsplit=1)
             words = [words[0] + second.lower(), rest]
-        side = SIDES.get(words[0].lower()) if len(words) == 2 else None
+        side = SIDES.get(words[0].lower()) if len(words) == 2 and \
+            words[1].lower() not in SIDES else None  # "Middle East" is no side of an "East"
         area = self._area_called(words[1]) if side else None
         points = self._member_points(area) if area else []
         if not points:

@@ -657,3 +657,10 @@ def test_two_compass_words_before_an_area_are_a_side_of_that_area(pipeline):
     assert got["Cornwall"].place.country_code == "GB"
     assert [m.text for m in pipeline(Document(id="t", text="The Central Bank met.")).mentions
             if m.kind == "place"] == []
+
+
+def test_compass_words_alone_are_no_town_so_called(pipeline):
+    """"the Middle East" is a region the store lacks, not a hamlet in Maryland."""
+    doc = pipeline(Document(id="t", text="Tensions rose across the Middle East."))
+    (m,) = [m for m in doc.mentions if m.text == "Middle East"]
+    assert m.place is None
