@@ -251,8 +251,14 @@ NOT_PEOPLE = re.compile(r"\b(?:military|army|police|security) (?:bases?|posts?|c
                         r"\b(?:police|army|military|security) (?:officials? |sources? |"
                         r"spokesm[ae]n )?(?:said|says|told|reported|confirmed|added)\b|"
                         r"\baccording to (?:the )?(?:[\w'-]+ )?(?:police|army|military)\b")
+# Non-state armed groups news names in today's conflicts, beside the generic words
+GROUP_NAMES = (r"houthis?|al-shabaab|al shabaab|shabaab|boko haram|iswap|jnim|adf|m23|rsf|"
+               r"rapid support forces|hts|hayat tahrir al-sham|sdf|ypg|pkk|hamas|hezbollah|"
+               r"hizbollah|jihadists?|bandits|mayi-mayi|mai-mai|codeco|anti-balaka|al-nusra|"
+               r"nusra front|fdlr|arakan army|new people's army|npa|abu sayyaf|ttp|cartels?|"
+               r"wagner group")
 NON_STATE = _word_re(r"taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
-                     r"isis|isil|is-k|iskp|daesh|al-qaeda|gunm[ae]n")
+                     r"isis|isil|is-k|iskp|daesh|al-qaeda|gunm[ae]n|" + GROUP_NAMES)
 # an abduction that ends in a killing is coded as the killing (ACLED)
 LETHAL = re.compile(r"\b(?:killed|killing|beheaded|executed|murdered|shot dead|slain|found dead|"
                     r"bodies|body)\b")
@@ -275,8 +281,7 @@ _CROWD_WORDS = ("protest", "demonstrat", "marche", "rall", "rioters", "mob", "cr
 _FIGHTING = ("clash", "fight", "fought", "battl", "skirmish", "attack", "opened fire")
 PROTEST_WORDS = _word_re(r"protest\w*|demonstrat\w*|marche[drs]\w*|rall(?:y|ies|ied)")
 ARMED_GROUP = _word_re(r"taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
-                       r"isis|isil|daesh|al-qaeda|gunm[ae]n|fighters?|militia\w*|jihadists?|"
-                       r"bandits")
+                       r"isis|isil|daesh|al-qaeda|gunm[ae]n|fighters?|militia\w*|" + GROUP_NAMES)
 TROOPS = _word_re(r"troops|soldiers|army|military|tanks")  # troops marching are no protesters
 # words before "march" that make it the month ("held in March")
 _MONTH_CUES = {"on", "in", "of", "since", "until", "early", "late", "mid", "last", "this", "next",
@@ -313,7 +318,7 @@ BLOCK_PHRASES = ("call for", "calls for", "called for", "calling for", "restorat
 _BLOCK_TEXT = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, BLOCK_STEMS)) + r")|"
                          + "|".join(map(re.escape, BLOCK_PHRASES)))
 NAMED_ACTORS = _word_re(r"taliban|islamic state|isis|isil|is-k|iskp|daesh|al-qaeda|"
-                        r"haqqani network|unknown gunm[ae]n|gunm[ae]n|separatists")
+                        r"haqqani network|unknown gunm[ae]n|gunm[ae]n|separatists|" + GROUP_NAMES)
 FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
                         r"servicemen|fighters|militants|police|security forces|rebels)\b")
 NEAR = re.compile(r"\b(?:near|around|outside|close to|vicinity of|outskirts of|area of|"

@@ -510,3 +510,13 @@ def test_an_event_in_listed_places_is_one_event_per_place(coder):
     events, _ = coder("On Monday, jets later struck rebel positions in Hodeidah and Sanaa.")
     assert [(e.subtype, e.place_name) for e in events] == \
         [("Air/drone strike", "Hodeidah"), ("Air/drone strike", "Sanaa")]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("On Monday, Houthi forces captured the town of Al Hazm.", "Houthi"),
+    ("On Monday, RSF fighters seized the town of Nyala.", "RSF"),
+])
+def test_named_armed_groups_taking_ground_are_non_state_actors(coder, text, actor):
+    (ev,) = coder(text)[0]
+    assert ev.subtype == "Non-state actor overtakes territory"
+    assert actor in [a.name for a in ev.actors]
