@@ -726,8 +726,25 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
              words_before[-1] == "of" else None) or \
             (lx.FEATURE_BEFORE.get(words_before[-1]) if words_before else None)
         comma = _QUALIFIER.match(after)
-        cues.append((wanted or _said_to_be(text, m.end), comma.group(1) if comma else None))
+        wanted = wanted or _said_to_be(text, m.end) or _area_in_parentheses(text, m)
+        cues.append((wanted, comma.group(1) if comma else None))
     return cues
+
+
+# "Seytenga (Seno)", "Mbau (Beni, Nord-Kivu)": the names in parentheses after a place
+_PAREN_OPEN = re.compile(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) \((?:[^()]{1,40}, )?$")
+_PAREN_CLOSE = re.compile(r"(?:,[^()]{1,40})?\)")
+
+
+def _area_in_parentheses(text: str, m: Mention) -> str | None:
+    """"A" for a name in parentheses after another place, the form conflict reports give the
+    district and province in (Seno is Burkina Faso's province, not a Lao town also so called);
+    not for a town qualified by its own name ("Mandalay (Mandalay)"), one sense per name."""
+    before = _PAREN_OPEN.search(text, max(0, m.start - 60), m.start)
+    if before is None or not _PAREN_CLOSE.match(text, m.end) or \
+            fold(before["town"]) == fold(m.text):
+        return None
+    return "A"
 
 
 # "X is a small town in", "X (pronounced ...) is a county", "X, a village": what the writer

@@ -664,3 +664,13 @@ def test_compass_words_alone_are_no_town_so_called(pipeline):
     doc = pipeline(Document(id="t", text="Tensions rose across the Middle East."))
     (m,) = [m for m in doc.mentions if m.text == "Middle East"]
     assert m.place is None
+
+
+def test_a_name_in_parentheses_after_a_place_is_its_area(pipeline):
+    """"Seytenga (Seno)": Burkina Faso's province Séno, not the Lao town also called Seno;
+    "Mandalay (Mandalay)" stays the city, one sense per name."""
+    m = resolve(pipeline, "Armed men killed 12 villagers in an attack on Seytenga (Seno).",
+                "Seno")
+    assert (m.place.country_code, m.place.feature_code) == ("BF", "ADM2")
+    m = resolve(pipeline, "Police fired at protesters in Mandalay (Mandalay).", "Mandalay")
+    assert m.place.feature_code == "PPL"
