@@ -935,7 +935,23 @@ def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int
                _violent_score(text, m, trigger, trigger_end), m.start, m)
               for m in mentions if id(m) not in areas and _placeable(text, m, strategic)]
     scored = [x for x in scored if x[0] != float("inf")]
-    return min(scored, key=lambda x: x[:2])[2] if scored else None
+    if not scored:
+        return None
+    best = min(scored, key=lambda x: x[:2])
+    # "In the occupied West Bank, troops raided the Jenin camp, killing 3": the town inside
+    # the province the sentence also names is the finer place
+    inside = [x for x in scored if _inside_area(x[2], best[2]) and x[0] < best[0] + AREA_SLACK]
+    return min(inside, key=lambda x: x[:2])[2] if inside else best[2]
+
+
+AREA_SLACK = 60  # how much farther from the trigger a town inside the chosen province may be
+
+
+def _inside_area(town: Mention, area: Mention) -> bool:
+    a, t = area.place, town.place
+    return a is not None and t is not None and a.feature_code == "ADM1" and \
+        not t.feature_code.startswith(("ADM", "PCL")) and t.country_code == a.country_code and \
+        t.admin1 is not None and t.admin1 == a.admin1 and fold(town.text) != fold(area.text)
 
 
 def _qualifiers(text: str, mentions: list[Mention]) -> set[int]:

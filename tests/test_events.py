@@ -520,3 +520,10 @@ def test_named_armed_groups_taking_ground_are_non_state_actors(coder, text, acto
     (ev,) = coder(text)[0]
     assert ev.subtype == "Non-state actor overtakes territory"
     assert actor in [a.name for a in ev.actors]
+
+
+def test_a_town_inside_the_province_a_sentence_names_is_the_finer_place(coder):
+    text = ("On Monday, in the occupied West Bank, troops raided the Jenin refugee camp, "
+            "killing 3 gunmen.")
+    (ev,) = coder(text)[0]
+    assert ev.place_name == "Jenin" and ev.geo_precision == 1
