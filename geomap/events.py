@@ -368,7 +368,9 @@ _ITEM = re.compile(r"(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|(?!in |of |on |at 
                    r"(?: \([^)]*\))?(?: (?P<noun>districts?|provinces?|areas?|villages?|towns?|"
                    r"city|cities))?(?: \([^)]*\))?")
 _SEP = re.compile(r", and |, | and ")
-_ITEM_END = re.compile(r"\s*(?:[.,;]|$)|\s+(?:on|in|of|during|after|following|when|near)\b")
+_ITEM_END = re.compile(r"\s*(?:[.,;]|$)|\s+(?:on|in|of|during|after|following|when|near|"
+                       r"overnight|yesterday|today|tonight|last|this|early|late|at|since|amid|"
+                       r"while|with|by)\b")
 # capitalised words next to a name that are not part of it ("In Herat", "Herat City")
 NAME_NEIGHBOURS = {"In", "On", "At", "Near", "From", "The", "To", "By", "Of", "And", "As", "Also",
                    "According", "Reported", "City", "District", "Province", "Area", "Village",

@@ -510,6 +510,8 @@ def test_an_event_in_listed_places_is_one_event_per_place(coder):
     events, _ = coder("On Monday, jets later struck rebel positions in Hodeidah and Sanaa.")
     assert [(e.subtype, e.place_name) for e in events] == \
         [("Air/drone strike", "Hodeidah"), ("Air/drone strike", "Sanaa")]
+    events, _ = coder("Air strikes killed at least 30 people in Khan Younis and Rafah overnight.")
+    assert [(e.place_name, e.fatalities) for e in events] == [("Khan Younis", 15), ("Rafah", 15)]
 
 
 @pytest.mark.parametrize("text, actor", [
