@@ -38,8 +38,9 @@ from gazetteer import Gazetteer
 from . import dates, numbers, sentences
 from . import lexicon as lx
 from .merge import merge
-from .models import Actor, Document, Event, Evidence, Mention
+from .models import Actor, Document, Event, Evidence, Mention, PlaceRef
 from .numbers import fold
+from .resolve import place_ref
 
 # (type, subtype, trigger) in ACLED's priority order within each group.  Some subtypes are only
 # settled by the sentence around the trigger (_refine): a protest's by how it was policed, a
@@ -392,6 +393,7 @@ class EventExtractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer
+        self._capitals: dict[str, PlaceRef | None] | None = None  # country code -> capital
 
     def extract(self, doc: Document) -> list[Event]:
         """Events of one document (after ``Pipeline``), merged within it, in text order."""
@@ -435,6 +437,9 @@ class EventExtractor:
                     for m in _inside_named_provinces(mentions)]
         facts = _facts(doc, start, end, mentions)  # the same for every trigger of the sentence
         events = [_event(doc, start, end, mentions, t, facts) for t in found]
+        for ev in events:
+            if ev.place is None and ev.place_name is None:
+                self._at_named_capital(ev, doc.text, mentions)
         places = listed_places(text) if " and " in text or ", " in text else []
         if len(places) > 1:  # ACLED codes one event per place, the figures divided
             names = {text[a:name_end] for a, name_end, _, _ in places}
@@ -443,6 +448,32 @@ class EventExtractor:
                                    if _has_figures(e) or e.type != STRATEGIC and
                                    e.place_name in names else [e])]
         return events
+
+
+    def _at_named_capital(self, ev: Event, text: str, mentions: list[Mention]) -> None:
+        """"A car bomb exploded in the Iraqi capital": no place is named, but the capital is."""
+        for m in mentions:
+            said = _CAPITAL_AFTER.match(text, m.end) if m.kind == "demonym" else None
+            capital = self._capital(m.country_code) if said and m.country_code else None
+            if capital is not None:
+                ev.place, ev.place_name, ev.geo_precision = capital, text[m.start:said.end()], 1
+                return
+
+    def _capital(self, code: str) -> PlaceRef | None:
+        if self._capitals is None:
+            self._capitals = {}
+            if self.gazetteer is not None:
+                self._capitals = {c["code"]: c["capital"] for c in self.gazetteer.countries()}
+        name = self._capitals.get(code)
+        if isinstance(name, str):
+            found = self.gazetteer.lookup(name, country=code, limit=5, loose_match=False)
+            best = next((c.place for c in found if c.place.feature_code == "PPLC"),
+                        found[0].place if found else None)
+            self._capitals[code] = place_ref(best) if best is not None else None
+        return self._capitals.get(code)
+
+
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
 
 
 def _facts(doc: Document, start: int, end: int, mentions: list[Mention]) -> dict:

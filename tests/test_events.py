@@ -529,3 +529,9 @@ def test_a_town_inside_the_province_a_sentence_names_is_the_finer_place(coder):
             "killing 3 gunmen.")
     (ev,) = coder(text)[0]
     assert ev.place_name == "Jenin" and ev.geo_precision == 1
+
+
+def test_an_event_in_a_named_country_s_capital_is_at_that_capital(coder):
+    (ev,) = coder("On Monday, a car bomb exploded in the Iraqi capital, killing 5 people.")[0]
+    assert (ev.place_name, ev.place.name, ev.geo_precision, ev.fatalities) == \
+        ("Iraqi capital", "Baghdad", 1, 5)
