@@ -27,8 +27,8 @@ _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? " + _MON +
                         r"(?:,? (?P<year>\d{4}))?\b")
 _MONTH_DAY = re.compile(r"\b" + _MON +
                         r" (?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{4}))?")
-_SPAN = re.compile(r"\bbetween (?P<d1>\d{1,2}) and (?P<day>\d{1,2}) " + _MON +
-                   r"(?:,? (?P<year>\d{4}))?")
+_SPAN = re.compile(r"(?:\bbetween (?P<d1>\d{1,2}) and |\b(?P<d0>\d{1,2}) ?[-–] ?)"
+                   r"(?P<day>\d{1,2}) " + _MON + r"(?:,? (?P<year>\d{4}))?")
 _WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b")
 _RELATIVE = [  # (pattern, days back, precision)
     (re.compile(r"\b(?:yesterday|last night)\b"), 1, 1),
@@ -79,14 +79,18 @@ def _make(year: int | None, month: int, day: int) -> dt.date | None:
 
 
 def _span(low: str, published: dt.date | None) -> Resolved:
-    m = _SPAN.search(low) if "between" in low else None  # the quick test spares most searches
+    # the quick test spares most searches
+    m = _SPAN.search(low) if "between" in low or "-" in low or "–" in low else None
     if not m:
         return None, None
     month = MONTHS[m["mon"]]
     year = _year_for(month, m["year"], published)
-    first, last = _make(year, month, int(m["d1"])), _make(year, month, int(m["day"]))
-    if first is None or last is None:
+    first = _make(year, month, int(m["d1"] or m["d0"]))
+    last = _make(year, month, int(m["day"]))
+    if first is None or last is None or last < first:
         return None, None
+    if (last - first).days <= 1:
+        return first, 1  # "the night of 2-3 March": the day it began
     return first + (last - first) / 2, 2  # ACLED codes a span at its middle
 
 

@@ -26,6 +26,8 @@ MON = dt.date(2020, 9, 28)  # a Monday
     ("The strike came on Sept. 25 at dawn.", (dt.date(2020, 9, 25), 1)),
     ("On 21 March 2020, a post was attacked.", (dt.date(2020, 3, 21), 1)),
     ("Raids took place between 10 and 14 September.", (dt.date(2020, 9, 12), 2)),
+    ("Raids took place on 10-14 September.", (dt.date(2020, 9, 12), 2)),
+    ("On the night of 20-21 September, a post was attacked.", (dt.date(2020, 9, 20), 1)),
     ("Nothing here names a day.", (None, None)),
     # a dotted capital I (Turkish) lower-cases to two characters: the names still read
     ("Shelling on 5 APRİL hit the town.", (dt.date(2020, 4, 5), 1)),
