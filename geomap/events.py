@@ -393,7 +393,8 @@ class EventExtractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer
-        self._capitals: dict[str, PlaceRef | None] | None = None  # country code -> capital
+        self._capital_names: dict[str, str] | None = None  # country code -> its capital's name
+        self._capitals: dict[str, PlaceRef | None] = {}  # country code -> the capital found
 
     def extract(self, doc: Document) -> list[Event]:
         """Events of one document (after ``Pipeline``), merged within it, in text order."""
@@ -460,17 +461,18 @@ class EventExtractor:
                 return
 
     def _capital(self, code: str) -> PlaceRef | None:
-        if self._capitals is None:
-            self._capitals = {}
-            if self.gazetteer is not None:
-                self._capitals = {c["code"]: c["capital"] for c in self.gazetteer.countries()}
-        name = self._capitals.get(code)
-        if isinstance(name, str):
-            found = self.gazetteer.lookup(name, country=code, limit=5, loose_match=False)
+        if self.gazetteer is None:
+            return None
+        if self._capital_names is None:
+            self._capital_names = {c["code"]: c["capital"] for c in self.gazetteer.countries()}
+        if code not in self._capitals:
+            name = self._capital_names.get(code)
+            found = self.gazetteer.lookup(name, country=code, limit=5, loose_match=False) \
+                if name else []
             best = next((c.place for c in found if c.place.feature_code == "PPLC"),
                         found[0].place if found else None)
             self._capitals[code] = place_ref(best) if best is not None else None
-        return self._capitals.get(code)
+        return self._capitals[code]
 
 
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")

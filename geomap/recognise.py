@@ -199,9 +199,9 @@ class Recogniser:
         it may move the start back."""
         first = tokens[i]
         j, importance = self._longest_name(tokens, i, text)
-        if j is not None and j < len(tokens) and _adjacent(tokens, j - 1, j + 1) and \
-                tokens[j].capitalised and tokens[j].lower not in lx.english_words() and \
-                all(t.lower in lx.DIRECTIONS for t in tokens[i:j]):
+        if j is not None and first.lower in lx.DIRECTIONS and j < len(tokens) and \
+                all(t.lower in lx.DIRECTIONS for t in tokens[i:j]) and tokens[j].capitalised \
+                and _adjacent(tokens, j - 1, j + 1) and tokens[j].lower not in lx.english_words():
             # "South West England": a side of the area named next, not Cameroon's South-West
             # (not "Central Bank", "East Coast": words, not names, follow)
             k, area = self._longest_name(tokens, j, text)
@@ -359,10 +359,10 @@ class Recogniser:
             or commonness >= 4.0 and importance < HAMLET_IMPORTANCE)
 
     def _known_at_sentence_start(self, word: str, commonness: float, importance: float) -> bool:
-        """A frequent word starting a sentence that is still a place: a city's name that is no
-        English word nor given name ("Chicago police", not "Reading is", "Austin said"), or a
-        province's ("Wisconsin has seen...": its importance, with no population in the store,
-        understates it; "Central", "Northern" stay words)."""
+        """A frequent word starting a sentence that is still a place: a big city's name that is
+        no English word ("Houston has", not "Reading has"), or a province's ("Wisconsin has
+        seen...": its importance, with no population in the store, understates it; "Central",
+        "Northern" stay words)."""
         if importance >= BIG_CITY_IMPORTANCE and word not in lx.english_words():
             return True
         return commonness < PROVINCE_WORD_ZIPF and word not in lx.PLACE_CUES and \
@@ -376,13 +376,14 @@ class Recogniser:
         starts = [m.start for m in found]
         # areas that may follow a village in parentheses: not a country or a state
         # abbreviation, which say whose a person is ("Alexis Mourre (France)", "Sen. Wyden (Ore.)")
-        areas_at = {m.start for m in found if m.kind == "place" and
+        areas_at = {m.start for m in found if text.startswith(" (", m.start - 2) and
+                    m.kind == "place" and
                     self.names.get(_key(m.text), (0.0, 0))[0] < COUNTRY_IMPORTANCE and
                     not lx.state_abbreviation(m.text) and not text.startswith(".", m.end)}
         extra: list[Mention] = []
         for i in capitals:
             tok = tokens[i]
-            if tok.sentence_start and i + 1 >= len(tokens) or extra and tok.start < extra[-1].end:
+            if tok.sentence_start and i + 1 >= len(tokens):
                 continue
             if _inside(tok.start, starts, found):
                 continue
@@ -600,7 +601,8 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
         return True  # "FAMa", "MONUSCOs": an acronym with a small letter, not Fama, Brazil
     if _all_caps_acronym(tokens[i:j]) and importance < COUNTRY_IMPORTANCE:
         # "UN", "OSCE", not "UK", a dateline ("BENI, Congo (AP) -") or a big city in capitals
-        return not (_abbreviation(tokens[i:j]) or lx.dateline(text, tokens[i].start, tokens[i].end) or
+        return not (_abbreviation(tokens[i:j]) or
+                    lx.dateline(text, tokens[i].start, tokens[i].end) or
                     len(words[0]) >= 4 and importance >= BIG_CITY_IMPORTANCE)
     commonest = min(map(lx.zipf, words))
     if commonest >= FUNCTION_WORD_ZIPF and (importance < 10 or commonest >= 6.5 and

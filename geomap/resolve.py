@@ -740,6 +740,8 @@ def _area_in_parentheses(text: str, m: Mention) -> str | None:
     """"A" for a name in parentheses after another place, the form conflict reports give the
     district and province in (Seno is Burkina Faso's province, not a Lao town also so called);
     not for a town qualified by its own name ("Mandalay (Mandalay)"), one sense per name."""
+    if "(" not in text[max(0, m.start - 60):m.start]:
+        return None  # most names: no parenthesis before them
     before = _PAREN_OPEN.search(text, max(0, m.start - 60), m.start)
     if before is None or not _PAREN_CLOSE.match(text, m.end) or \
             fold(before["town"]) == fold(m.text):
@@ -776,8 +778,9 @@ class _Provinces:
         # "Oklahoma City", "Iowa City", "Cebu City" are the province's cities, not the towns
         # "Oklahoma" names: the bare name is the province
         self.seats = {(c.place.country_code, c.place.admin1_code) for c in cands
-                      if c.place.feature_class == "P" and
-                      fold(c.place.ascii_name or c.place.name) != key + "city"}
+                      if c.place.feature_class == "P" and not (
+                          c.place.ascii_name.endswith(" City") and
+                          fold(c.place.ascii_name) == key + "city")}
         self.provinces = {(c.place.country_code, c.place.admin1_code) for c in cands
                           if c.place.feature_code == "ADM1" and c.match == "exact"}
 
