@@ -356,7 +356,8 @@ class Recogniser:
         # unless it is among the most frequent English words (headline case: "Over the").
         return not cued and importance < 10 and (
             commonness >= 5.5 or commonness >= 5.0 and _in_capital_run(tokens, i)
-            or commonness >= 4.0 and importance < HAMLET_IMPORTANCE)
+            or importance < HAMLET_IMPORTANCE and (commonness >= 4.0 or _listless_word(
+                tokens, i, prev, word)))
 
     def _known_at_sentence_start(self, word: str, commonness: float, importance: float) -> bool:
         """A frequent word starting a sentence that is still a place: a big city's name that is
@@ -432,6 +433,15 @@ def _with_state_abbreviations(tokens: list[Token], capitals: list[int],
         return mentions
     taken = [(m.start, m.end) for m in found]
     return [m for m in mentions if not any(s < m.end and m.start < e for s, e in taken)] + found
+
+
+def _listless_word(tokens: list[Token], i: int, prev: Token | None, word: str) -> bool:
+    """An English word that only a hamlet is called ("Tornado", "Flood", "Grill"), outside a
+    list, where the other names vouch for it ("Parkes, Berry and Wyong"), and before no kind
+    word, which makes it a name ("the Swat Valley")."""
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return "," not in tokens[i].gap and (prev is None or prev.lower not in ("and", "or")) and \
+        nxt not in lx.FEATURE_AFTER and word in lx.english_words()
 
 
 def _cued(tokens: list[Token], i: int) -> bool:

@@ -321,3 +321,9 @@ def test_a_capital_s_name_before_a_surname_is_a_given_name(recogniser):
     # a common word or a postcode after the city keeps the city
     assert found(recogniser, "Crowds crossed London Bridge to Soho, London W1D 4HT.") == \
         ["London", "Soho", "London"]
+
+
+def test_an_english_word_only_a_hamlet_is_called_is_the_word_mid_sentence(recogniser):
+    """Headline and tweet capitals: "Tornado" is no place, unless a list or a kind word says so."""
+    assert found(recogniser, "A Tornado Warning was issued for Tulsa.") == ["Tulsa"]
+    assert "Berry" in found(recogniser, "Floods hit Moonbi, Parkes, Berry and Wyong.")
