@@ -101,6 +101,8 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "central", "upper", "lower", "greater", "north-east", "north-west", "south-east",
               "south-west", "northeast", "northwest", "southeast", "southwest", "inner", "outer",
               "metro", "metropolitan"}
+# Short names English news gives a country that its records lack ("across America").
+COUNTRY_ALIASES = {"america": "US", "korea": "KR", "congo": "CD"}
 # Abbreviations that name a country or major state in English news ("the UK", "in NSW").
 PLACE_ABBREVIATIONS = {"uk", "u.k", "us", "u.s", "usa", "u.s.a", "uae", "drc", "prc", "nsw",
                        "dprk", "rok"}

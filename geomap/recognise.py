@@ -52,6 +52,10 @@ ALIAS_IMPORTANCE = 9.0  # about a city of a million: its aliases are known ("Col
 # "California" at 5.0); above it, the English word.  Kind, direction and organisation words
 # ("Central", "Coast", "Capital") are words whatever their frequency.
 PROVINCE_WORD_ZIPF = 5.1
+# A name this frequent in English text that only a town under 100,000 is called is a famous
+# person's or brand's ("Obama", "Santa"), not the town's
+FAMOUS_NAME_ZIPF = 4.5
+SMALL_TOWN_IMPORTANCE = 7.5
 BIG_CITY_IMPORTANCE = 8.0  # a town of 300,000 or more (the store's scale: 2.5 + log10 population)
 FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when capitalised
 # Unions of lexicon sets the rules test words against, built once rather than on every test.
@@ -357,7 +361,16 @@ class Recogniser:
         return not cued and importance < 10 and (
             commonness >= 5.5 or commonness >= 5.0 and _in_capital_run(tokens, i)
             or importance < HAMLET_IMPORTANCE and (commonness >= 4.0 or _listless_word(
-                tokens, i, prev, word)))
+                tokens, i, prev, word))
+            or commonness >= FAMOUS_NAME_ZIPF and importance < SMALL_TOWN_IMPORTANCE and
+            self._famous_name(word))
+
+    def _famous_name(self, word: str) -> bool:
+        """A name English text uses as often as "Obama" or "Santa" that only a small town is
+        called: the person's or brand's, unless it is an English word ("Pacific"), a country's
+        short name or abbreviation ("America", "Usa") or a province's ("Texas")."""
+        return word not in lx.english_words() and word not in lx.COUNTRY_ALIASES and \
+            word not in lx.PLACE_ABBREVIATIONS and not self._names_a_province(word)
 
     def _known_at_sentence_start(self, word: str, commonness: float, importance: float) -> bool:
         """A frequent word starting a sentence that is still a place: a big city's name that is

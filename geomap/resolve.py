@@ -46,8 +46,6 @@ REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", 
 # Abbreviations news text uses for countries that are not the ISO code itself.
 COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc": "CD",
                          "prc": "CN", "rok": "KR", "dprk": "KP", "car": "CF"}
-# Short names English news gives a country that its records lack ("across America").
-COUNTRY_ALIASES = {"america": "US", "korea": "KR", "congo": "CD"}
 # A province's store record has no population, so its prior is its kind's weight alone: this
 # puts it on a par with a town of ~100,000 (it lost to "California", a village in Maryland).
 # Only where nothing else in the text places the document in another country.
@@ -154,7 +152,7 @@ class Resolver:
         if capitals and len(name) <= 5:  # "NSW" is not ناساو (Nassau) with its vowels dropped
             found = [c for c in found if is_latin(c.matched_name)]
         code = COUNTRY_ABBREVIATIONS.get(fold(name)) if capitals else \
-            COUNTRY_ALIASES.get(fold(name))
+            lx.COUNTRY_ALIASES.get(fold(name))
         if code and not any(c.place.country_code == code and
                             c.place.feature_code.startswith("PCL") for c in found[:1]):
             country = self._country(code)

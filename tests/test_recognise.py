@@ -327,3 +327,10 @@ def test_an_english_word_only_a_hamlet_is_called_is_the_word_mid_sentence(recogn
     """Headline and tweet capitals: "Tornado" is no place, unless a list or a kind word says so."""
     assert found(recogniser, "A Tornado Warning was issued for Tulsa.") == ["Tulsa"]
     assert "Berry" in found(recogniser, "Floods hit Moonbi, Parkes, Berry and Wyong.")
+
+
+def test_a_famous_name_only_a_small_town_is_called_is_no_place(recogniser):
+    """wordfreq meets "Obama" as often as "Texas": a person's name, not the Japanese town."""
+    assert found(recogniser, "Critics say Obama bungled the response in Texas.") == ["Texas"]
+    assert found(recogniser, "Voters across America and the Pacific islands.") == \
+        ["America", "Pacific"]
