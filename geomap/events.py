@@ -253,11 +253,7 @@ NOT_PEOPLE = re.compile(r"\b(?:military|army|police|security) (?:bases?|posts?|c
                         r"spokesm[ae]n )?(?:said|says|told|reported|confirmed|added)\b|"
                         r"\baccording to (?:the )?(?:[\w'-]+ )?(?:police|army|military)\b")
 # Non-state armed groups news names in today's conflicts, beside the generic words
-GROUP_NAMES = (r"houthis?|al-shabaab|al shabaab|shabaab|boko haram|iswap|jnim|adf|m23|rsf|"
-               r"rapid support forces|hts|hayat tahrir al-sham|sdf|ypg|pkk|hamas|hezbollah|"
-               r"hizbollah|jihadists?|bandits|mayi-mayi|mai-mai|codeco|anti-balaka|al-nusra|"
-               r"nusra front|fdlr|arakan army|new people's army|npa|abu sayyaf|ttp|cartels?|"
-               r"wagner group")
+GROUP_NAMES = lx.ARMED_GROUP_NAMES + r"|jihadists?|bandits|cartels?"
 NON_STATE = _word_re(r"taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
                      r"isis|isil|is-k|iskp|daesh|al-qaeda|gunm[ae]n|" + GROUP_NAMES)
 # an abduction that ends in a killing is coded as the killing (ACLED)

@@ -101,6 +101,14 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "central", "upper", "lower", "greater", "north-east", "north-west", "south-east",
               "south-west", "northeast", "northwest", "southeast", "southwest", "inner", "outer",
               "metro", "metropolitan"}
+# Armed groups news names in today's conflicts (lower case, a regular expression's
+# alternatives): no place, though "Boko" and "Haram" are towns; actors of events.
+ARMED_GROUP_NAMES = (r"houthis?|al-shabaab|al shabaab|shabaab|boko haram|iswap|jnim|adf|m23|rsf|"
+                     r"rapid support forces|hts|hayat tahrir al-sham|sdf|ypg|pkk|hamas|"
+                     r"hezbollah|hizbollah|mayi-mayi|mai-mai|codeco|anti-balaka|al-nusra|"
+                     r"nusra front|fdlr|arakan army|new people's army|npa|abu sayyaf|ttp|"
+                     r"wagner group")
+ARMED_GROUP = re.compile(r"(?:" + ARMED_GROUP_NAMES + r")\b", re.IGNORECASE)
 # Short names English news gives a country that its records lack ("across America").
 COUNTRY_ALIASES = {"america": "US", "korea": "KR", "congo": "CD"}
 # Abbreviations that name a country or major state in English news ("the UK", "in NSW").

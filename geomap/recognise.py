@@ -179,6 +179,10 @@ class Recogniser:
         for i in capitals:
             if i < after:
                 continue
+            group = lx.ARMED_GROUP.match(text, tokens[i].start)
+            if group is not None:  # "Boko Haram": no towns in Congo and Norway
+                after = bisect_left(tokens, group.end(), key=_TOKEN_START)
+                continue
             found = self._match_at(tokens, i, text)
             if found is None:
                 continue

@@ -334,3 +334,8 @@ def test_a_famous_name_only_a_small_town_is_called_is_no_place(recogniser):
     assert found(recogniser, "Critics say Obama bungled the response in Texas.") == ["Texas"]
     assert found(recogniser, "Voters across America and the Pacific islands.") == \
         ["America", "Pacific"]
+
+
+def test_an_armed_group_s_name_is_no_place(recogniser):
+    """"Boko" is a town in Congo and "Haram" one in Norway."""
+    assert found(recogniser, "Boko Haram fighters attacked Gwoza on Monday.") == ["Gwoza"]
