@@ -55,6 +55,7 @@ PROVINCE_WORD_ZIPF = 5.1
 # A name this frequent in English text that only a town under 100,000 is called is a famous
 # person's or brand's ("Obama", "Santa"), not the town's
 FAMOUS_NAME_ZIPF = 4.5
+WORD_TOWN_IMPORTANCE = 7.0  # below it (a town under 30,000) a dictionary word is the word
 SMALL_TOWN_IMPORTANCE = 7.5
 BIG_CITY_IMPORTANCE = 8.0  # a town of 300,000 or more (the store's scale: 2.5 + log10 population)
 FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when capitalised
@@ -364,8 +365,8 @@ class Recogniser:
         # unless it is among the most frequent English words (headline case: "Over the").
         return not cued and importance < 10 and (
             commonness >= 5.5 or commonness >= 5.0 and _in_capital_run(tokens, i)
-            or importance < HAMLET_IMPORTANCE and (commonness >= 4.0 or _listless_word(
-                tokens, i, prev, word))
+            or importance < HAMLET_IMPORTANCE and commonness >= 4.0
+            or importance < WORD_TOWN_IMPORTANCE and _listless_word(tokens, i, prev, word)
             or commonness >= FAMOUS_NAME_ZIPF and importance < SMALL_TOWN_IMPORTANCE and
             self._famous_name(word))
 
@@ -453,9 +454,10 @@ def _with_state_abbreviations(tokens: list[Token], capitals: list[int],
 
 
 def _listless_word(tokens: list[Token], i: int, prev: Token | None, word: str) -> bool:
-    """An English word that only a hamlet is called ("Tornado", "Flood", "Grill"), outside a
-    list, where the other names vouch for it ("Parkes, Berry and Wyong"), and before no kind
-    word, which makes it a name ("the Swat Valley")."""
+    """An English dictionary word (that only a small town is called: the caller's test) is
+    the word ("Tornado", "Flood", "Grill"), outside a list, where the other names vouch for it
+    ("Parkes, Berry and Wyong"), and before no kind word, which makes it a name ("the Swat
+    Valley")."""
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     return "," not in tokens[i].gap and (prev is None or prev.lower not in ("and", "or")) and \
         nxt not in lx.FEATURE_AFTER and word in lx.english_words()
