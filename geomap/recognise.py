@@ -55,8 +55,8 @@ PROVINCE_WORD_ZIPF = 5.1
 # A name this frequent in English text that only a town under 100,000 is called is a famous
 # person's or brand's ("Obama", "Santa"), not the town's
 FAMOUS_NAME_ZIPF = 4.5
-WORD_TOWN_IMPORTANCE = 7.0  # below it (a town under 30,000) a dictionary word is the word
 SMALL_TOWN_IMPORTANCE = 7.5
+WORD_TOWN_IMPORTANCE = 7.0  # below it (a town under 30,000) a dictionary word is the word
 BIG_CITY_IMPORTANCE = 8.0  # a town of 300,000 or more (the store's scale: 2.5 + log10 population)
 FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when capitalised
 # Unions of lexicon sets the rules test words against, built once rather than on every test.
