@@ -123,8 +123,8 @@ class Resolver:
         context = _Context(doc, groups)
         # a side of an area no place is called still names the area ("South West England"
         # names England; "South Sudan" does not name Sudan)
-        spans = [(m.start, m.start + len(_side_words(m.text)))
-                 if not candidates.get(fold(m.text), True) and _side_words(m.text)
+        spans = [(m.start, m.start + len(sides))
+                 if not candidates.get(fold(m.text), True) and (sides := _side_words(m.text))
                  else (m.start, m.end) for m in doc.mentions]
         context.set_text_names(text_names(doc.text, spans))
         context.country_names = self._country_keys()
@@ -442,14 +442,12 @@ class Resolver:
         """"Northern California", "Eastern Ukraine", "West Africa": no place is so called, but
         the area is known; the mention is placed at the middle of the area's places on that
         side (precision 3).  Whether it found one."""
-        words = mentions[0].text.split(maxsplit=1)
-        if len(words) == 2 and words[1].split(maxsplit=1)[0].lower() in SIDES and \
-                " " in words[1]:  # "South West England": the two sides as one
-            second, rest = words[1].split(maxsplit=1)
-            words = [words[0] + second.lower(), rest]
-        side = SIDES.get(words[0].lower()) if len(words) == 2 and \
-            words[1].lower() not in SIDES else None  # "Middle East" is no side of an "East"
-        area = self._area_called(words[1]) if side else None
+        sides = _side_words(mentions[0].text)
+        rest = mentions[0].text[len(sides):]
+        # "South West England": the two sides as one; "Middle East" is no side of an "East"
+        side_key = sides.replace(" ", "").lower()
+        side = SIDES.get(side_key) if sides and rest.lower() not in SIDES else None
+        area = self._area_called(rest) if side else None
         points = self._member_points(area) if area else []
         if not points:
             return False
@@ -458,7 +456,7 @@ class Resolver:
         for m in mentions:
             m.place, m.precision, m.confidence = ref, 3, 0.5
             m.alternatives = [Alternative.model_construct(place=ref, score=0.0, features={})]
-            m.note = f"no place so called; placed in the {words[0].lower()} part of {area.name}"
+            m.note = f"no place so called; placed in the {side_key} part of {area.name}"
         return True
 
     def _around_city(self, mentions: list[Mention]) -> bool:
@@ -1213,12 +1211,17 @@ def area_keys(name: str) -> frozenset[str]:
 
 
 def _side_words(name: str) -> str:
-    """The compass words before an area's name ("South West " of "South West England"), or ""."""
-    words = name.split()
-    k = 0
-    while k < len(words) - 1 and words[k].lower() in SIDES:
-        k += 1
-    return " ".join(words[:k]) + " " if k else ""
+    """The compass words before an area's name, as written ("South West " of "South West
+    England"), or ""; the last word is the area's."""
+    prefix = ""
+    for word in _WORD_AND_SPACE.finditer(name):
+        if word.group().strip().lower() not in SIDES:
+            break
+        prefix = name[:word.end()]
+    return prefix
+
+
+_WORD_AND_SPACE = re.compile(r"\S+\s+")  # a word not the last, with the space after it
 
 
 def text_names(text: str, spans: list[tuple[int, int]]) -> set[str]:
