@@ -252,10 +252,12 @@ NOT_PEOPLE = re.compile(r"\b(?:military|army|police|security) (?:bases?|posts?|c
                         r"\b(?:police|army|military|security) (?:officials? |sources? |"
                         r"spokesm[ae]n )?(?:said|says|told|reported|confirmed|added)\b|"
                         r"\baccording to (?:the )?(?:[\w'-]+ )?(?:police|army|military)\b")
-# Non-state armed groups news names in today's conflicts, beside the generic words
-GROUP_NAMES = lx.ARMED_GROUP_NAMES + r"|jihadists?|bandits|cartels?"
-NON_STATE = _word_re(r"taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
-                     r"isis|isil|is-k|iskp|daesh|al-qaeda|gunm[ae]n|" + GROUP_NAMES)
+# Armed groups by name (the lexicon's, and the jihadist ones the Afghan reports name), then
+# the words for armed men that are no state's: the patterns below take what each needs
+GROUP_NAMES = (r"taliban|islamic state|isis|isil|daesh|al-qaeda|" + lx.ARMED_GROUP_NAMES +
+               r"|jihadists?|bandits|cartels?")
+_IRREGULARS = r"militants?|insurgents?|rebels?|separatists|gunm[ae]n|"
+NON_STATE = _word_re(_IRREGULARS + r"is-k|iskp|" + GROUP_NAMES)
 # an abduction that ends in a killing is coded as the killing (ACLED)
 LETHAL = re.compile(r"\b(?:killed|killing|beheaded|executed|murdered|shot dead|slain|found dead|"
                     r"bodies|body)\b")
@@ -277,8 +279,7 @@ _CROWD_WORDS = ("protest", "demonstrat", "marche", "rall", "rioters", "mob", "cr
 # a crowd's own fighting, not an operation or ambush a crowd happens to be named in
 _FIGHTING = ("clash", "fight", "fought", "battl", "skirmish", "attack", "opened fire")
 PROTEST_WORDS = _word_re(r"protest\w*|demonstrat\w*|marche[drs]\w*|rall(?:y|ies|ied)")
-ARMED_GROUP = _word_re(r"taliban|militants?|insurgents?|rebels?|separatists|islamic state|"
-                       r"isis|isil|daesh|al-qaeda|gunm[ae]n|fighters?|militia\w*|" + GROUP_NAMES)
+ARMED_GROUP = _word_re(_IRREGULARS + r"fighters?|militia\w*|" + GROUP_NAMES)
 TROOPS = _word_re(r"troops|soldiers|army|military|tanks")  # troops marching are no protesters
 # words before "march" that make it the month ("held in March")
 _MONTH_CUES = {"on", "in", "of", "since", "until", "early", "late", "mid", "last", "this", "next",
@@ -314,8 +315,8 @@ BLOCK_PHRASES = ("call for", "calls for", "called for", "calling for", "restorat
 # a stem at the start of a word, or a phrase, in the words joined by spaces: one search for both
 _BLOCK_TEXT = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, BLOCK_STEMS)) + r")|"
                          + "|".join(map(re.escape, BLOCK_PHRASES)))
-NAMED_ACTORS = _word_re(r"taliban|islamic state|isis|isil|is-k|iskp|daesh|al-qaeda|"
-                        r"haqqani network|unknown gunm[ae]n|gunm[ae]n|separatists|" + GROUP_NAMES)
+NAMED_ACTORS = _word_re(r"is-k|iskp|haqqani network|unknown gunm[ae]n|gunm[ae]n|separatists|" +
+                        GROUP_NAMES)
 FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
                         r"servicemen|fighters|militants|police|security forces|rebels)\b")
 NEAR = re.compile(r"\b(?:near|around|outside|close to|vicinity of|outskirts of|area of|"
@@ -445,7 +446,6 @@ class EventExtractor:
                                    if _has_figures(e) or e.type != STRATEGIC and
                                    e.place_name in names else [e])]
         return events
-
 
     def _at_named_capital(self, ev: Event, text: str, mentions: list[Mention]) -> None:
         """"A car bomb exploded in the Iraqi capital": no place is named, but the capital is."""

@@ -108,7 +108,7 @@ ARMED_GROUP_NAMES = (r"houthis?|al-shabaab|al shabaab|shabaab|boko haram|iswap|j
                      r"hezbollah|hizbollah|mayi-mayi|mai-mai|codeco|anti-balaka|al-nusra|"
                      r"nusra front|fdlr|arakan army|new people's army|npa|abu sayyaf|ttp|"
                      r"wagner group")
-ARMED_GROUP = re.compile(r"(?:" + ARMED_GROUP_NAMES + r")\b", re.IGNORECASE)
+NAMED_ARMED_GROUP = re.compile(r"(?:" + ARMED_GROUP_NAMES + r")\b", re.IGNORECASE)
 # Short names English news gives a country that its records lack ("across America").
 COUNTRY_ALIASES = {"america": "US", "korea": "KR", "congo": "CD"}
 # Abbreviations that name a country or major state in English news ("the UK", "in NSW").

@@ -180,7 +180,7 @@ class Recogniser:
         for i in capitals:
             if i < after:
                 continue
-            group = lx.ARMED_GROUP.match(text, tokens[i].start)
+            group = lx.NAMED_ARMED_GROUP.match(text, tokens[i].start)
             if group is not None:  # "Boko Haram": no towns in Congo and Norway
                 after = bisect_left(tokens, group.end(), key=_TOKEN_START)
                 continue
