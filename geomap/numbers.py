@@ -2,8 +2,8 @@
 
 ACLED's rules: the most conservative (lowest) reported figure, so a range "5-7" (or "between 5
 and 7") is 5; "tens" = 10, "dozens" = 12, "hundreds" = 100; a plural of unknown size ("several",
-"a number of", "an unknown number of") is 3, the conservative default geomap has always used.  "7 soldiers were killed and
-wounded" gives no death count: how many of the 7 died is not stated.  Figures of every side in one
+"a number of", "an unknown number of") is 3, the conservative default geomap has always used.
+"7 soldiers were killed and wounded" gives no death count: how many of the 7 died is not stated.  Figures of every side in one
 sentence add up ("3 soldiers and 2 militants were killed" is 5); a figure in parentheses is an
 aside, usually another party's claim ("3 policemen (5 according to the rebels)"), and is not
 counted.  A single victim without a numeral counts as one ("killed a teacher", "a guard was shot

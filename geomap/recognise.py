@@ -395,7 +395,7 @@ class Recogniser:
         starts = [m.start for m in found]
         # areas that may follow a village in parentheses: not a country or a state
         # abbreviation, which say whose a person is ("Alexis Mourre (France)", "Sen. Wyden (Ore.)")
-        areas_at = {m.start for m in found if text.startswith(" (", m.start - 2) and
+        areas_at = {m.start for m in found if text[max(0, m.start - 2):m.start] == " (" and
                     m.kind == "place" and
                     self.names.get(_key(m.text), (0.0, 0))[0] < COUNTRY_IMPORTANCE and
                     not lx.state_abbreviation(m.text) and not text.startswith(".", m.end)}
