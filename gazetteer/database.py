@@ -78,7 +78,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         # LRU of lookup results, bounded by the number of candidates held (not of names): a name
         # with 150 namesakes costs 150 times more memory than a unique one.
-        self._cache: OrderedDict[tuple, list[Candidate]] = OrderedDict()
+        self._cache: OrderedDict[tuple, tuple[int, list[Candidate]]] = OrderedDict()
         self._cache_size = cache_size
         self._cached = 0
         self._countries: dict[str, str] | None = None
@@ -163,25 +163,35 @@ class Gazetteer:
         if not key or limit <= 0:
             return []
         latin_query = is_latin(name)
-        cache_key = (key, country.upper() if country else None, limit, loose_match, latin_query,
-                     names)
-        hit = self._cache.get(cache_key)
-        if hit is not None:
-            self._cache.move_to_end(cache_key)
-            return list(hit)
+        country = country.upper() if country else None
         columns = _COLUMNS if names else _COLUMNS_UNNAMED
-        found = self._match("key", key, country, limit, "exact", latin_query, columns)
+        found = self._cached_match("key", key, country, limit, latin_query, columns)
         skeleton = loose(key)
         if loose_match and skeleton and len(found) < limit:
             seen = {c.place.id for c in found}
-            more = self._match("loose", skeleton, country, limit + len(found), "loose",
-                               latin_query, columns)
+            more = self._cached_match("loose", skeleton, country, limit + len(found),
+                                      latin_query, columns)
             found += [c for c in more if c.place.id not in seen][: limit - len(found)]
-        self._cache[cache_key] = found
+        return found
+
+    def _cached_match(self, column: str, value: str, country: str | None, limit: int,
+                      latin_query: bool, columns: str) -> list[Candidate]:
+        """``_match`` through an LRU that answers any limit up to the largest one asked: the
+        recogniser asks for 10 namesakes and the resolver for 40 of the same name."""
+        cache_key = (column, value, country, latin_query, columns)
+        hit = self._cache.get(cache_key)
+        if hit is not None and (limit <= hit[0] or len(hit[1]) < hit[0]):
+            self._cache.move_to_end(cache_key)
+            return hit[1][:limit]
+        how = "exact" if column == "key" else "loose"
+        found = self._match(column, value, country, limit, how, latin_query, columns)
+        if hit is not None:
+            self._cached -= len(hit[1]) + 1
+        self._cache[cache_key] = (limit, found)
         self._cached += len(found) + 1
         while self._cached > self._cache_size:
-            self._cached -= len(self._cache.popitem(last=False)[1]) + 1
-        return list(found)
+            self._cached -= len(self._cache.popitem(last=False)[1][1]) + 1
+        return found[:]
 
     def _match(self, column: str, value: str, country: str | None, limit: int,
                how: str, latin_query: bool, columns: str = _COLUMNS) -> list[Candidate]:

@@ -31,6 +31,22 @@ def test_looked_up_records_are_what_pydantic_validates(gaz):
             assert c.model_fields_set == set(Candidate.model_fields)
 
 
+def test_cached_lookups_answer_any_limit_as_a_fresh_store_would(default_store):
+    def ids(g, limit, loose=True):
+        return [(c.place.id, c.match, c.score) for c in g.lookup("Springfield", limit=limit,
+                                                                 loose_match=loose, names=False)]
+    with Gazetteer.open(default_store) as fresh:
+        want = {n: ids(fresh, n) for n in (3, 40)}
+    with Gazetteer.open(default_store) as g:
+        # a small limit first, then a larger one (must query again), then the small from cache
+        assert ids(g, 3) == want[3] and len(want[3]) == 3
+        assert ids(g, 40) == want[40] and len(want[40]) > 3
+        assert ids(g, 3) == want[3]
+        got = g.lookup("Springfield", limit=3, names=False)
+        got.clear()  # a caller changing its list does not change the cache
+        assert ids(g, 3) == want[3]
+
+
 def test_truncated_store_is_detected(default_store, tmp_path):
     path = tmp_path / "cut.sqlite"
     path.write_bytes(default_store.read_bytes()[:100_000])
