@@ -16,10 +16,10 @@ import argparse
 import csv
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -46,17 +46,55 @@ PROBE = ("import atexit, resource, runpy, sys; atexit.register(lambda: sys.__std
          "sys.argv[0] = 'geomap'; runpy.run_module('geomap', run_name='__main__')")
 
 
+def _tree_peaks(root: int, peaks: dict[int, int]) -> None:
+    """Each live process under ``root``: its peak RSS so far (VmHWM, kB), into ``peaks``.
+
+    getrusage cannot see the workers: multiprocessing starts them from a forkserver that is
+    never waited for, so their peaks never reach RUSAGE_CHILDREN.  VmHWM is a high-water
+    mark: a poll every half second misses nothing of a worker that lives the whole run.
+    Linux /proc only."""
+    parent: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+                parent[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
+            except (OSError, ValueError):
+                continue
+    for pid in parent:
+        up = pid
+        while up > 1 and up != root:
+            up = parent.get(up, 0)
+        if up != root:
+            continue
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks[pid] = max(peaks.get(pid, 0), int(line.split()[1]))
+        except OSError:
+            continue
+
+
 def timed(args: list[str]) -> tuple[float, float, float]:
     """Wall seconds, peak RSS (MB) of the largest process and of the main one, of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     began = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], check=True, text=True,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-c", PROBE, *args], text=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[int, int] = {}
+    stop = threading.Event()
+    watcher = threading.Thread(target=lambda: [_tree_peaks(proc.pid, peaks)
+                                               for _ in iter(lambda: stop.wait(0.5), True)])
+    watcher.start()
+    _, stderr = proc.communicate()
     seconds = time.perf_counter() - began
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    main_kb = [line.split()[1] for line in done.stderr.splitlines()
+    stop.set()
+    watcher.join()
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, args, stderr=stderr)
+    main_kb = [int(line.split()[1]) for line in stderr.splitlines()
                if line.startswith("main-peak-kb ")]
-    return seconds, peak, int(main_kb[-1]) / 1024 if main_kb else float("nan")
+    main = main_kb[-1] if main_kb else 0
+    return seconds, max([main, *peaks.values()]) / 1024, main / 1024 if main else float("nan")
 
 
 def main() -> None:
