@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import sqlite3
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -33,16 +34,25 @@ SCRIPT_PENALTY = 4.0  # ranking cost of matching only through a non-Latin name's
 LOOSE_PENALTY = 2.0  # ranking cost of a loose (skeleton) match
 
 
-def _built(model: type, values: dict) -> Any:
+def _built(model: type, values: dict, fields_set: set[str]) -> Any:
     """A pydantic model from trusted values with every field given: what ``model_construct``
     makes, without its per-field default handling (a quarter of a lookup's time, and a
-    lookup builds dozens).  tests/test_gazetteer_store.py checks both agree."""
+    lookup builds dozens).  tests/test_gazetteer_store.py checks both agree.
+
+    ``fields_set`` is shared by every record of a model: all fields are set, so pydantic's
+    only change to it (adding a field on assignment) leaves it as it is, and a set per
+    record was half a cached candidate's memory."""
     obj = model.__new__(model)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
+
+
+_PLACE_FIELDS = set(Place.model_fields)
+_CANDIDATE_FIELDS = set(Candidate.model_fields)
+_intern = sys.intern  # codes, admin names and sources repeat across thousands of records
 
 
 def _place(row: tuple) -> Place:
@@ -50,9 +60,11 @@ def _place(row: tuple) -> Place:
     return _built(Place, {
         "id": row[0], "name": row[1], "ascii_name": row[2],
         "alternate_names": row[3].split("\x1f") if row[3] else [], "lat": row[4], "lon": row[5],
-        "feature_class": row[6], "feature_code": row[7], "country_code": row[8],
-        "admin1_code": row[9], "admin1_name": row[10], "admin2_code": row[11],
-        "admin2_name": row[12], "population": row[13], "source": row[14]})
+        "feature_class": _intern(row[6]), "feature_code": _intern(row[7]),
+        "country_code": _intern(row[8]), "admin1_code": _intern(row[9]),
+        "admin1_name": row[10] and _intern(row[10]), "admin2_code": _intern(row[11]),
+        "admin2_name": row[12] and _intern(row[12]), "population": row[13],
+        "source": _intern(row[14])}, _PLACE_FIELDS)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -71,7 +83,7 @@ class Gazetteer:
     'Tartar'
     """
 
-    def __init__(self, path: Path, meta: dict[str, str], cache_size: int = 20_000):
+    def __init__(self, path: Path, meta: dict[str, str], cache_size: int = 60_000):
         self.path = path
         self.meta = meta
         self._conn = store.connect_readonly(path)
@@ -210,7 +222,8 @@ class Gazetteer:
         rows = self._query(sql, args + (limit,))
         penalty = 0.0 if how == "exact" else LOOSE_PENALTY
         return [_built(Candidate, {"place": _place(r), "matched_name": r[16], "match": how,
-                                   "score": round(r[17] - penalty, 4)}) for r in rows]
+                                   "score": round(r[17] - penalty, 4)}, _CANDIDATE_FIELDS)
+                for r in rows]
 
     def get(self, place_id: int) -> Place | None:
         """The place with this id, or None."""
