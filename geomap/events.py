@@ -53,7 +53,8 @@ _V = [
      r"(?:took|taken|take|taking) (?:over|control)"),
     ("Battles", "Armed clash",
      r"clash\w*|fight(?:ing|s)?|fought|battl\w*|firefight|gunfight|skirmish\w*|ambush\w*|"
-     r"repuls\w*|repelled|exchange of fire|opened fire|attack(?:ed|s|ing)? (?:on )?"
+     r"repuls\w*|repelled|exchange of fire|exchang(?:ed|ing) (?:heavy )?(?:gun)?fire|"
+     r"gunbattles?|opened fire|attack(?:ed|s|ing)? (?:on )?"
      r"(?:and \w+ )?(?:[\w'-]+ ){0,3}(?:check ?points?|check ?posts?|posts?|bases?|forces|troops|"
      r"soldiers|army|military|police|convoys?|outposts?|positions?|tanks?|patrols?|barracks|"
      r"garrisons?|humvees?|apcs?)|"
@@ -235,9 +236,10 @@ CIVILIANS = _word_re(r"civilians?|teachers?|students?|scholars?|residents?|villa
 AGENTS = re.compile(r"\bby (?:an? |the )?(?:[\w'-]+ ){0,3}(?:forces|militants?|taliban|gunm[ae]n|"
                     r"soldiers?|police|fighters?|troops|rebels?|militia\w*|bandits)(?: fire)?\b|"
                     r"\b(?:[\w'-]+ ){0,2}(?:militants?|taliban|soldiers|forces|fighters?|troops|"
-                    r"gunm[ae]n|rebels?|bandits|police\w*|army|militia\w*) (?:shot|killed|"
+                    r"gunm[ae]n|rebels?|bandits|police\w*|army|militia\w*|insurgents?|"
+                    r"separatists|jihadists?|assailants|attackers) (?:shot|killed|"
                     r"ambushed|attacked|opened fire|fired on|fired at|abducted|kidnapped|raided|"
-                    r"stormed|entered|targeted|executed|beheaded|burned|torched)\b")
+                    r"stormed|entered|targeted|executed|beheaded|burned|torched|looted)\b")
 # Armed men who are not fighting: ACLED counts a former or off-duty soldier as a civilian; a
 # "military base" is a place, not a combatant; "the militants' girlfriend" names nobody present.
 OFF_DUTY = re.compile(r"\b(?:former|ex-|retired|off-duty|demobili[sz]ed) ?(?:[\w'-]+ ){0,2}?"
@@ -257,7 +259,8 @@ NOT_PEOPLE = re.compile(r"\b(?:military|army|police|security) (?:bases?|posts?|c
 GROUP_NAMES = (r"taliban|islamic state|isis|isil|daesh|al-qaeda|" + lx.ARMED_GROUP_NAMES +
                r"|jihadists?|bandits|cartels?")
 _IRREGULARS = r"militants?|insurgents?|rebels?|separatists|gunm[ae]n|"
-NON_STATE = _word_re(_IRREGULARS + r"is-k|iskp|" + GROUP_NAMES)
+# a pro-government militia is one of the state's affiliates (ACLED); others are armed men of none
+NON_STATE = _word_re(_IRREGULARS + r"(?<!pro-government )militia\w*|is-k|iskp|" + GROUP_NAMES)
 # an abduction that ends in a killing is coded as the killing (ACLED)
 LETHAL = re.compile(r"\b(?:killed|killing|beheaded|executed|murdered|shot dead|slain|found dead|"
                     r"bodies|body)\b")
@@ -408,6 +411,8 @@ class EventExtractor:
             follows = lead is not None and not doc.text[lead.evidence[-1].end:start].strip()
             if _has_stem(doc.text[start:end]):
                 events = self._sentence_events(doc, start, end, allowed, fragments)
+                if follows and not events:  # "1 person was killed.": no trigger of its own
+                    _complete_toll(doc, start, end, lead)
                 if follows:
                     events = fold_details(events, lead, doc.published)
                 events = [e for e in events if _specific(e)]
@@ -797,6 +802,9 @@ def triggers(sentence: str) -> list[Trigger]:
     return sorted(best.values(), key=lambda t: t.start)
 
 
+_HARMFUL = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
 def _one_coding(best: dict[str, Trigger]) -> dict[str, Trigger]:
     """Drop the trigger ACLED folds into the other: a bomb defused or gone off prematurely is
     the disrupted weapons use, not an explosion; arrests at a protest are its intervention."""
@@ -805,6 +813,8 @@ def _one_coding(best: dict[str, Trigger]) -> dict[str, Trigger]:
         return {"s": s}
     if s.subtype == "Arrests" and v.subtype == "Protest with intervention":
         return {"v": v}
+    if s.subtype == "Looting/property destruction" and v.type in _HARMFUL:
+        return {"v": v}  # looting during an attack is part of the attack (ACLED)
     return best
 
 

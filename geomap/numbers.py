@@ -34,7 +34,8 @@ PERSON = ("civilian|soldier|man|woman|child|boy|girl|policeman|police officer|me
           "militant|fighter|person|resident|student|teacher|officer|guard|serviceman|worker|"
           "elder|cleric|scholar|insurgent|recruit|driver|farmer|journalist|official|personnel|"
           "bodyguard|director|bomber|shep?h?erd|chief|leader|governor|son|brother|wife|husband|"
-          "father|mother|daughter|cook|employee|commando|militiaman|shopkeeper|trader|doctor")
+          "father|mother|daughter|cook|employee|commando|militiaman|shopkeeper|trader|doctor|"
+          "gendarme|villager|passenger|activist|priest|imam|nurse|herder|pilgrim|worshipper")
 # a person noun in the singular or plural (the lookaheads below only try article figures that
 # one can follow: scanning every "a" of a sentence in Python was most of this module's time)
 _PLURAL_PERSON = r"(?:" + PERSON + r")s?|policemen|servicemen|militiamen|men|women|children" \
@@ -63,9 +64,11 @@ KILLED = re.compile(r"^(?:killed|killing|dead|died|die|deaths?|fatalities|fatali
                     r"martyred|casualties)$", re.I)
 WOUNDED = re.compile(r"^(?:wounded|wounding|injured|injuring|injuries|hurt|wounds)$", re.I)
 TOLL = re.compile(r"\b(?:toll|total|tally|combined|overall|altogether|in all)\b", re.I)
-ACTIVE = {"killing": "killed", "killed": "killed", "kill": "killed", "killing": "killed",
-          "executed": "killed", "wounding": "wounded", "wounded": "wounded",
-          "injuring": "wounded", "injured": "wounded"}
+ACTIVE = {"killing": "killed", "killed": "killed", "kill": "killed", "executed": "killed",
+          "executing": "killed", "beheaded": "killed", "beheading": "killed",
+          "murdered": "killed", "murdering": "killed", "massacred": "killed",
+          "massacring": "killed", "slaughtered": "killed", "lynched": "killed",
+          "wounding": "wounded", "wounded": "wounded", "injuring": "wounded", "injured": "wounded"}
 SUBSET = {"including", "among", "incl"}
 POSSESSIVES = {"his", "her", "their", "its"}
 # words that hedge a figure; ACLED codes the figure itself ("at least 8" is 8)

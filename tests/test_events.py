@@ -344,6 +344,15 @@ def test_deaths_told_in_the_next_sentence_belong_to_the_incident(coder):
         ("Armed clash", "Kandahar", 4, 2)]
 
 
+def test_an_untriggered_death_after_an_incident_is_its_toll(coder):
+    """"1 person died." has a casualty word but no trigger of its own: the incident's figure."""
+    events, _ = coder("On Monday, two armed groups exchanged fire in Imphal. One person died.")
+    assert [(e.subtype, e.place_name, e.fatalities) for e in events] == [
+        ("Armed clash", "Imphal", 1)]
+    events, _ = coder("On Monday, looting was reported in Nyala. One person died.")
+    assert [(e.subtype, e.fatalities) for e in events] == [("Looting/property destruction", None)]
+
+
 def test_a_bare_figure_after_an_incident_is_its_toll(coder):
     """"There were 4 fatalities.": no event of its own and no place, the incident's figure."""
     events, _ = coder("On Monday, a gunfight broke out in Maiduguri. There were 4 fatalities.")
@@ -366,6 +375,13 @@ def test_a_bare_figure_after_an_incident_is_its_toll(coder):
     # armed men on both sides: a battle
     ("On Monday, gunmen opened fire on a police patrol in Herat, killing 2 policemen.",
      ("Battles", "Armed clash", "Herat", 2)),
+    # the insurgents are the killers, not victims; a beheading is a killing
+    ("On Monday, insurgents beheaded 4 villagers near Macomia.",
+     ("Violence against civilians", "Attack", "Macomia", 4)),
+    # looting during the killing is part of one attack (ACLED), not an event of its own
+    ("On Monday, militiamen looted shops in Nyala and shot dead 3 traders.",
+     ("Violence against civilians", "Attack", "Nyala", 3)),
+    ("On Monday, separatists killed a gendarme in Kumba.", ("Battles", "Armed clash", "Kumba", 1)),
 ])
 def test_one_sided_killing_of_civilians_is_an_attack(coder, text, expected):
     assert _coded(coder, text) == expected
@@ -519,11 +535,16 @@ def test_an_event_in_listed_places_is_one_event_per_place(coder):
 @pytest.mark.parametrize("text, actor", [
     ("On Monday, Houthi forces captured the town of Al Hazm.", "Houthi"),
     ("On Monday, RSF fighters seized the town of Nyala.", "RSF"),
+    # militiamen are no state's forces, unless the text makes them its allies
+    ("On Monday, militiamen took control of the town of Dessie after fighting the army.", None),
 ])
 def test_named_armed_groups_taking_ground_are_non_state_actors(coder, text, actor):
     (ev,) = coder(text)[0]
     assert ev.subtype == "Non-state actor overtakes territory"
-    assert actor in [a.name for a in ev.actors]
+    assert actor is None or actor in [a.name for a in ev.actors]
+    (ev,) = coder(text.replace("militiamen", "pro-government militiamen"))[0]
+    assert ev.subtype == ("Government regains territory" if actor is None else
+                          "Non-state actor overtakes territory")
 
 
 def test_a_town_inside_the_province_a_sentence_names_is_the_finer_place(coder):
