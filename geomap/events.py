@@ -65,8 +65,8 @@ _V = [
      r"marching|(?:peaceful|protest|silent) march|(?:staged|held|organi[sz]ed) (?:an? |the )?"
      r"(?:[\w'-]+ ){0,2}(?:march|strike)|(?:went|gone|going) on (?:a )?(?:[\w'-]+ )?strike|"
      r"(?:general|labou?r|hunger|workers'?) strikes?|strikers|picket\w*|vigils?|walkouts?|"
-     r"tear ?gas|teargas|water ?cannons?|rubber bullets|dispersed (?:the |a )?(?:crowds?|"
-     r"gatherings?|marchers)"),
+     r"tear ?gas|teargas|water ?cannons?|rubber bullets|dispers(?:e|ed|ing) (?:the |a )?(?:crowds?|"
+     r"gatherings?|marchers|them)"),
     ("Riots", "Violent demonstration", r"riot\w*|violent (?:demonstration|protest)\w*"),
     ("Riots", "Mob violence", r"\bmob\b|lynch\w*"),
     ("Explosions/Remote violence", "Chemical weapon",
@@ -76,7 +76,7 @@ _V = [
      r"bombed by (?:jets|aircraft)|aerial (?:bombardment|bombing|attack|strike)s?|"
      r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:later |also |then |reportedly )?"
      r"(?:strike|attack|bomb|struck|hit|"
-     r"pound|target|raid|fire)\w*|dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
+     r"pound|target|raid|fire|destroy|kill)\w*|dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
      r"loitering munitions?"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
@@ -92,6 +92,10 @@ _V = [
     ("Violence against civilians", "Abduction/forced disappearance",
      r"abduct\w*|kidnap\w*|(?:taken|took|takes|taking|held|holding) (?:[\w'-]+ ){0,3}?"
      r"(?:as )?hostages?"),
+    # an assault on unarmed people with no death (a killing is found by the casualty words)
+    ("Violence against civilians", "Attack",
+     r"(?:attack|assault|beat)(?:ed|ing|en)? (?:[\w'-]+ ){0,3}?(?:civilians|villagers|farmers|"
+     r"residents|passengers|worshippers|journalists|students|shepherds|herders|women)"),
 ]
 _S = [  # strategic developments, for sentences without a violent trigger
     ("Strategic developments", "Disrupted weapons use",
@@ -835,8 +839,9 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match) -> bool:
     word = m.group()
     if subtype == "Government regains territory":
         return bool(FORCES.search(low))
-    if word == "occupied":  # "had occupied heights", not "occupied Karabakh"
-        return before.endswith(("has ", "had ", "have "))
+    if word == "occupied":  # "had occupied heights", "troops occupied", not "occupied Karabakh"
+        return before.endswith(("has ", "had ", "have ")) or \
+            FORCES.search(before.rsplit(" ", 2)[-2]) is not None
     if word.startswith("operation"):
         return before.endswith(("clearing ", "military ", "security "))
     if word in ("freed", "released"):

@@ -297,6 +297,8 @@ def _coded(coder, text):
      ("Protests", "Excessive force against protesters", "Mandalay", 4)),
     ("On Monday, police opened fire on demonstrators in Lusaka, killing 2.",
      ("Protests", "Excessive force against protesters", "Lusaka", 2)),
+    ("On Monday, hundreds of students marched in Kisumu. Police fired shots in the air to "
+     "disperse them.", ("Protests", "Protest with intervention", "Kisumu", None)),
 ])
 def test_how_a_protest_was_policed_sets_its_subtype(coder, text, expected):
     assert _coded(coder, text) == expected
@@ -326,6 +328,7 @@ def test_the_month_of_march_is_no_protest(coder):
     ("On Monday, Saudi-led coalition warplanes carried out air strikes on Sanaa city. No "
      "casualties were reported.", "Sanaa"),
     ("On Monday, Israeli jets carried out airstrikes on Gaza city.", "Gaza"),
+    ("On Monday, an armed drone destroyed two trucks near Kidal.", "Kidal"),
 ])
 def test_plural_air_strikes_are_placed_air_strikes(coder, text, place):
     assert _coded(coder, text) == ("Explosions/Remote violence", "Air/drone strike", place, None)
@@ -493,6 +496,20 @@ def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(code
      ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Nova Kakhovka", None)),
 ])
 def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, settlers attacked shepherds near Hebron, injuring 2.",
+     ("Violence against civilians", "Attack", "Hebron", None)),
+    ("On Monday, soldiers beat residents of Kisumu.",
+     ("Violence against civilians", "Attack", "Kisumu", None)),
+    ("On Monday, troops occupied the airport of Kidal.",
+     ("Battles", "Government regains territory", "Kidal", None)),
+    ("On Monday, protesters occupied the town hall in Kisumu.",
+     ("Protests", "Peaceful protest", "Kisumu", None)),
+])
+def test_assaults_on_civilians_and_occupation_by_forces(coder, text, expected):
     assert _coded(coder, text) == expected
 
 
