@@ -547,6 +547,9 @@ def _inside(offset: int, starts: list[int], mentions: list[Mention]) -> bool:
     return k >= 0 and offset < mentions[k].end
 
 
+_LOCATED = frozenset({"in", "at", "from", "near", "inside", "outside"})
+
+
 def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: str) -> None:
     """A country or capital that speaks or is spoken to stands for its government."""
     for m in mentions:
@@ -559,7 +562,9 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
         after = [t.lower for t in tokens[end + 1:end + 4] if t.sentence == tokens[k].sentence]
         before = [t.lower for t in tokens[max(0, k - 2):k] if t.sentence == tokens[k].sentence]
         possessive = text[m.end:m.end + 2] in ("'s", "’s")
-        speaks = any(w in lx.SPEECH_VERBS for w in after[:3]) and \
+        # "officials in Paris said": the speakers are somewhere, the place does not speak
+        located = before[-1:] and before[-1] in _LOCATED
+        speaks = not located and any(w in lx.SPEECH_VERBS for w in after[:3]) and \
             (not after or after[0] in lx.SPEECH_VERBS or after[0] in lx.AUXILIARIES)
         spoken_to = len(before) == 2 and before[-1] == "to" and before[0] in lx.OBJECT_CUES or \
             (before[-1:] and before[-1] in lx.OBJECT_VERBS)

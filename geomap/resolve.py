@@ -125,7 +125,7 @@ class Resolver:
         # names England; "South Sudan" does not name Sudan)
         spans = [(m.start, m.start + len(sides))
                  if not candidates.get(fold(m.text), True) and (sides := _side_words(m.text))
-                 else (m.start, m.end) for m in doc.mentions]
+                 else (m.start, m.end) for m in doc.mentions if m.kind != "organisation_part"]
         context.set_text_names(text_names(doc.text, spans))
         context.country_names = self._country_keys()
         static = {key: self._static(doc, ms, candidates[key], context)

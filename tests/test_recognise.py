@@ -195,6 +195,17 @@ def test_a_leader_s_administration_is_no_place(recogniser):
     assert found(recogniser, "The Kabul administration denied it.", ("metonym",)) == ["Kabul"]
 
 
+def test_the_speakers_located_in_a_capital_do_not_make_it_a_metonym(recogniser):
+    assert found(recogniser, "Police in Paris said two men were held.", ("metonym",)) == []
+    assert found(recogniser, "A spokesman in Lima said so.", ("place",)) == ["Lima"]
+    assert found(recogniser, "Lima said it would reply.", ("metonym",)) == ["Lima"]
+
+
+def test_a_school_named_after_a_town_is_no_place(recogniser):
+    text = "Pupils of Pinckney Elementary went to Lansing."
+    assert found(recogniser, text) == ["Lansing"]
+
+
 def test_the_words_before_a_state_abbreviation_name_a_town(recogniser):
     assert found(recogniser, "The Newtown, Conn., families plan to stay.") == ["Newtown",
                                                                              "Conn."]

@@ -76,6 +76,13 @@ def test_area_named_elsewhere_in_text_picks_the_namesake(pipeline):
     assert m.alternatives[0].features["admin"] > 0
 
 
+def test_a_place_in_an_organisation_s_name_still_names_its_area(pipeline):
+    """"Ohio University" is no place, but it says the story is in Ohio: Athens, Ohio."""
+    text = "Officials in Athens said the fire began near the Ohio University campus."
+    m = resolve(pipeline, text, "Athens")
+    assert (m.place.country_code, m.place.admin1) == ("US", "Ohio")
+
+
 def test_country_abbreviation(pipeline):
     m = resolve(pipeline, "Flights from the UK were cancelled on Monday.", "UK")
     assert m.place.country_code == "GB" and m.place.feature_code == "PCLI"
