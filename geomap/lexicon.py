@@ -41,7 +41,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "mi
           "ceo", "chairman", "chairwoman", "leader", "said", "told"}
 ORG_WORDS = {
     "ministry", "council", "group", "organization", "organisation", "university", "college",
-    "elementary", "academy", "school", "party", "bank", "company", "corporation", "corp", "inc", "ltd", "agency",
+    "elementary", "academy", "school", "party", "bank", "company", "corporation", "corp", "inc",
+    "ltd", "agency",
     "committee", "commission", "office", "department", "court", "parliament", "assembly",
     "airlines", "airways", "air", "news", "times", "post", "herald", "tribune", "journal",
     "television", "tv", "radio", "institute", "foundation", "association", "federation", "club",
