@@ -63,6 +63,7 @@ STATED_DISTANCE = 3.0  # the text's "114 km from B" fits this namesake
 DISTANCE_SLACK_KM = 15.0  # road distances and rounding: at least this much, or 35 %
 MILE_KM = 1.609
 LIST_PEERS = 3.0  # the kind of place most other names of its list are
+HOLDS = 2.0  # a province or district that holds a town the text names
 LIST_KINDS = {"PCL", "ADM1", "ADM2"}
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
@@ -833,6 +834,12 @@ def _holds_any(area: Place, namesakes: list[Candidate]) -> bool:
     return any(c.place.id != area.id and _lies_in(c.place, area) for c in namesakes)
 
 
+def _area_codes(area: Place) -> tuple[str, str, str]:
+    """The codes the places inside a province (with no district code) or a district share."""
+    return (area.country_code, area.admin1_code,
+            area.admin2_code if area.feature_code == "ADM2" else "")
+
+
 def _lies_in(place: Place, area: Place) -> bool:
     """The place is inside the area, by the administrative codes they carry (within
     CITY_RADIUS_KM of a city)."""
@@ -910,6 +917,7 @@ class _Context:
         self.distances = stated_distances(doc.text, [m for ms in groups.values() for m in ms])
         self.peers = listed_peers(doc.text, [m for ms in groups.values() for m in ms])
         self.peer_kind: dict[str, str] = {}  # the kind most of a name's list peers are
+        self.held: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
 
     def update(self, chosen: dict[str, list[Scored]]) -> None:
         self.chosen = chosen
@@ -932,6 +940,14 @@ class _Context:
                                  if r and r[0].place.feature_code.startswith("PCL")}
         self.peer_kind = {key: kind for key, peers in self.peers.items()
                           if (kind := _common_kind(peers, chosen))}
+        # the provinces and districts the chosen towns lie in, by name: an area that holds a
+        # town the text names is the area meant ("Georgia" beside Atlanta is the state)
+        self.held = defaultdict(set)
+        for key, ranked in chosen.items():
+            if ranked and ranked[0].place.feature_class == "P":
+                town = ranked[0].place
+                self.held[(town.country_code, town.admin1_code, "")].add(key)
+                self.held[(town.country_code, town.admin1_code, town.admin2_code)].add(key)
         self.by_lat = sorted((lat, lon, key) for key, (lat, lon, _) in self.points.items())
         self.lats = [a[0] for a in self.by_lat]
 
@@ -955,6 +971,8 @@ class _Context:
             out["distance"] = STATED_DISTANCE
         if key in self.peer_kind and _kind_of(place) == self.peer_kind[key]:
             out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
+        if place.feature_code in ("ADM1", "ADM2") and self.held[_area_codes(place)] - {key}:
+            out["holds"] = HOLDS
         return out
 
     def _distance_fits(self, place: Place, key: str) -> bool:

@@ -83,6 +83,16 @@ def test_a_place_in_an_organisation_s_name_still_names_its_area(pipeline):
     assert (m.place.country_code, m.place.admin1) == ("US", "Ohio")
 
 
+def test_a_state_that_holds_a_town_the_text_names_beats_a_country_so_called(pipeline):
+    text = "Voters in Georgia go to the polls today; in Atlanta the queues were long."
+    m = resolve(pipeline, text, "Georgia")
+    assert (m.place.country_code, m.place.feature_code) == ("US", "ADM1")
+    assert m.alternatives[0].features["holds"] > 0
+    m = resolve(pipeline, "Voters in Georgia go to the polls today; in Tbilisi the queues were "
+                "long.", "Georgia")
+    assert m.place.country_code == "GE"
+
+
 def test_country_abbreviation(pipeline):
     m = resolve(pipeline, "Flights from the UK were cancelled on Monday.", "UK")
     assert m.place.country_code == "GB" and m.place.feature_code == "PCLI"
