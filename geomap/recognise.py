@@ -33,7 +33,7 @@ _TOKEN_START = attrgetter("start")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|"
                          r"port|district|province|county|region|state|country|island|suburb)\b")
 _QUALIFIER_GAP = re.compile(r",[ \t]+(?:in[ \t]+)?")
-_ELIDED = re.compile(r"(?:d|l|al|el|ad|an|ar|as|ash|at|az|ul)['’-][A-Z]")
+_ELIDED = re.compile(r"(?:d|l|al|el|ad|an|ar|as|ash|at|az|ez|es|ed|en|er|et|ul)['’-][A-Z]")
 # "the US-led coalition", "Moscow-backed separatists": the state as an actor (a metonym)
 ACTOR_SUFFIXES = r"led|backed|funded|sponsored|supported|allied|aligned|controlled|armed|trained"
 _ACTOR_SUFFIX = re.compile(r"-(?:" + ACTOR_SUFFIXES + r")\b", re.IGNORECASE)
@@ -151,6 +151,7 @@ class Recogniser:
         # (its name index is read once, above), and only common English words are asked about.
         self._only_alias: dict[str, bool] = {}
         self._province: dict[str, bool] = {}  # a word -> whether a province is so called
+        self._loose_names: dict[str, float | None] = {}  # "Ras al-Ain" -> its best score
 
     def recognise(self, doc: Document) -> Document:
         """Fill ``doc.mentions`` (offsets into ``doc.text``, kinds; places come from resolve)."""
@@ -186,6 +187,8 @@ class Recogniser:
                 continue
             found = self._match_at(tokens, i, text)
             if found is None:
+                # no word of an unknown "Ahrar al-Sham" is a place of its own ("al-Sham")
+                after = _compound_end(tokens, i, _name_run_end(tokens, i)) or after
                 continue
             i, after, importance, demonym = found
             mention = self._classify(tokens, i, after, importance, demonym, lowered, text)
@@ -231,6 +234,24 @@ class Recogniser:
         """The end index and importance of the longest gazetteer name starting at token i."""
         first = tokens[i]
         limit = _name_run_end(tokens, i)
+        j, importance = self._exact_name(tokens, i, limit, text)
+        compound = _compound_end(tokens, i, limit)
+        if compound is None or j is not None and j >= compound:
+            return j, importance
+        # "Maarat al-Numan" is no exact key ("Ma'arrat an Nu'man"), and "Bab" of "Bab
+        # al-Tabbaneh" is no place: the whole name, by its looser spelling, or nothing
+        return self._loose_name(text[first.start:tokens[compound - 1].end], compound)
+
+    def _loose_name(self, name: str, end: int) -> tuple[int, float] | tuple[None, None]:
+        if name not in self._loose_names:
+            found = self.gazetteer.lookup(name, limit=1, names=False)
+            self._loose_names[name] = found[0].score if found else None
+        score = self._loose_names[name]
+        return (None, None) if score is None else (end, score)
+
+    def _exact_name(self, tokens: list[Token], i: int, limit: int, text: str
+                    ) -> tuple[int, float] | tuple[None, None]:
+        first = tokens[i]
         for j in range(limit, i, -1):
             if not tokens[j - 1].capitalised:
                 continue
@@ -400,11 +421,19 @@ class Recogniser:
                     self.names.get(_key(m.text), (0.0, 0))[0] < COUNTRY_IMPORTANCE and
                     not lx.state_abbreviation(m.text) and not text.startswith(".", m.end)}
         extra: list[Mention] = []
+        after = 0  # the end of the last compound name taken whole
         for i in capitals:
             tok = tokens[i]
             if tok.sentence_start and i + 1 >= len(tokens):
                 continue
-            if _inside(tok.start, starts, found):
+            if _inside(tok.start, starts, found) or tok.start < after:
+                continue
+            compound = _compound_end(tokens, i, _name_run_end(tokens, i))
+            if compound is not None:  # "in Bab al-Tabbaneh", "Ras al-Ain district": whole
+                if _cued(tokens, i) or _cued(tokens, compound - 1):
+                    extra.append(Mention(text=text[tok.start:tokens[compound - 1].end],
+                                         start=tok.start, end=tokens[compound - 1].end))
+                after = tokens[compound - 1].end
                 continue
             if not _cued(tokens, i):
                 if text.startswith(" (", tok.end) and tok.end + 2 in areas_at:
@@ -583,6 +612,18 @@ def _token_at(tokens: list[Token], offset: int) -> int | None:
 def _key(name: str) -> str:
     """The gazetteer's name key, cached: the same words recur across a document and a batch."""
     return fold(name)
+
+
+def _compound_end(tokens: list[Token], i: int, limit: int) -> int | None:
+    """The end of a name that an Arabic article joins to token i ("Bab al-Tabbaneh", "Ras
+    al-Ain", "Deir ez-Zor"), within the run that ends at ``limit``; None if there is none."""
+    end = None
+    for k in range(i + 1, limit):
+        if not tokens[k].capitalised or tokens[k].gap != " ":
+            break  # "Deir ez-Zor and Ras al-Ain" is two names
+        if _ELIDED.match(tokens[k].text):
+            end = k + 1
+    return end
 
 
 def _name_run_end(tokens: list[Token], i: int) -> int:

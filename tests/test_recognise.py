@@ -195,6 +195,17 @@ def test_a_leader_s_administration_is_no_place(recogniser):
     assert found(recogniser, "The Kabul administration denied it.", ("metonym",)) == ["Kabul"]
 
 
+def test_names_joined_by_an_arabic_article_are_one_name(recogniser):
+    # a known name in a looser spelling, and one with "ez-"
+    assert found(recogniser, "Jets struck Maarat al-Numan and Deir ez-Zor at dawn.") == [
+        "Maarat al-Numan", "Deir ez-Zor"]
+    # unknown, but marked as a place: the whole name, not "Bab" read as a town
+    assert found(recogniser, "Gunfire was heard in Bab al-Tabbaneh district.") == [
+        "Bab al-Tabbaneh"]
+    # an unknown group's name: no word of it is a place ("al-Sham" is not Damascus)
+    assert found(recogniser, "Ahrar al-Sham fighters reached Idlib.") == ["Idlib"]
+
+
 def test_the_speakers_located_in_a_capital_do_not_make_it_a_metonym(recogniser):
     assert found(recogniser, "Police in Paris said two men were held.", ("metonym",)) == []
     assert found(recogniser, "A spokesman in Lima said so.", ("place",)) == ["Lima"]
