@@ -173,7 +173,7 @@ _HEADS_BY_PAIR = {pair: [h for h in _HEADS if h[:2] == pair] for pair in {h[:2] 
 _PATTERNS_OF = {h: {i for i, (*_, hs) in enumerate(_COMPILED) if h in (hs or ())} for h in _HEADS}
 _HEADLESS = {i for i, (*_, hs) in enumerate(_COMPILED) if hs is None}
 KILL_WORDS = ("killed", "killing", "died", "dead", "shot", "wounded", "injured", "martyred",
-              "slain", "casualties", "beheaded", "executed", "murdered")
+              "slain", "casualties", "beheaded", "executed", "murdered", "assassinated")
 
 
 def _word_re(pattern: str) -> re.Pattern:
@@ -266,8 +266,8 @@ _IRREGULARS = r"militants?|insurgents?|rebels?|separatists|gunm[ae]n|"
 # a pro-government militia is one of the state's affiliates (ACLED); others are armed men of none
 NON_STATE = _word_re(_IRREGULARS + r"(?<!pro-government )militia\w*|is-k|iskp|" + GROUP_NAMES)
 # an abduction that ends in a killing is coded as the killing (ACLED)
-LETHAL = re.compile(r"\b(?:killed|killing|beheaded|executed|murdered|shot dead|slain|found dead|"
-                    r"bodies|body)\b")
+LETHAL = re.compile(r"\b(?:killed|killing|beheaded|executed|murdered|assassinated|shot dead|"
+                    r"slain|found dead|bodies|body)\b")
 # "seized a weapons cache": what was seized is no ground
 ARMS_AFTER = re.compile(r" (?:[\w'-]+ ){0,4}(?:weapons?|arms|explosives?|ammunition|caches?|"
                         r"ieds?|bombs?|mines|landmines|rockets?|grenades?|rifles|guns|drugs|"
@@ -714,9 +714,10 @@ def _countries(mentions: list[Mention]) -> set[str]:
              (m.kind == "demonym" or m.place.feature_code.startswith("PCL"))}
     votes: dict[str, int] = {}
     # provinces and countries say more about the focus than a small town; a demonym names who
-    # acted ("Russian forces shelled Kharkiv"), not where, so it does not vote
+    # acted ("Russian forces shelled Kharkiv"), not where, so it does not vote; nor does a
+    # state standing for its government ("the US embassy in Baghdad")
     for m in mentions:
-        if m.place is not None and m.kind != "demonym" and \
+        if m.place is not None and m.kind not in ("demonym", "metonym") and \
                 not NAMED_ACTORS.fullmatch(fold(m.text)):
             big = m.place.feature_code.startswith(("PCL", "ADM1", "PPLC"))
             votes[m.place.country_code] = votes.get(m.place.country_code, 0) + (3 if big else 1)

@@ -60,13 +60,14 @@ NUMBER = re.compile(
     r"(?= (?:[\w'-]+ ){0,4}(?:" + _PLURAL_PERSON + r")\b)"
     r"|(?<=[dg] )(?:the|his|her)(?= (?:[\w'-]+ ){0,4}(?:" + PERSON + r")\b))\b")
 KILLED = re.compile(r"^(?:killed|killing|dead|died|die|deaths?|fatalities|fatality|lives|bodies|"
-                    r"lost|perished|slain|massacred|executed|beheaded|shot dead|"
-                    r"martyred|casualties)$", re.I)
+                    r"lost|perished|slain|massacred|executed|beheaded|shot dead|murdered|"
+                    r"assassinated|martyred|casualties)$", re.I)
 WOUNDED = re.compile(r"^(?:wounded|wounding|injured|injuring|injuries|hurt|wounds)$", re.I)
 TOLL = re.compile(r"\b(?:toll|total|tally|combined|overall|altogether|in all)\b", re.I)
 ACTIVE = {"killing": "killed", "killed": "killed", "kill": "killed", "executed": "killed",
           "executing": "killed", "beheaded": "killed", "beheading": "killed",
           "murdered": "killed", "murdering": "killed", "massacred": "killed",
+          "assassinated": "killed",
           "massacring": "killed", "slaughtered": "killed", "lynched": "killed",
           "wounding": "wounded", "wounded": "wounded", "injuring": "wounded", "injured": "wounded"}
 SUBSET = {"including", "among", "incl"}
@@ -78,7 +79,8 @@ HEDGES = [h.split() for h in ("at least", "more than", "no fewer than", "fewer t
                               "roughly", "reportedly", "another", "a further")]
 AUX = {"was", "were", "is", "are", "has", "have", "had"}
 HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|lives|lost|slain|"
-                  r"martyr|execut|behead|shot|perish|massacr|hurt|bod(?:y|ies)")
+                  r"martyr|execut|behead|shot|perish|massacr|hurt|bod(?:y|ies)|murder|assassin|"
+                  r"lynch|slaughter")
 _TOLL_BEFORE = re.compile(r"(?:toll|total|tally)(?: \w+){0,3} (?:to|of|at|reached|stands at|"
                           r"rose to|is|was|hit|climbed to)\s*"
                           r"(?:at least |more than |over |nearly |about )?$")

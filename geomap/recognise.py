@@ -598,7 +598,11 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
         spoken_to = len(before) == 2 and before[-1] == "to" and before[0] in lx.OBJECT_CUES or \
             (before[-1:] and before[-1] in lx.OBJECT_VERBS)
         government = after[:1] and after[0] in lx.GOVERNMENT_NOUNS
-        if speaks or spoken_to or (government and possessive) or _ACTOR_SUFFIX.match(text, m.end):
+        # "the US embassy", "the Kabul government": the state that owns it, not a place
+        owner = government and not possessive and tokens[end + 1].gap == " " and \
+            tokens[end + 1].text.islower()
+        if speaks or spoken_to or (government and possessive) or owner or \
+                _ACTOR_SUFFIX.match(text, m.end):
             m.kind = "metonym"
 
 

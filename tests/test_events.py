@@ -385,6 +385,8 @@ def test_a_bare_figure_after_an_incident_is_its_toll(coder):
     ("On Monday, militiamen looted shops in Nyala and shot dead 3 traders.",
      ("Violence against civilians", "Attack", "Nyala", 3)),
     ("On Monday, separatists killed a gendarme in Kumba.", ("Battles", "Armed clash", "Kumba", 1)),
+    ("On Monday, gunmen assassinated a former rebel commander in Daraa.",
+     ("Violence against civilians", "Attack", "Daraa", 1)),
 ])
 def test_one_sided_killing_of_civilians_is_an_attack(coder, text, expected):
     assert _coded(coder, text) == expected
@@ -569,6 +571,12 @@ def test_a_town_inside_the_province_a_sentence_names_is_the_finer_place(coder):
             "killing 3 gunmen.")
     (ev,) = coder(text)[0]
     assert ev.place_name == "Jenin" and ev.geo_precision == 1
+
+
+def test_a_state_named_as_an_owner_does_not_pull_the_event_abroad(coder):
+    """"the US embassy in Baghdad": the US owns the embassy; the rocket fell in Iraq."""
+    (ev,) = coder("On Monday, a rocket landed near the US embassy in the Green Zone (Baghdad).")[0]
+    assert (ev.subtype, ev.place.name) == ("Shelling/artillery/missile attack", "Baghdad")
 
 
 def test_an_event_in_a_named_country_s_capital_is_at_that_capital(coder):

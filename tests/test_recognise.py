@@ -210,6 +210,8 @@ def test_the_speakers_located_in_a_capital_do_not_make_it_a_metonym(recogniser):
     assert found(recogniser, "Police in Paris said two men were held.", ("metonym",)) == []
     assert found(recogniser, "A spokesman in Lima said so.", ("place",)) == ["Lima"]
     assert found(recogniser, "Lima said it would reply.", ("metonym",)) == ["Lima"]
+    # the state that owns an embassy or a government is no place either
+    assert found(recogniser, "Stones hit the US embassy in Lima.", ("metonym",)) == ["US"]
 
 
 def test_a_school_named_after_a_town_is_no_place(recogniser):
