@@ -841,8 +841,9 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match) -> bool:
     if subtype == "Government regains territory":
         return bool(FORCES.search(low))
     if word == "occupied":  # "had occupied heights", "troops occupied", not "occupied Karabakh"
+        words = before.split()
         return before.endswith(("has ", "had ", "have ")) or \
-            FORCES.search(before.rsplit(" ", 2)[-2]) is not None
+            bool(words) and FORCES.fullmatch(words[-1]) is not None
     if word.startswith("operation"):
         return before.endswith(("clearing ", "military ", "security "))
     if word in ("freed", "released"):

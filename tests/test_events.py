@@ -510,6 +510,8 @@ def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, 
      ("Battles", "Government regains territory", "Kidal", None)),
     ("On Monday, protesters occupied the town hall in Kisumu.",
      ("Protests", "Peaceful protest", "Kisumu", None)),
+    ("Occupied since May, Kidal was shelled on Monday.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Kidal", None)),
 ])
 def test_assaults_on_civilians_and_occupation_by_forces(coder, text, expected):
     assert _coded(coder, text) == expected
