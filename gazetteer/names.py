@@ -48,6 +48,7 @@ def fold(name: str) -> str:
     return "".join(tokens(name))
 
 
+@lru_cache(maxsize=100_000)  # every lookup that finds fewer namesakes than asked needs it
 def loose(key: str) -> str:
     """The loose key (consonant skeleton) of an exact key; '' when too short to be useful."""
     if len(key) < LOOSE_MIN_LENGTH:
