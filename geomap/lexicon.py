@@ -29,6 +29,8 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Lowercase words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS = {"of", "de", "del", "della", "di", "da", "do", "dos", "das", "la", "le", "les", "el",
               "al", "and", "upon", "on", "the", "y", "an", "am", "im", "sur", "en"}
+# forms of address: only a person is so called, even one named like a country ("Mr. Jordan")
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "minister",
           "premier", "chancellor", "general", "gen", "lt", "col", "colonel", "major", "maj",
           "captain", "capt", "sgt", "sergeant", "admiral", "commander", "secretary", "senator",

@@ -348,6 +348,8 @@ class Recogniser:
     def _person_like(self, tokens: list[Token], i: int, j: int, prev: Token | None,
                      nxt: Token | None, importance: float) -> bool:
         """The match is (part of) a person's name, by a title, a reporting verb or a given name."""
+        if prev is not None and prev.lower in lx.HONORIFICS:
+            return True
         if importance >= COUNTRY_IMPORTANCE:
             return False
         if prev is not None and prev.lower in lx.TITLES:

@@ -214,6 +214,11 @@ def test_the_speakers_located_in_a_capital_do_not_make_it_a_metonym(recogniser):
     assert found(recogniser, "Stones hit the US embassy in Lima.", ("metonym",)) == ["US"]
 
 
+def test_a_form_of_address_makes_even_a_country_s_name_a_person(recogniser):
+    text = "Mr. Jordan said in Amman that Jordan would help."
+    assert found(recogniser, text) == ["Amman", "Jordan"]
+
+
 def test_a_school_named_after_a_town_is_no_place(recogniser):
     text = "Pupils of Pinckney Elementary went to Lansing."
     assert found(recogniser, text) == ["Lansing"]
