@@ -113,7 +113,8 @@ _S = [  # strategic developments, for sentences without a violent trigger
      r"switched sides|defect(?:ed|ing|ions?)|joined|rejoined|pledged allegiance|"
      r"changed? (?:its )?leader\w*"),
     ("Strategic developments", "Headquarters or base established",
-     r"(?:established|set up) (?:a |an |its )?(?:new )?(?:base|headquarters|camp)"),
+     r"(?:established|set up) (?:a |an |its )?(?:new )?(?:base|headquarters|camp|"
+     r"check ?points?|check ?posts?|outposts?)"),
     ("Strategic developments", "Looting/property destruction",
      r"loot\w*|torched|set (?:on )?fire to|burn(?:ed|t) down|demolish\w*"),
     ("Strategic developments", "Non-violent transfer of territory",
@@ -409,7 +410,7 @@ class EventExtractor:
         kept = [m for m in doc.mentions if id(m) not in fragments]
         if fragments:
             kept = [m for m in kept if not _placed_at_fragment(m, doc.mentions, fragments)]
-        allowed = _countries(kept)
+        allowed = _countries(doc.text, kept)
         lead: Event | None = None  # the incident the latest sentences report
         for start, end in sentences.spans(doc.text):
             follows = lead is not None and not doc.text[lead.evidence[-1].end:start].strip()
@@ -706,21 +707,28 @@ def _share(total: int | None, k: int, i: int) -> int | None:
     return None if total is None else total // k + (i < total % k)
 
 
-def _countries(mentions: list[Mention]) -> set[str]:
+def _countries(text: str, mentions: list[Mention]) -> set[str]:
     """Countries an event in this document may lie in: those it names (countries, demonyms) and
     the one most of its places resolve to.  A town resolved into any other country (Afghan
     "Deh" read as Decorah, Iowa) is a resolver slip, not where the event happened."""
     named = {m.place.country_code for m in mentions if m.place is not None and
              (m.kind == "demonym" or m.place.feature_code.startswith("PCL"))}
-    votes: dict[str, int] = {}
+    votes: dict[str, float] = {}
     # provinces and countries say more about the focus than a small town; a demonym names who
     # acted ("Russian forces shelled Kharkiv"), not where, so it does not vote; nor does a
-    # state standing for its government ("the US embassy in Baghdad")
+    # state standing for its government ("the US embassy in Baghdad"); a country counts as a
+    # province does where something is in it ("in Yemen"), and less than a town where it says
+    # whose something is ("a US drone strike ... in Marib")
     for m in mentions:
         if m.place is not None and m.kind not in ("demonym", "metonym") and \
                 not NAMED_ACTORS.fullmatch(fold(m.text)):
-            big = m.place.feature_code.startswith(("PCL", "ADM1", "PPLC"))
-            votes[m.place.country_code] = votes.get(m.place.country_code, 0) + (3 if big else 1)
+            code = m.place.feature_code
+            if code.startswith("PCL"):
+                located = _IN_COUNTRY.search(fold(text[max(0, m.start - 20):m.start]))
+                vote = 3.0 if located else 0.5
+            else:
+                vote = 3.0 if code.startswith(("ADM1", "PPLC")) else 1.0
+            votes[m.place.country_code] = votes.get(m.place.country_code, 0.0) + vote
     return named | ({max(votes, key=votes.get)} if votes else set())  # ties: the first named
 
 
@@ -803,14 +811,16 @@ def triggers(sentence: str) -> list[Trigger]:
     else:
         best["v"] = _refine(best["v"], low)
     if len(best) == 2:
-        best = _one_coding(best)
+        best = _one_coding(best, low)
     return sorted(best.values(), key=lambda t: t.start)
 
 
-_HARMFUL = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+_HARMFUL = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
+_PROTEST_TOPIC = re.compile(r"\b(?:against|over|condemning|denouncing|protesting|demanding)\s+"
+                            r"(?:[\w'-]+\s+){0,3}$")
 
 
-def _one_coding(best: dict[str, Trigger]) -> dict[str, Trigger]:
+def _one_coding(best: dict[str, Trigger], low: str) -> dict[str, Trigger]:
     """Drop the trigger ACLED folds into the other: a bomb defused or gone off prematurely is
     the disrupted weapons use, not an explosion; arrests at a protest are its intervention."""
     v, s = best["v"], best["s"]
@@ -819,7 +829,10 @@ def _one_coding(best: dict[str, Trigger]) -> dict[str, Trigger]:
     if s.subtype == "Arrests" and v.subtype == "Protest with intervention":
         return {"v": v}
     if s.subtype == "Looting/property destruction" and v.type in _HARMFUL:
-        return {"v": v}  # looting during an attack is part of the attack (ACLED)
+        return {"v": v}  # looting during an attack or a riot is part of it (ACLED)
+    if v.type in ("Protests", "Riots") and s.start > v.start and \
+            _PROTEST_TOPIC.search(low, v.end, s.start):
+        return {"v": v}  # "protested against the arrest of a colleague": what they protested
     return best
 
 

@@ -575,6 +575,24 @@ def test_a_town_inside_the_province_a_sentence_names_is_the_finer_place(coder):
     assert ev.place_name == "Jenin" and ev.geo_precision == 1
 
 
+def test_a_protest_s_topic_and_a_riot_s_damage_are_no_events_of_their_own(coder):
+    events, _ = coder("On Monday, lawyers protested in Multan against the arrest of a judge.")
+    assert [e.subtype for e in events] == ["Peaceful protest"]
+    events, _ = coder("On Monday, youths rioted and torched a police post in Bunia.")
+    assert [e.subtype for e in events] == ["Violent demonstration"]
+
+
+def test_a_checkpoint_set_up_is_a_base_established(coder):
+    text = "On Monday, the Taliban set up a checkpoint on the highway in Ghazni."
+    assert _coded(coder, text) == ("Strategic developments", "Headquarters or base established",
+                                   "Ghazni", None)
+
+
+def test_a_country_named_as_whose_weapon_does_not_outvote_the_place(coder):
+    (ev,) = coder("On Monday, a suspected US drone strike killed a commander in Marib city.")[0]
+    assert (ev.place.country_code, ev.fatalities) == ("YE", 1)
+
+
 def test_a_state_named_as_an_owner_does_not_pull_the_event_abroad(coder):
     """"the US embassy in Baghdad": the US owns the embassy; the rocket fell in Iraq."""
     (ev,) = coder("On Monday, a rocket landed near the US embassy in the Green Zone (Baghdad).")[0]
