@@ -77,6 +77,7 @@ _V = [
      r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:later |also |then |reportedly )?"
      r"(?:strike|attack|bomb|struck|hit|"
      r"pound|target|raid|fire|destroy|kill)\w*|dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
+     r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
      r"loitering munitions?"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
@@ -857,6 +858,9 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match) -> bool:
         words = before.split()
         return before.endswith(("has ", "had ", "have ")) or \
             bool(words) and FORCES.fullmatch(words[-1]) is not None
+    if word.startswith("strike"):  # "Israeli strikes hit Tyre", not lightning or a walkout
+        return not before.endswith(("lightning ", "general ", "hunger ", "labour ", "labor ",
+                                    "workers ", "workers' "))
     if word.startswith("operation"):
         return before.endswith(("clearing ", "military ", "security "))
     if word in ("freed", "released"):
@@ -951,6 +955,17 @@ def _victim_side(low: str) -> str | None:
     return "civilians" if CIVILIANS.search(victims) else None
 
 
+_MISHAP = re.compile(r"\b(?:lightning|floods?|flooding|flash flood|storms?|cyclones?|hurricanes?|"
+                     r"typhoons?|tsunamis?|earthquakes?|landslides?|mudslides?|avalanches?|"
+                     r"drown\w*|heatwaves?|accidents?|crash(?:ed|es)?|collapsed?|stampedes?|"
+                     r"outbreaks?|epidemics?|pandemics?|virus\w*|flu|influenza|h\dn\d|ebola|"
+                     r"cholera|malaria|measles|diseases?|illness\w*|infect\w*|pneumonia|fever)\b")
+# what makes a bare death ("a boy died") violence: a weapon, an attacker or a fight named
+_VIOLENT_DEATH = re.compile(r"\b(?:shot|shooting|gun\w*|bullets?|stabb\w*|attack\w*|violence|"
+                            r"clash\w*|fighting|bomb\w*|blast|explosion|shell\w*|strikes?|"
+                            r"beaten|tortur\w*|mob|lynch\w*|killed|killing|murder\w*)\b")
+
+
 def _casualty_only(sentence: str, low: str) -> Trigger | None:
     """A killing with no other trigger: violence against civilians when the victims are
     civilians (whoever the killers), else a battle when armed men fell."""
@@ -962,8 +977,11 @@ def _casualty_only(sentence: str, low: str) -> Trigger | None:
         found = FOUND_DEAD.search(low)  # ACLED codes bodies found as an attack
         return found and Trigger("Violence against civilians", "Attack", found.start(),
                                  found.end())
-    if m is None or _blocked(sentence, m):
-        return None
+    if m is None or _blocked(sentence, m) or _MISHAP.search(low):
+        return None  # deaths in a storm, a crash or an epidemic are no political violence
+    if m.group() in ("died", "dead") and not (_VIOLENT_DEATH.search(low) or FORCES.search(low)
+                                               or ARMED_GROUP.search(low)):
+        return None  # "a boy died last week": of what, the sentence does not say
     if _civilians_fell(low):
         return Trigger("Violence against civilians", "Attack", m.start(), m.end())
     if FORCES.search(low):

@@ -582,6 +582,28 @@ def test_a_protest_s_topic_and_a_riot_s_damage_are_no_events_of_their_own(coder)
     assert [e.subtype for e in events] == ["Violent demonstration"]
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, 9 people died of cholera in Kisumu, health officials said.",
+    "The flu virus has killed 12 children in Kano this winter.",
+    "Lightning strikes hit farms near Tamale on Monday, killing 2 herders.",
+    "A bus crash near Tamale killed 12 passengers on Monday.",
+    "A 40-year-old farmer from Tamale died on Monday.",
+])
+def test_deaths_from_disease_mishap_or_no_stated_cause_are_no_events(coder, text):
+    assert [e for e in coder(text)[0] if not e.background] == []
+
+
+def test_a_bare_death_with_a_weapon_named_is_still_an_event(coder):
+    text = "On Monday, a farmer died in Tamale after gunmen opened fire on his house."
+    assert _coded(coder, text)[2:] == ("Tamale", 1)
+
+
+def test_strikes_that_hit_a_place_are_air_strikes(coder):
+    text = "On Monday, Israeli strikes hit the port city of Tyre, killing at least 12 people."
+    assert _coded(coder, text) == ("Explosions/Remote violence", "Air/drone strike", "Tyre", 12)
+    assert _coded(coder, "On Monday, a general strike hit Lagos.")[1] == "Peaceful protest"
+
+
 def test_a_checkpoint_set_up_is_a_base_established(coder):
     text = "On Monday, the Taliban set up a checkpoint on the highway in Ghazni."
     assert _coded(coder, text) == ("Strategic developments", "Headquarters or base established",
