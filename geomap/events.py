@@ -816,6 +816,10 @@ def triggers(sentence: str) -> list[Trigger]:
     return sorted(best.values(), key=lambda t: t.start)
 
 
+_FIERCE = ("heavy ", "fierce ", "intense ", "renewed ", "heavy street ", "street ")
+# people who fight without being armed forces: crowds' supporters, rival groups, clans
+_FIGHTERS = _word_re(r"supporters|rivals?|rival \w+|clans?|tribes?|tribal|communities|"
+                     r"villagers|herders|farmers|youths|gangs?|factions?|groups")
 _HARMFUL = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 _PROTEST_TOPIC = re.compile(r"\b(?:against|over|condemning|denouncing|protesting|demanding)\s+"
                             r"(?:[\w'-]+\s+){0,3}$")
@@ -858,6 +862,12 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match) -> bool:
         words = before.split()
         return before.endswith(("has ", "had ", "have ")) or \
             bool(words) and FORCES.fullmatch(words[-1]) is not None
+    if word.startswith(("fight", "fought")):
+        # "fighting between the army and rebels", "rival supporters fought", not "his brave
+        # fight" with an illness or "efforts to fight mosquitoes"
+        return bool(FORCES.search(low) or ARMED_GROUP.search(low) or CROWD.search(low) or
+                    _FIGHTERS.search(low) or before.endswith(_FIERCE) or
+                    low.startswith((" broke out", " erupted"), m.end()))
     if word.startswith("strike"):  # "Israeli strikes hit Tyre", not lightning or a walkout
         return not before.endswith(("lightning ", "general ", "hunger ", "labour ", "labor ",
                                     "workers ", "workers' "))

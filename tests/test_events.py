@@ -593,6 +593,17 @@ def test_deaths_from_disease_mishap_or_no_stated_cause_are_no_events(coder, text
     assert [e for e in coder(text)[0] if not e.background] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, the mayor of Kisumu lost his fight against cancer.", None),
+    ("On Monday, Kisumu began new efforts to fight mosquitoes.", None),
+    ("On Monday, heavy fighting was reported in Kismayo.", ("Armed clash", "Kismayo")),
+    ("On Monday, rival clans fought in Kismayo, leaving 3 dead.", ("Armed clash", "Kismayo")),
+])
+def test_fighting_needs_someone_who_fights(coder, text, expected):
+    coded = _coded(coder, text)
+    assert (coded and coded[1:3]) == expected
+
+
 def test_a_bare_death_with_a_weapon_named_is_still_an_event(coder):
     text = "On Monday, a farmer died in Tamale after gunmen opened fire on his house."
     assert _coded(coder, text)[2:] == ("Tamale", 1)
