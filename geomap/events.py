@@ -68,7 +68,7 @@ _V = [
      r"tear ?gas|teargas|water ?cannons?|rubber bullets|dispers(?:e|ed|ing) (?:the |a )?(?:crowds?|"
      r"gatherings?|marchers|them)"),
     ("Riots", "Violent demonstration", r"riot\w*|violent (?:demonstration|protest)\w*"),
-    ("Riots", "Mob violence", r"\bmob\b|lynch\w*"),
+    ("Riots", "Mob violence", r"\bmob\b|lynch(?:ed|es|ing|ings)?"),  # not Lynchburg
     ("Explosions/Remote violence", "Chemical weapon",
      r"chemical (?:weapon|attack)\w*|sarin|chlorine gas"),
     ("Explosions/Remote violence", "Air/drone strike",
@@ -802,7 +802,7 @@ def triggers(sentence: str) -> list[Trigger]:
         if group in best:
             continue
         for m in pattern.finditer(low):
-            if _fits(etype, subtype, low, m) and not _blocked(sentence, m):
+            if _fits(etype, subtype, low, m, sentence) and not _blocked(sentence, m):
                 best[group] = Trigger(etype, subtype, m.start(), m.end())
                 break
     if "v" not in best:
@@ -816,6 +816,19 @@ def triggers(sentence: str) -> list[Trigger]:
     return sorted(best.values(), key=lambda t: t.start)
 
 
+_CAPTIVES = _word_re(r"hostages?|captives?|prisoners?|detainees?|abducted|kidnapped|abductees|"
+                     r"soldiers?|fighters?|militants?|civilians|aid workers?|journalists?")
+_CRITICS = re.compile(r" (?:from|for|over) (?:[\w'-]+ ){0,2}(?:officials?|critics?|lawmakers?|"
+                      r"politicians?|activists?|opposition|media|press|public|residents|groups?|"
+                      r"parents|experts?|doctors?|the government)\b|"
+                      r" (?:for|over) (?!a |an |the |\d)")
+_PARTIES = _word_re(r"ceasefire|cease-fire|truce|peace|prisoners?|hostages?|rebels?|militants?|"
+                    r"taliban|forces|troops|army|militia\w*|insurgents?|armed|warring|fighters|"
+                    r"separatists|surrender\w*|" + GROUP_NAMES)
+_TERRITORY = re.compile(r"(?:[\w'-]+ ){0,3}(?:control|towns?|villages?|cit(?:y|ies)|areas?|"
+                        r"districts?|provinces?|regions?|territory|bases?|posts?|outposts?|"
+                        r"check ?points?|positions?|hills?|heights|airports?|bridges?|roads?|"
+                        r"highways?|garrisons?|headquarters|compounds?|settlements?|island)\b")
 _FIERCE = ("heavy ", "fierce ", "intense ", "renewed ", "heavy street ", "street ")
 # people who fight without being armed forces: crowds' supporters, rival groups, clans
 _FIGHTERS = _word_re(r"supporters|rivals?|rival \w+|clans?|tribes?|tribal|communities|"
@@ -851,9 +864,10 @@ def _blocked(sentence: str, m: re.Match) -> bool:
     return word == "mines" and not _LANDMINE.search(sentence)
 
 
-def _fits(etype: str, subtype: str, low: str, m: re.Match) -> bool:
+def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> bool:
     """Context checks a bare keyword cannot make (kept out of the patterns so that each pattern
-    starts with a rare word the prefilter can look for).  ``low``: the folded sentence."""
+    starts with a rare word the prefilter can look for).  ``low``: the folded ``sentence``
+    (same offsets)."""
     before = low[max(0, m.start() - 12):m.start()]
     word = m.group()
     if subtype == "Government regains territory":
@@ -873,16 +887,34 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match) -> bool:
                                     "workers ", "workers' "))
     if word.startswith("operation"):
         return before.endswith(("clearing ", "military ", "security "))
-    if word in ("freed", "released"):
-        return before.endswith(("were ", "was "))
+    if word in ("freed", "released"):  # hostages and prisoners, not a driver out on bail
+        return before.endswith(("were ", "was ")) and _CAPTIVES.search(low) is not None
     if word.startswith(("seiz", "captur")) and etype != STRATEGIC:
-        # "seized a weapons cache" disrupts weapons use; no ground changed hands
-        return ARMS_AFTER.match(low, m.end()) is None
-    if word.endswith("joined"):  # soldiers joining the rebels, not a state joining talks
-        return COMBATANTS.search(low) is not None
+        # "seized a weapons cache" disrupts weapons use, "seized 3 tonnes of meat" nothing:
+        # ground changed hands only where ground follows ("seized Kidal", "the town of")
+        return ARMS_AFTER.match(low, m.end()) is None and _ground_after(sentence, low, m.end())
+    if word.endswith("joined") or word.startswith("defect"):
+        return COMBATANTS.search(low) is not None  # soldiers joining the rebels, not a spy
+    if word == "under fire":  # "came under fire from critics" is no shelling
+        return _CRITICS.match(low, m.end()) is None
+    if subtype == "Agreement" and word in ("agreed", "signed", "agreement"):
+        return _PARTIES.search(low) is not None  # between armed sides, not ministers on a virus
+    if word.startswith("mobili"):
+        return not before.endswith("social ")
+    if subtype == "Other" and _MISHAP.search(low):
+        return False  # a state of emergency over an epidemic or a flood
     if etype == "Protests":
         return _protest_fits(word, low, m.end())
     return not (word == "assault" and before.endswith("sexual "))
+
+
+def _ground_after(sentence: str, low: str, end: int) -> bool:
+    """Ground follows a verb of capture: a place's name ("seized Kidal") or a word for ground
+    ("the town of", "control of", "army positions")."""
+    after = sentence[end:end + 60].split()
+    skip = {"the", "a", "an", "its", "their", "his", "back", "full", "of", "over", "most", "key"}
+    first = next((w for w in after if w.lower() not in skip), "")
+    return first[:1].isupper() or _TERRITORY.match(low, end + 1) is not None
 
 
 def _protest_fits(word: str, low: str, end: int) -> bool:

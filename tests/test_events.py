@@ -604,6 +604,36 @@ def test_fighting_needs_someone_who_fights(coder, text, expected):
     assert (coded and coded[1:3]) == expected
 
 
+def test_goods_seized_are_no_ground_taken(coder):
+    text = "On Monday, police in Kisumu arrested two vendors and seized 3 tonnes of rotten meat."
+    assert [e.subtype for e in coder(text)[0]] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, the minister came under fire from critics in Kisumu over the budget.",
+    "On Monday, a factory near Lynchburg recalled its peanut butter.",
+    "On Monday, a former spy who had defected to Britain died in London.",
+    "On Monday, a driver was released on bail in Kisumu.",
+    "On Monday, health ministers agreed in Kisumu to share vaccine stocks.",
+    "On Monday, experts in social mobilization arrived in Kisumu.",
+    "On Monday, Kisumu declared a state of emergency over the cholera outbreak.",
+])
+def test_words_that_name_conflict_only_in_a_conflict_are_no_events_elsewhere(coder, text):
+    assert [e.subtype for e in coder(text)[0] if not e.background] == []
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("On Monday, rebels seized Kidal after heavy fighting.", "Non-state actor overtakes territory"),
+    ("On Monday, troops seized control of the airport in Kidal.", "Government regains territory"),
+    ("On Monday, a convoy came under fire from militants near Kidal.",
+     "Shelling/artillery/missile attack"),
+    ("On Monday, 3 hostages were released in Kidal.", "Other"),
+    ("On Monday, the army and the rebels signed an agreement in Kidal.", "Agreement"),
+])
+def test_the_same_words_in_a_conflict_still_are(coder, text, subtype):
+    assert _coded(coder, text)[1] == subtype
+
+
 def test_a_bare_death_with_a_weapon_named_is_still_an_event(coder):
     text = "On Monday, a farmer died in Tamale after gunmen opened fire on his house."
     assert _coded(coder, text)[2:] == ("Tamale", 1)
