@@ -1015,7 +1015,7 @@ def _casualty_only(sentence: str, low: str) -> Trigger | None:
     m = KILL.search(low) if any(w in low for w in KILL_WORDS) else None
     if m is not None and low.startswith(" down", m.end()):
         m = KILL.search(low, m.end())  # "shot down a drone" hurt nobody
-    if m is None and ("bod" in low or "found dead" in low):
+    if m is None and ("bod" in low or "found dead" in low) and not _MISHAP.search(low):
         found = FOUND_DEAD.search(low)  # ACLED codes bodies found as an attack
         return found and Trigger("Violence against civilians", "Attack", found.start(),
                                  found.end())

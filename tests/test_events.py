@@ -588,6 +588,7 @@ def test_a_protest_s_topic_and_a_riot_s_damage_are_no_events_of_their_own(coder)
     "Lightning strikes hit farms near Tamale on Monday, killing 2 herders.",
     "A bus crash near Tamale killed 12 passengers on Monday.",
     "A 40-year-old farmer from Tamale died on Monday.",
+    "On Monday, the bodies of 2 students swept away by floods were recovered near Tamale.",
 ])
 def test_deaths_from_disease_mishap_or_no_stated_cause_are_no_events(coder, text):
     assert [e for e in coder(text)[0] if not e.background] == []
