@@ -829,9 +829,15 @@ _TERRITORY = re.compile(r"(?:[\w'-]+ ){0,3}(?:control|towns?|villages?|cit(?:y|i
                         r"districts?|provinces?|regions?|territory|bases?|posts?|outposts?|"
                         r"check ?points?|positions?|hills?|heights|airports?|bridges?|roads?|"
                         r"highways?|garrisons?|headquarters|compounds?|settlements?|island)\b")
+# "fighting near Kherson", "fighting broke out": the fighting itself, placed or happening (not
+# "fighting cancer", whose object follows)
+_FIGHTING_WHERE = (" near ", " in ", " around ", " between ", " at ", " on ", " along ", " across ",
+                   " outside ", " inside ", " for ", " continued", " raged", " intensified",
+                   " flared", " resumed", " erupted", " broke out", " has ", " have ", " had ",
+                   " was ", " is ", " left ", " killed")
 _FIERCE = ("heavy ", "fierce ", "intense ", "renewed ", "heavy street ", "street ")
 # people who fight without being armed forces: crowds' supporters, rival groups, clans
-_FIGHTERS = _word_re(r"supporters|rivals?|rival \w+|clans?|tribes?|tribal|communities|"
+_FIGHTERS = _word_re(r"supporters|rivals?|rival \w+|clans?|tribes?|tribal|communities|sides|"
                      r"villagers|herders|farmers|youths|gangs?|factions?|groups")
 _HARMFUL = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 _PROTEST_TOPIC = re.compile(r"\b(?:against|over|condemning|denouncing|protesting|demanding)\s+"
@@ -881,7 +887,7 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
         # fight" with an illness or "efforts to fight mosquitoes"
         return bool(FORCES.search(low) or ARMED_GROUP.search(low) or CROWD.search(low) or
                     _FIGHTERS.search(low) or before.endswith(_FIERCE) or
-                    low.startswith((" broke out", " erupted"), m.end()))
+                    word == "fighting" and low.startswith(_FIGHTING_WHERE, m.end()))
     if word.startswith("strike"):  # "Israeli strikes hit Tyre", not lightning or a walkout
         return not before.endswith(("lightning ", "general ", "hunger ", "labour ", "labor ",
                                     "workers ", "workers' "))

@@ -223,7 +223,14 @@ class Resolver:
             found.append((c, features))
         exact = frozenset(c.place.id for c in cands if c.match == "exact")
         natural = any(wanted in NATURAL_CLASSES for wanted, _ in cues)
-        return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact, natural)
+        towns = [c.place for c in cands if c.place.feature_class == "P"]
+        # "Kherson" the city and Kherson oblast: a town the text names in the oblast says
+        # nothing for the oblast over its own namesake city
+        own_towns = frozenset(c.place.id for c in cands
+                              if c.place.feature_code in ("ADM1", "ADM2")
+                              and any(_lies_in(t, c.place) for t in towns))
+        return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact, natural,
+                       own_towns)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -239,6 +246,8 @@ class Resolver:
                 features["contained"] = 4.0  # "X, Texas"; "admin" counts the area once more
             if anchored:
                 features.update(context.features(c.place, key))
+                if c.place.id in static.own_towns:
+                    features.pop("holds", None)
                 if "area" in features and context.elsewhere(key) and \
                         not features.keys() & AREA_TIES:
                     # "Israeli strikes hit Gaza" is not Mozambique's province, yet "sharks of New
@@ -892,6 +901,7 @@ class _Static(NamedTuple):
     stated: Candidate | None  # the area of "<name> is a town in <area>"
     exact_ids: frozenset[int]  # the namesakes called so exactly, not by a spelling variant
     natural: bool  # the text calls it a sea, river, mountain range, island...: not a town
+    own_towns: frozenset[int]  # the areas a namesake town of theirs lies in
 
 
 class _Context:

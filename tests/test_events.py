@@ -598,6 +598,7 @@ def test_deaths_from_disease_mishap_or_no_stated_cause_are_no_events(coder, text
     ("On Monday, the mayor of Kisumu lost his fight against cancer.", None),
     ("On Monday, Kisumu began new efforts to fight mosquitoes.", None),
     ("On Monday, heavy fighting was reported in Kismayo.", ("Armed clash", "Kismayo")),
+    ("Fighting near Kismayo on Monday as both sides claim gains.", ("Armed clash", "Kismayo")),
     ("On Monday, rival clans fought in Kismayo, leaving 3 dead.", ("Armed clash", "Kismayo")),
 ])
 def test_fighting_needs_someone_who_fights(coder, text, expected):

@@ -93,6 +93,12 @@ def test_a_state_that_holds_a_town_the_text_names_beats_a_country_so_called(pipe
     assert m.place.country_code == "GE"
 
 
+def test_a_town_in_a_province_does_not_outweigh_the_province_s_namesake_city(pipeline):
+    text = "Shells hit Kherson on Monday; two soldiers died near Nova Kakhovka."
+    m = resolve(pipeline, text, "Kherson")
+    assert m.place.feature_code.startswith("PPL") and "holds" not in m.alternatives[0].features
+
+
 def test_country_abbreviation(pipeline):
     m = resolve(pipeline, "Flights from the UK were cancelled on Monday.", "UK")
     assert m.place.country_code == "GB" and m.place.feature_code == "PCLI"
