@@ -75,8 +75,8 @@ _V = [
      r"air ?strikes?|air raids?|drone (?:strike|attack)s?|airstrikes|air-strikes?|"
      r"bombed by (?:jets|aircraft)|aerial (?:bombardment|bombing|attack|strike)s?|"
      r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:later |also |then |reportedly )?"
-     r"(?:strike|attack|bomb|struck|hit|"
-     r"pound|target|raid|fire|destroy|kill)\w*|dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
+     r"(?:strike|attack|bomb|struck|hit|pound|target|raid|fire|destroy|kill)\w*|"
+     r"dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
      r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
      r"loitering munitions?"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
@@ -846,7 +846,8 @@ _PROTEST_TOPIC = re.compile(r"\b(?:against|over|condemning|denouncing|protesting
 
 def _one_coding(best: dict[str, Trigger], low: str) -> dict[str, Trigger]:
     """Drop the trigger ACLED folds into the other: a bomb defused or gone off prematurely is
-    the disrupted weapons use, not an explosion; arrests at a protest are its intervention."""
+    the disrupted weapons use, not an explosion; arrests at a protest are its intervention;
+    looting in an attack or a riot is part of it; what a protest is against is no event."""
     v, s = best["v"], best["s"]
     if s.subtype == "Disrupted weapons use" and v.type == "Explosions/Remote violence":
         return {"s": s}

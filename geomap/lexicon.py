@@ -44,8 +44,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "mi
 ORG_WORDS = {
     "ministry", "council", "group", "organization", "organisation", "university", "college",
     "elementary", "academy", "school", "party", "bank", "company", "corporation", "corp", "inc",
-    "ltd", "agency",
-    "committee", "commission", "office", "department", "court", "parliament", "assembly",
+    "ltd", "agency", "committee", "commission", "office", "department", "court", "parliament",
+    "assembly",
     "airlines", "airways", "air", "news", "times", "post", "herald", "tribune", "journal",
     "television", "tv", "radio", "institute", "foundation", "association", "federation", "club",
     "fc", "team", "hospital", "clinic", "centre", "center", "museum", "church", "mosque",

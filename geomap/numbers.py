@@ -67,9 +67,9 @@ TOLL = re.compile(r"\b(?:toll|total|tally|combined|overall|altogether|in all)\b"
 ACTIVE = {"killing": "killed", "killed": "killed", "kill": "killed", "executed": "killed",
           "executing": "killed", "beheaded": "killed", "beheading": "killed",
           "murdered": "killed", "murdering": "killed", "massacred": "killed",
-          "assassinated": "killed",
           "massacring": "killed", "slaughtered": "killed", "lynched": "killed",
-          "wounding": "wounded", "wounded": "wounded", "injuring": "wounded", "injured": "wounded"}
+          "assassinated": "killed", "wounding": "wounded", "wounded": "wounded",
+          "injuring": "wounded", "injured": "wounded"}
 SUBSET = {"including", "among", "incl"}
 POSSESSIVES = {"his", "her", "their", "its"}
 # words that hedge a figure; ACLED codes the figure itself ("at least 8" is 8)

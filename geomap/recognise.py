@@ -243,6 +243,7 @@ class Recogniser:
         return self._loose_name(text[first.start:tokens[compound - 1].end], compound)
 
     def _loose_name(self, name: str, end: int) -> tuple[int, float] | tuple[None, None]:
+        """``end`` and the best score of a place the gazetteer knows ``name`` by, loosely."""
         if name not in self._loose_names:
             found = self.gazetteer.lookup(name, limit=1, names=False)
             self._loose_names[name] = found[0].score if found else None
@@ -251,6 +252,7 @@ class Recogniser:
 
     def _exact_name(self, tokens: list[Token], i: int, limit: int, text: str
                     ) -> tuple[int, float] | tuple[None, None]:
+        """The longest exact name key from token i, ending by token ``limit``."""
         first = tokens[i]
         for j in range(limit, i, -1):
             if not tokens[j - 1].capitalised:

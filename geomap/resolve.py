@@ -223,12 +223,11 @@ class Resolver:
             found.append((c, features))
         exact = frozenset(c.place.id for c in cands if c.match == "exact")
         natural = any(wanted in NATURAL_CLASSES for wanted, _ in cues)
-        towns = [c.place for c in cands if c.place.feature_class == "P"]
+        towns = [c for c in cands if c.place.feature_class == "P"]
         # "Kherson" the city and Kherson oblast: a town the text names in the oblast says
         # nothing for the oblast over its own namesake city
-        own_towns = frozenset(c.place.id for c in cands
-                              if c.place.feature_code in ("ADM1", "ADM2")
-                              and any(_lies_in(t, c.place) for t in towns))
+        own_towns = frozenset(c.place.id for c in cands if c.place.feature_code in
+                              ("ADM1", "ADM2") and _holds_any(c.place, towns))
         return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact, natural,
                        own_towns)
 
