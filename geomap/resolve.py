@@ -226,10 +226,10 @@ class Resolver:
         towns = [c for c in cands if c.place.feature_class == "P"]
         # "Kherson" the city and Kherson oblast: a town the text names in the oblast says
         # nothing for the oblast over its own namesake city
-        own_towns = frozenset(c.place.id for c in cands if c.place.feature_code in
-                              ("ADM1", "ADM2") and _holds_any(c.place, towns))
+        may_hold = frozenset(c.place.id for c in cands if c.place.feature_code in
+                             ("ADM1", "ADM2") and not _holds_any(c.place, towns))
         return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact, natural,
-                       own_towns)
+                       may_hold)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -245,8 +245,8 @@ class Resolver:
                 features["contained"] = 4.0  # "X, Texas"; "admin" counts the area once more
             if anchored:
                 features.update(context.features(c.place, key))
-                if c.place.id in static.own_towns:
-                    features.pop("holds", None)
+                if c.place.id in static.may_hold and context.holds_named_town(c.place, key):
+                    features["holds"] = HOLDS
                 if "area" in features and context.elsewhere(key) and \
                         not features.keys() & AREA_TIES:
                     # "Israeli strikes hit Gaza" is not Mozambique's province, yet "sharks of New
@@ -462,10 +462,8 @@ class Resolver:
             return False
         lat, lon = area_centre(_on_side(points, side))
         ref = place_ref(area).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
-        for m in mentions:
-            m.place, m.precision, m.confidence = ref, 3, 0.5
-            m.alternatives = [Alternative.model_construct(place=ref, score=0.0, features={})]
-            m.note = f"no place so called; placed in the {side_key} part of {area.name}"
+        _place_unnamed(mentions, ref, 3,
+                       f"no place so called; placed in the {side_key} part of {area.name}")
         return True
 
     def _around_city(self, mentions: list[Mention]) -> bool:
@@ -478,11 +476,8 @@ class Resolver:
         city = next((c.place for c in found if _city(c.place)), None)
         if city is None:
             return False
-        ref = place_ref(city)
-        for m in mentions:
-            m.place, m.precision, m.confidence = ref, 2, 0.5
-            m.alternatives = [Alternative.model_construct(place=ref, score=0.0, features={})]
-            m.note = f"no place so called; placed at {city.name}, the city it surrounds"
+        _place_unnamed(mentions, place_ref(city), 2,
+                       f"no place so called; placed at {city.name}, the city it surrounds")
         return True
 
     def _area_called(self, name: str) -> Place | None:
@@ -842,6 +837,15 @@ def _holds_any(area: Place, namesakes: list[Candidate]) -> bool:
     return any(c.place.id != area.id and _lies_in(c.place, area) for c in namesakes)
 
 
+def _place_unnamed(mentions: list[Mention], ref: PlaceRef, precision: int, note: str) -> None:
+    """Place mentions of a name no place is called at a point found for it (a side of an area,
+    the city inside "Greater X"), with half confidence and that point as the only alternative."""
+    for m in mentions:
+        m.place, m.precision, m.confidence = ref, precision, 0.5
+        m.alternatives = [Alternative.model_construct(place=ref, score=0.0, features={})]
+        m.note = note
+
+
 def _area_codes(area: Place) -> tuple[str, str, str]:
     """The codes the places inside a province (with no district code) or a district share."""
     return (area.country_code, area.admin1_code,
@@ -900,7 +904,7 @@ class _Static(NamedTuple):
     stated: Candidate | None  # the area of "<name> is a town in <area>"
     exact_ids: frozenset[int]  # the namesakes called so exactly, not by a spelling variant
     natural: bool  # the text calls it a sea, river, mountain range, island...: not a town
-    own_towns: frozenset[int]  # the areas a namesake town of theirs lies in
+    may_hold: frozenset[int]  # the provinces and districts no namesake town lies in
 
 
 class _Context:
@@ -980,9 +984,11 @@ class _Context:
             out["distance"] = STATED_DISTANCE
         if key in self.peer_kind and _kind_of(place) == self.peer_kind[key]:
             out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
-        if place.feature_code in ("ADM1", "ADM2") and self.held[_area_codes(place)] - {key}:
-            out["holds"] = HOLDS
         return out
+
+    def holds_named_town(self, area: Place, key: str) -> bool:
+        """Another name of the text was resolved to a town inside this province or district."""
+        return bool(self.held[_area_codes(area)] - {key})
 
     def _distance_fits(self, place: Place, key: str) -> bool:
         """The text gives this name's distance from another ("Terter, 114 km from Talish") and
