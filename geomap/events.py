@@ -835,9 +835,9 @@ _FIGHTING_WHERE = (" near ", " in ", " around ", " between ", " at ", " on ", " 
                    " outside ", " inside ", " for ", " continued", " raged", " intensified",
                    " flared", " resumed", " erupted", " broke out", " has ", " have ", " had ",
                    " was ", " is ", " left ", " killed")
-_FIERCE = ("heavy ", "fierce ", "intense ", "renewed ", "heavy street ", "street ")
+_FIERCE = ("heavy ", "fierce ", "intense ", "renewed ", "street ")
 # people who fight without being armed forces: crowds' supporters, rival groups, clans
-_FIGHTERS = _word_re(r"supporters|rivals?|rival \w+|clans?|tribes?|tribal|communities|sides|"
+_FIGHTERS = _word_re(r"supporters|rivals?|clans?|tribes?|tribal|communities|sides|"
                      r"villagers|herders|farmers|youths|gangs?|factions?|groups")
 _HARMFUL = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 _PROTEST_TOPIC = re.compile(r"\b(?:against|over|condemning|denouncing|protesting|demanding)\s+"
@@ -915,12 +915,15 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
     return not (word == "assault" and before.endswith("sexual "))
 
 
+_BEFORE_GROUND = frozenset({"the", "a", "an", "its", "their", "his", "back", "full", "of", "over",
+                            "most", "key"})
+
+
 def _ground_after(sentence: str, low: str, end: int) -> bool:
     """Ground follows a verb of capture: a place's name ("seized Kidal") or a word for ground
     ("the town of", "control of", "army positions")."""
     after = sentence[end:end + 60].split()
-    skip = {"the", "a", "an", "its", "their", "his", "back", "full", "of", "over", "most", "key"}
-    first = next((w for w in after if w.lower() not in skip), "")
+    first = next((w for w in after if w.lower() not in _BEFORE_GROUND), "")
     return first[:1].isupper() or _TERRITORY.match(low, end + 1) is not None
 
 

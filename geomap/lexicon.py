@@ -31,7 +31,7 @@ CONNECTORS = {"of", "de", "del", "della", "di", "da", "do", "dos", "das", "la", 
               "al", "and", "upon", "on", "the", "y", "an", "am", "im", "sur", "en"}
 # forms of address: only a person is so called, even one named like a country ("Mr. Jordan")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."}
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "minister",
+TITLES = HONORIFICS | {"prof", "professor", "president", "minister",
           "premier", "chancellor", "general", "gen", "lt", "col", "colonel", "major", "maj",
           "captain", "capt", "sgt", "sergeant", "admiral", "commander", "secretary", "senator",
           "sen", "rep", "representative", "governor", "gov", "mayor", "king", "queen", "prince",
@@ -39,8 +39,7 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "mi
           "spokeswoman", "spokesperson", "chief", "judge", "justice", "bishop", "archbishop",
           "rev", "father", "saint-", "coach", "striker", "midfielder", "defender", "goalkeeper",
           "dame", "emir", "sultan", "ayatollah", "imam", "rabbi", "mullah", "marshal", "envoy",
-          "actor", "actress", "singer", "author", "writer", "director", "dr.", "mr.", "mrs.",
-          "ceo", "chairman", "chairwoman", "leader", "said", "told"}
+          "actor", "actress", "singer", "author", "writer", "director", "ceo", "chairman", "chairwoman", "leader", "said", "told"}
 ORG_WORDS = {
     "ministry", "council", "group", "organization", "organisation", "university", "college",
     "elementary", "academy", "school", "party", "bank", "company", "corporation", "corp", "inc",
