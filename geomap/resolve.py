@@ -51,6 +51,7 @@ COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc"
 # Only where nothing else in the text places the document in another country.
 AREA_PRIOR = 5.0
 COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
+MEMBER_CACHE = 64  # areas whose parts' points are kept (a province has thousands)
 NEAR_KM = 300.0  # an anchor place this close lends support, fading with distance
 STATED_IN = 4.0  # inside the area of "X is a town in Y", as strong as a named district
 CITY_POPULATION = 100_000  # a city this big can be "a district of" or "a suburb in" it
@@ -108,6 +109,8 @@ class Resolver:
         self.gazetteer = gazetteer
         self._countries: dict[str, str] | None = None
         self._area_points: dict[int, PlaceRef] = {}
+        # an area's parts' points: "Western Kenya" and "Eastern Kenya" in a batch read them once
+        self._members: dict[int, list[tuple[float, float]]] = {}
         self._refs: dict[int, PlaceRef] = {}
         self._initials: dict[str, list[Place]] | None = None  # built on the first unknown "NSW"
         self._demonyms: dict[str, str] | None = None  # "indian" -> "IN", on first use
@@ -177,11 +180,10 @@ class Resolver:
         """"NSW": the provinces whose words' initials spell an abbreviation the store lacks."""
         if self._initials is None:
             self._initials = defaultdict(list)
-            for country in self.gazetteer.countries():
-                for area in self.gazetteer.children(country["place_id"] or -1):
-                    words = area.name.split()
-                    if len(words) > 1:
-                        self._initials["".join(w[0] for w in words).lower()].append(area)
+            for area in self.gazetteer.provinces():
+                words = area.name.split()
+                if len(words) > 1:
+                    self._initials["".join(w[0] for w in words).lower()].append(area)
         return [Candidate.model_construct(
             place=a, matched_name=a.name, match="exact",
             score=importance(a.feature_class, a.feature_code, a.population))
@@ -441,7 +443,7 @@ class Resolver:
         """A province's point as the middle of the ground its places cover, not its largest
         town (the store's point): readers and gold standards put a region at its middle."""
         if area.id not in self._area_points:
-            members = [(p.lat, p.lon) for p in self.gazetteer.children(area.id)]
+            members = self.gazetteer.child_points(area.id)
             lat, lon = area_centre(members) if members else (area.lat, area.lon)
             self._area_points[area.id] = place_ref(area).model_copy(
                 update={"lat": round(lat, 4), "lon": round(lon, 4)})
@@ -489,13 +491,19 @@ class Resolver:
     def _member_points(self, area: Place) -> list[tuple[float, float]]:
         """The points of an area's parts: a continent's countries, a country's provinces, a
         province's districts and towns."""
+        if area.id in self._members:
+            return self._members[area.id]
+        if len(self._members) >= MEMBER_CACHE:
+            self._members.clear()
         if area.feature_code == "CONT":
             code = CONTINENT_CODES.get(area.name)
             places = [self.gazetteer.get(c["place_id"]) for c in self.gazetteer.countries()
                       if c["continent"] == code and c["place_id"]]
+            points = [(p.lat, p.lon) for p in places if p is not None]
         else:
-            places = self.gazetteer.children(area.id, limit=100_000)
-        return [(p.lat, p.lon) for p in places if p is not None and (p.lat or p.lon)]
+            points = self.gazetteer.child_points(area.id, limit=100_000)
+        self._members[area.id] = [p for p in points if p[0] or p[1]]
+        return self._members[area.id]
 
     def _contain(self, doc: Document, mentions: list[Mention], context: "_Context") -> None:
         """Place an unknown name at a containing area the text names right after it."""

@@ -112,6 +112,20 @@ def test_hierarchy(gaz):
     district = parents[0]
     assert 584871 in {p.id for p in gaz.children(district.id)}
     assert district.id in {p.id for p in gaz.children(parents[-1].id)}
+    # the points an area's middle is computed from are its children's, in the same order
+    for area in parents:
+        assert gaz.child_points(area.id) == [(p.lat, p.lon) for p in gaz.children(area.id)]
+    assert gaz.child_points(584871) == [] and gaz.child_points(-1) == []
+
+
+def test_provinces_are_every_first_level_area(gaz):
+    provinces = gaz.provinces()
+    assert {p.feature_code for p in provinces} == {"ADM1"}
+    azerbaijan = gaz.parents(584871)[-1]
+    assert {p.id for p in provinces if p.country_code == "AZ"} == \
+        {p.id for p in gaz.children(azerbaijan.id)}
+    codes = [p.country_code for p in provinces]
+    assert codes == sorted(codes)
 
 
 def test_near_returns_nearest_first_within_radius(gaz):
