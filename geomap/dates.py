@@ -141,3 +141,31 @@ def past_years(sentence: str, published: dt.date | None) -> list[int]:
         return []  # no year before this one ("On 3 May 2020" in 2020 news): spares the search
     years = [int(m["year"] or m["y2"]) for m in _YEAR.finditer(fold(sentence))]
     return [y for y in years if y < this_year]
+
+
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")
+# "talks are due on 3 November 2020": a date ahead of the report says nothing of its day
+_AHEAD = re.compile(r"\b(?:will|would|due|scheduled|set for|expected|planned|plans?|until|"
+                    r"deadline|next)\b[^.;:]{0,40}$")
+
+
+def latest_stated(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The latest full date (day, month and year) a text states outside a look ahead: the
+    earliest its report can have been written, a stand-in for a missing publication date.
+
+    >>> latest_stated("Photo taken on September 28, 2020. Talks are due on 3 November 2020.")
+    datetime.date(2020, 9, 28)
+    """
+    if not _DIGIT.search(text):
+        return None
+    low, latest = fold(text), None
+    today = today or dt.date.today()
+    for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO_DATE):
+        for m in pattern.finditer(low):
+            if not m["year"] or _AHEAD.search(low, max(0, m.start() - 60), m.start()):
+                continue
+            month = int(m["mon"]) if pattern is _ISO_DATE else MONTHS[m["mon"]]
+            day = _make(int(m["year"]), month, int(m["day"]))
+            if day is not None and day <= today and (latest is None or day > latest):
+                latest = day
+    return latest

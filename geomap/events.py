@@ -403,9 +403,27 @@ class EventExtractor:
         self._capitals: dict[str, PlaceRef | None] = {}  # country code -> the capital found
 
     def extract(self, doc: Document) -> list[Event]:
-        """Events of one document (after ``Pipeline``), merged within it, in text order."""
-        if doc.published is None and doc.text.strip():
+        """Events of one document (after ``Pipeline``), merged within it, in text order.
+
+        A document with no publication date is read against the latest date its text states
+        (a caption's "September 28, 2020"), with a warning; the dates so found are coded a
+        week's precision (2) unless the event's own sentence gives the day."""
+        if doc.published is not None or not doc.text.strip():
+            return self._extract(doc)
+        stated = dates.latest_stated(doc.text)
+        if stated is None:
             doc.warnings.append("no publication date: events are undated")
+            return self._extract(doc)
+        doc.warnings.append(f"no publication date: events are dated against {stated}, the "
+                            "latest date the text states")
+        events = self._extract(doc.model_copy(update={"published": stated}))
+        for ev in events:
+            said = " ".join(e.sentence for e in ev.evidence)
+            if ev.date is not None and dates.resolve(said, None)[0] is None:
+                ev.time_precision = max(ev.time_precision or 2, 2)
+        return events
+
+    def _extract(self, doc: Document) -> list[Event]:
         found: list[Event] = []
         fragments = {id(m) for m in doc.mentions if _fragment(doc.text, m)}
         kept = [m for m in doc.mentions if id(m) not in fragments]

@@ -44,6 +44,32 @@ def test_dates_without_publication_keep_absolute_only():
     assert dates.past_years(text, MON) == [1994, 1990]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A photo released on March 3, 2021 shows the bridge. Talks are due on 9 April 2021.",
+     dt.date(2021, 3, 3)),
+    ("Filed 2021-03-05. Earlier, on 1 March 2021, the road was cut.", dt.date(2021, 3, 5)),
+    ("On 1 March, the road was cut.", None),  # no year: no date to stand on
+    ("The dam will be finished by 4 May 2999.", None),
+    ("Nothing dated here.", None),
+])
+def test_latest_stated_date(text, expected):
+    assert dates.latest_stated(text) == expected
+
+
+def test_undated_article_is_read_against_its_latest_stated_date(coder):
+    text = ("A video released on 6 October 2021 showed the damage. Militants attacked a convoy "
+            "near Gao on Tuesday, killing four soldiers. On 2 October 2021, a mine killed "
+            "two herders near Menaka.")
+    events, doc = coder(text, published=None)
+    by_place = {e.place_name: e for e in events}
+    # the Tuesday before the stated Wednesday, at a week's precision: the real day may be later
+    assert (by_place["Gao"].date, by_place["Gao"].time_precision) == (dt.date(2021, 10, 5), 2)
+    assert (by_place["Menaka"].date, by_place["Menaka"].time_precision) == \
+        (dt.date(2021, 10, 2), 1)
+    assert doc.published is None
+    assert any("2021-10-06" in w for w in doc.warnings)
+
+
 @pytest.mark.parametrize("text, killed, wounded, toll", [
     ("Twenty-eight servicemen died in action.", 28, None, None),
     ("At least 40 people were killed.", 40, None, None),
