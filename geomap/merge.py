@@ -1,7 +1,7 @@
 """Merge: one event per real-world event, however many sentences and articles report it.
 
 Two reports are the same event when they have the same type and sub-event type, the same place (the
-same gazetteer place, or both unplaced under the same name), dates at most a day apart, the same
+same gazetteer place, or the same name where one is unplaced), dates at most a day apart, the same
 background flag, and actors that overlap (a report naming no actor contradicts none).  A report
 with no place at all joins a placed one only when both give the same death figure ("Twenty-eight
 servicemen died" beside "28 ... killed in clashes in X").  Merged events keep every source and
@@ -65,9 +65,9 @@ def _same_place(a: Event, b: Event) -> bool:
         return a.fatalities == b.fatalities
     if nameless:  # nothing says where: only an identical death figure ties it to the other
         return a.fatalities is not None and a.fatalities == b.fatalities
-    if a.place is None and b.place is None:
-        return (a.place_name or "").casefold() == (b.place_name or "").casefold()
-    return False
+    # both under one name: unresolved in one report and placed from the other's own text in
+    # the other ("Karabakh, a territory of Azerbaijan")
+    return (a.place_name or "").casefold() == (b.place_name or "").casefold()
 
 
 def _actors_overlap(a: list[Actor], b: list[Actor]) -> bool:

@@ -32,6 +32,15 @@ _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 _TOKEN_START = attrgetter("start")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|"
                          r"port|district|province|county|region|state|country|island|suburb)\b")
+# What the writer says an unknown name is, right after it: "Zlorvik, a village in Kenya",
+# "X is a small town north of Y"; the words between are modifiers, not "a farmer from the"
+_DESCRIBED = re.compile(r"(?:,|\s+(?:is|was))\s+(?:a|an|the)\s+(?:(?!(?:of|from|in|at|to|with|"
+                        r"for|and|the|a)\b)[\w-]+\s+){0,3}?(?:town|village|city|hamlet|"
+                        r"settlement|district|province|county|region|island|suburb|port|"
+                        r"neighbou?rhood|area|territory|enclave)\s+(?:(?:just|some|about|[\d.,]+\s*(?:km|"
+                        r"kilometres|kilometers|miles))\s+)*(?:(?:north|south|east|west|"
+                        r"north-?east|north-?west|south-?east|south-?west)\s+of|in|of|near|"
+                        r"outside|on)\s")
 _QUALIFIER_GAP = re.compile(r",[ \t]+(?:in[ \t]+)?")
 _ELIDED = re.compile(r"(?:d|l|al|el|ad|an|ar|as|ash|at|az|ez|es|ed|en|er|et|ul)['’-][A-Z]")
 # "the US-led coalition", "Moscow-backed separatists": the state as an actor (a metonym)
@@ -439,7 +448,7 @@ class Recogniser:
                                          start=tok.start, end=tokens[compound - 1].end))
                 after = tokens[compound - 1].end
                 continue
-            if not _cued(tokens, i):
+            if not _cued(tokens, i) and not _DESCRIBED.match(text, tok.end):
                 if text.startswith(" (", tok.end) and tok.end + 2 in areas_at:
                     first = _before_its_area(tokens, i, starts, found)
                     if first is not None:

@@ -304,15 +304,20 @@ class Resolver:
 
     def _stated_area(self, text: str, name: str, context: "_Context",
                      namesakes: list[Candidate]) -> Candidate | None:
-        """The area in "<name> is a town in <Area>, <Container>, ..." after any of the name's
-        first occurrences (same sentence, within 200 characters): the first link of that chain
-        the gazetteer knows, taking of several so called the one inside the next link ("Dallas
-        County, Texas") or holding one of the name's ``namesakes``."""
+        """The area in "<name> is a town in <Area>, <Container>, ..." (or, for a name the store
+        lacks, "<name>, a town in <Area>") after any of the name's first occurrences (same
+        sentence, within 200 characters): the first link of that chain the gazetteer knows,
+        taking of several so called the one inside the next link ("Dallas County, Texas") or
+        holding one of the name's ``namesakes``."""
         for end in _name_ends(text, name):
             sentence = sentences.first(text[end:end + 200])
             if not _STATED_HINT.search(sentence):
-                continue  # the two patterns below are slow; most sentences have neither
-            stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence)
+                continue  # the patterns below are slow; most sentences have none of these words
+            # set off by commas, only for a name the store lacks: a known one has better
+            # evidence than "Cleveland, a suburb of Redland City" (a Redland in Bristol)
+            stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence) or \
+                (None if any(c.match == "exact" for c in namesakes)
+                 else _APPOSED_IN.match(sentence))
             if stated:
                 # "a neighbourhood in Wichita": the city, not Wichita County
                 city_part = (stated.groupdict().get("kind") or "").lower() in CITY_PARTS
@@ -1091,14 +1096,22 @@ _PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des|og|och|y|e|et|am|an|der|su
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
                + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
                + r"\s+)?[A-Z][\w'’.-]*){0,6})")
-_STATED_IN = re.compile(
-    r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?"
+_STATED_KIND = (
     r"(?P<kind>(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
     r"place|commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward))s?"
+    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward{}))s?")
+_STATED_IN = re.compile(
+    r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?" +
+    _STATED_KIND.format("") +
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
     r"(?:[\w-]+(?:,\d+)*,?\s+){0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
+# Set off right after the name, the area straight after the kind: "Zlorvik, a village in
+# Kenya" (not "Rippey, Iowa, a small town an hour outside of Des Moines", which is Rippey's);
+# a territory only here, for names the store lacks ("Guam is a territory of" the US is Guam)
+_APPOSED_IN = re.compile(r",\s+(?:a|an|the)\s+(?:(?!(?:of|in|from|with)\b)[\w-]+\s+){0,3}?" +
+                         _STATED_KIND.format("|territory|enclave") + r"\s+(?:in|of|within)\s+" +
+                         _AREA_NAMED)
 # Right after the name: "X, located in Y", "X is situated in Y", "X is a hill that lies in Y"
 # (matched at the name, so "... and in Z located in Y" says nothing of X)
 _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:that|which)"
@@ -1116,7 +1129,7 @@ _CHAIN_LINK = re.compile(
 _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"
                       r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
 _CITY_AFTER = re.compile(r"\s+city\b")
-_STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b")
+_STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b|^,")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 
 

@@ -71,3 +71,12 @@ def test_merged_toll_is_the_latest_count():
                                                            start=0, end=1)], sources=[doc])
     [merged] = merge([report("a", 32), report("b", 59)])
     assert merged.toll == 59 and merged.fatalities == 3 and merged.sources == ["a", "b"]
+
+
+def test_a_report_placed_under_a_name_merges_with_one_that_left_the_name_unplaced():
+    """One article says where the region lies and is placed there; the other only names it."""
+    placed = report("a", place=TOWN, place_name="Hillside")
+    named = report("b", place=None, place_name="Hillside")
+    merged = merge([named, placed])
+    assert len(merged) == 1 and merged[0].place == TOWN and merged[0].sources == ["a", "b"]
+    assert len(merge([report("c", place=None, place_name="Dale"), placed])) == 2

@@ -368,3 +368,19 @@ def test_a_famous_name_only_a_small_town_is_called_is_no_place(recogniser):
 def test_an_armed_group_s_name_is_no_place(recogniser):
     """"Boko" is a town in Congo and "Haram" one in Norway."""
     assert found(recogniser, "Boko Haram fighters attacked Gwoza on Monday.") == ["Gwoza"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Troops entered Zlorvik, a village in Kenya, at dawn.", "Zlorvik"),
+    ("Gunmen raided Zlorvik, a small farming village about 20 km north of Marsabit.", "Zlorvik"),
+    ("Mobkara is a town in Kenya.", "Mobkara"),
+    ("Rebels held Dorvakh, an internationally recognised territory of Kenya.", "Dorvakh"),
+])
+def test_an_unknown_name_the_writer_describes_as_a_place_is_a_mention(recogniser, name, text):
+    assert name in found(recogniser, text)
+
+
+def test_a_person_described_by_a_job_in_a_place_is_not_one(recogniser):
+    texts = found(recogniser, "Okumbo, a farmer from the village of Dorvik, and Wanjala, a town "
+                              "councillor in Kisumu, spoke.")
+    assert "Okumbo" not in texts and "Wanjala" not in texts

@@ -697,3 +697,15 @@ def test_a_name_in_parentheses_after_a_place_is_its_area(pipeline):
     assert (m.place.country_code, m.place.feature_code) == ("BF", "ADM2")
     m = resolve(pipeline, "Police fired at protesters in Mandalay (Mandalay).", "Mandalay")
     assert m.place.feature_code == "PPL"
+
+
+def test_an_unknown_name_set_off_as_a_village_of_an_area_is_placed_at_that_area(pipeline):
+    m = resolve(pipeline, "Troops entered Zlorvik, a village in Kenya, at dawn.", "Zlorvik")
+    assert (m.place.name, m.precision) == ("Kenya", 3)
+    assert "placed at that area" in m.note
+
+
+def test_a_known_name_is_not_moved_by_an_apposition_it_fits_without(pipeline):
+    """Only a name the store lacks takes the area of ", a suburb of X" on its word alone."""
+    m = resolve(pipeline, "Kibera, a suburb of Nairobi City, saw clashes.", "Kibera")
+    assert m.place.country_code == "KE"
