@@ -93,7 +93,8 @@ FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "
                   "district": "A", "region": "A", "province": "A", "county": "A",
                   "capital": "P", "port": "P", "suburb": "P", "outskirts": "P",
                   "barangay": "P", "commune": "A", "neighbourhood": "P", "neighborhood": "P",
-                  "state": "A", "governorate": "A", "prefecture": "A"}
+                  "state": "A", "governorate": "A", "prefecture": "A",
+                  "lake": "H", "gulf": "H", "bay": "H"}  # "Lake Chad", "the Gulf of Aden"
 # Prepositions after which an unknown capitalised word is taken for a place ("in Karabakh").
 STRONG_CUES = {"in", "near", "outside", "into", "across", "around", "towards", "toward"}
 PLACE_ADJECTIVES = {"occupied", "disputed", "northern", "southern", "eastern", "western",

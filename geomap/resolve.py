@@ -224,7 +224,7 @@ class Resolver:
                 features["stated_in"] = STATED_IN  # "X is a town in Y": the writer's own words
             found.append((c, features))
         exact = frozenset(c.place.id for c in cands if c.match == "exact")
-        natural = any(wanted in NATURAL_CLASSES for wanted, _ in cues)
+        natural = next((wanted for wanted, _ in cues if wanted in NATURAL_CLASSES), None)
         towns = [c for c in cands if c.place.feature_class == "P"]
         # "Kherson" the city and Kherson oblast: a town the text names in the oblast says
         # nothing for the oblast over its own namesake city
@@ -261,7 +261,8 @@ class Resolver:
         if peer_kind:
             scored = [a for a in scored if _kind_of(a.place) == peer_kind]
         if static.natural:  # "the Baltic Sea" is not Baltic, Connecticut; the Kabul River
-            scored = [a for a in scored if a.place.feature_class != "P" or _fits(a.features)]
+            scored = [a for a in scored if _fits(a.features) or not _town_or_province(
+                a.place, water=static.natural == "H")]
         if any(a.place.id in static.exact_ids and _fits(a.features) for a in scored):
             # a namesake spelt as written fits the document: no variant spelling is meant
             # (New York is not Newark, whose state the text names too)
@@ -271,10 +272,12 @@ class Resolver:
         return scored
 
     def _assign(self, doc: Document, mentions: list[Mention], ranked: list["Scored"],
-                natural: bool = False) -> None:
+                natural: str | None = None) -> None:
         if not ranked:
             for m in mentions:
-                m.note = "not in the gazetteer"
+                m.note = "not in the gazetteer" + (
+                    " as a lake, river, sea or landform (the towns and areas so called are not"
+                    " meant)" if natural else "")
             return
         place = ranked[0].place
         confidence = round(_softmax_top([a.score for a in ranked]), 3)
@@ -687,6 +690,15 @@ def _prefer_named(scored: list[Scored], exact_ids: frozenset[int]) -> None:
 AREA_TIES = frozenset({"country", "admin", "contained", "country_named", "stated_in"})
 
 
+def _town_or_province(place: Place, water: bool) -> bool:
+    """What a river, lake or sea (``water``) or a landform is no more than named after unless
+    it fits the document: a town, and for water a province too (Lake Victoria is not the
+    Australian state; the Cuyahoga River beside Cleveland is near Cuyahoga County).  A country
+    stays: Lake Chad, the Niger River and the Gulf of Mexico lie in or along theirs."""
+    return place.feature_class == "P" or water and place.feature_class == "A" and \
+        not place.feature_code.startswith("PCL")
+
+
 def _fits(features: dict[str, float]) -> bool:
     """The namesake lies in the document's countries, or in an area the text names."""
     return features.get("country", 0) > 0 or features.get("admin", 0) >= 4.0 or \
@@ -916,7 +928,7 @@ class _Static(NamedTuple):
     has_exact: bool
     stated: Candidate | None  # the area of "<name> is a town in <area>"
     exact_ids: frozenset[int]  # the namesakes called so exactly, not by a spelling variant
-    natural: bool  # the text calls it a sea, river, mountain range, island...: not a town
+    natural: str | None  # "H" or "T": the text calls it a sea, river, range...: not a town
     may_hold: frozenset[int]  # the provinces and districts no namesake town lies in
 
 

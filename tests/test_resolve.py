@@ -520,7 +520,23 @@ def test_a_spelling_variant_wins_where_no_namesake_spelt_as_written_fits(pipelin
 def test_a_sea_is_not_a_faraway_town_of_its_name(pipeline):
     """The default store has no seas; Baltic, Connecticut is not the Baltic Sea."""
     m = resolve_any(pipeline, "Ships crossed the Baltic Sea near Sweden.", "Baltic")
-    assert m.place is None and m.note == "not in the gazetteer"
+    assert m.place is None and m.note.startswith("not in the gazetteer as a lake, river, sea")
+
+
+def test_a_lake_is_no_faraway_province_or_town_of_its_name(pipeline):
+    """Lake Victoria is neither the Australian state nor Victoria, Hong Kong."""
+    m = resolve_any(pipeline, "Fishermen on Lake Victoria were robbed at night.", "Victoria")
+    assert m.place is None and "lake, river, sea" in m.note
+
+
+def test_water_named_after_a_country_stays_with_the_country(pipeline):
+    m = resolve_any(pipeline, "Oil spilled into the Gulf of Mexico on Friday.", "Mexico")
+    assert (m.place.country_code, m.place.feature_code, m.precision) == ("MX", "PCLI", 3)
+
+
+def test_a_gulf_named_after_a_town_of_the_text_is_placed_near_it(pipeline):
+    m = resolve_any(pipeline, "Pirates seized a tanker in the Gulf of Aden off Yemen.", "Aden")
+    assert (m.place.name, m.precision) == ("Aden", 2)
 
 
 def test_a_river_named_after_a_town_of_the_text_is_placed_near_it(pipeline):
