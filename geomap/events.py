@@ -316,7 +316,8 @@ INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|teargas|water ?cannons?|ru
 # calls to stop ("urged a halt to the fighting"), time references ("since the start of").
 BLOCK_WORDS = {"could", "would", "might", "will", "plan", "plans", "planned", "planning", "deny",
                "denied", "denies", "stop", "avoid", "prevent", "end", "if", "whether",
-               "previously", "rejecting", "no", "not", "never", "must", "should", "halt"}
+               "previously", "rejecting", "no", "not", "never", "must", "should", "halt",
+               "expected", "scheduled"}
 BLOCK_STEMS = ("threaten", "warn", "urg", "demand", "ask", "want", "halt")
 BLOCK_PHRASES = ("call for", "calls for", "called for", "calling for", "restoration of",
                  "resumption of", "since the start of", "concern over", "risk of", "spectre of",
@@ -355,6 +356,13 @@ OTHER_SOURCE = re.compile(r"\b(?:officials?|authorities|ministry|police|spokesm[
                           r"agency|sources|residents)\b (?:said|says|reported|confirmed)")
 # Outlets owned by a party to a conflict: a document that only they report is one party's claim.
 PARTY_OUTLETS = re.compile(r"voice of jihad|al-?emarah|amaq|al-?naba", re.I)
+# Right after a trigger, within its clause: what is yet to come is no event
+_AHEAD = re.compile(r"(?:\s+(?!(?:which|that|who)\b)[\w'-]+){0,4}?\s+(?:will|is|are)\s+"
+                    r"(?:(?:also|now|still)\s+)?(?:expected|due|scheduled|set\s+to|planned|"
+                    r"likely|(?:to\s+)?be\s+held|(?:to\s+)?take\s+place)\b", re.I)
+_PACT_WORDS = {"truce", "ceasefire", "cease-fire", "peace deal", "agreement"}
+_TALKS = re.compile(r"\s+(?:talks|negotiations|proposals?|plans?|calls?|efforts?|bids?|"
+                    r"offers?|framework|draft|deadline)\b", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)")
 _CREDIT = re.compile(r"\s*(?:read more|source|related|photo)\s*:")
 _FRONT = re.compile(r"\s+(?:areas?|zones?|fronts?|lines?)\b")
@@ -883,7 +891,11 @@ def _blocked(sentence: str, m: re.Match) -> bool:
     words = _WORDS.findall(sentence[max(0, m.start() - 60):m.start()].lower())[-5:]
     if not BLOCK_WORDS.isdisjoint(words) or _BLOCK_TEXT.search(" ".join(words)):
         return True
+    if _AHEAD.match(sentence, m.end(), m.end() + 80):
+        return True  # "Protests will be held on Friday", "the truce is expected to be signed"
     word = m.group().lower()
+    if word in _PACT_WORDS and _TALKS.match(sentence, m.end()):
+        return True  # "ceasefire talks", "a truce proposal": nothing agreed yet
     if word.startswith("fight") and _FRONT.match(sentence, m.end(), m.end() + 20):
         return True
     return word == "mines" and not _LANDMINE.search(sentence)

@@ -126,9 +126,22 @@ def test_a_dateline_is_the_place_only_when_no_other_is_named(coder):
     "The rebels threatened to attack the police post in Herat.",
     "The army denied shelling Ganja.",
     "Leaders urged a halt to the fighting in Herat.",
+    # what is yet to come, and talks with nothing agreed
+    "Protests will be held in Mombasa on Friday.",
+    "The truce is expected to be signed in Juba on Friday.",
+    "Ceasefire talks between the army and the rebels took place in Geneva on Monday.",
+    "A ceasefire proposal by the army was handed to the rebels in Juba.",
 ])
 def test_negated_or_hypothetical_triggers_are_not_events(coder, text):
     assert coder(text)[0] == []
+
+
+def test_a_clause_looking_ahead_leaves_the_reported_event(coder):
+    events, _ = coder("Shelling in Kharkiv which is expected to go on killed two people.")
+    assert [(e.subtype, e.fatalities) for e in events] == \
+        [("Shelling/artillery/missile attack", 2)]
+    events, _ = coder("The army and the rebels agreed to a ceasefire in Juba on Monday.")
+    assert [e.subtype for e in events] == ["Agreement"]
 
 
 def test_background_and_undated_articles(coder):
