@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -112,6 +113,23 @@ ARMED_GROUP_NAMES = (r"houthis?|al-shabaab|al shabaab|shabaab|boko haram|iswap|j
                      r"nusra front|fdlr|arakan army|new people's army|npa|abu sayyaf|ttp|"
                      r"wagner group")
 NAMED_ARMED_GROUP = re.compile(r"(?:" + ARMED_GROUP_NAMES + r")\b", re.IGNORECASE)
+# The country each group fights in, for the names no other body shares ("Hamas", not "ADF",
+# which is also Australia's defence force, nor "RSF", also Reporters Without Borders): a story
+# naming one is likely set there, as one naming "Afghan" is.
+GROUP_COUNTRIES = {
+    "houthi": "YE", "houthis": "YE", "al-shabaab": "SO", "al shabaab": "SO", "shabaab": "SO",
+    "boko haram": "NG", "iswap": "NG", "jnim": "ML", "m23": "CD", "rapid support forces": "SD",
+    "hayat tahrir al-sham": "SY", "ypg": "SY", "pkk": "TR", "hamas": "PS", "hezbollah": "LB",
+    "hizbollah": "LB", "mayi-mayi": "CD", "mai-mai": "CD", "codeco": "CD", "anti-balaka": "CF",
+    "al-nusra": "SY", "nusra front": "SY", "fdlr": "CD", "arakan army": "MM",
+    "new people's army": "PH", "abu sayyaf": "PH", "taliban": "AF"}
+_GROUP_COUNTRY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, GROUP_COUNTRIES),
+                                                      key=len, reverse=True)) + r")\b", re.I)
+
+
+def group_countries(text: str) -> Counter:
+    """The countries of the armed groups a text names, once per naming."""
+    return Counter(GROUP_COUNTRIES[m.group().lower()] for m in _GROUP_COUNTRY.finditer(text))
 # Short names English news gives a country that its records lack ("across America").
 COUNTRY_ALIASES = {"america": "US", "korea": "KR", "congo": "CD"}
 # Abbreviations that name a country or major state in English news ("the UK", "in NSW").

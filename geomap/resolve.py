@@ -940,6 +940,7 @@ class _Context:
         self.keys = {key: len(ms) for key, ms in groups.items()}
         self.demonym_countries = Counter(m.country_code for m in doc.mentions
                                          if m.kind == "demonym" and m.country_code)
+        self.group_countries = lx.group_countries(doc.text)  # "Hamas": Gaza is Palestinian
         self.countries: Counter = Counter()
         self.weights: dict[str, int] = {}  # what each name's choice adds to self.countries
         self.total = 0  # of the countries' counts
@@ -959,7 +960,7 @@ class _Context:
 
     def update(self, chosen: dict[str, list[Scored]]) -> None:
         self.chosen = chosen
-        self.countries = Counter(self.demonym_countries)
+        self.countries = self.demonym_countries + self.group_countries
         self.weights = {}
         self.points = {}
         for key, ranked in chosen.items():

@@ -725,3 +725,16 @@ def test_a_known_name_is_not_moved_by_an_apposition_it_fits_without(pipeline):
     """Only a name the store lacks takes the area of ", a suburb of X" on its word alone."""
     m = resolve(pipeline, "Kibera, a suburb of Nairobi City, saw clashes.", "Kibera")
     assert m.place.country_code == "KE"
+
+
+def test_an_armed_group_named_in_the_story_counts_for_its_country(pipeline):
+    """Gaza alone is Mozambique's province by its prior; beside Hamas, the Palestinian city."""
+    m = resolve(pipeline, "Hamas said the talks on Gaza had stalled again.", "Gaza")
+    assert m.place.country_code == "PS"
+    assert "country" in m.alternatives[0].features
+
+
+def test_group_names_other_bodies_share_give_no_country():
+    from geomap import lexicon
+    assert lexicon.group_countries("The ADF, the RSF and the SDF issued statements.") == {}
+    assert lexicon.group_countries("Hezbollah and Hamas; Hamas again.") == {"LB": 1, "PS": 2}
