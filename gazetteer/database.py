@@ -308,6 +308,19 @@ class Gazetteer:
                     " p.id <> ?", (cc, a1, a2, place_id))
         return None
 
+    def areas_called(self, names: Iterable[str]) -> list[Place]:
+        """The provinces and districts (ADM1, ADM2) any of these names exactly, in one query:
+        what a caller asking after many spellings at once needs, without a lookup each."""
+        keys = sorted({k for k in map(fold, names) if k})
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        rows = self._query(
+            f"SELECT {_COLUMNS_UNNAMED} FROM place p{_JOIN_ADMIN} WHERE p.id IN (SELECT place_id"
+            f" FROM name WHERE key IN ({marks})) AND p.feature_code IN ('ADM1', 'ADM2')"
+            " ORDER BY p.importance DESC, p.id", tuple(keys))
+        return [_place(r) for r in rows]
+
     def provinces(self) -> list[Place]:
         """Every first-level area (ADM1), by country, most important first."""
         rows = self._query(f"SELECT {_COLUMNS} FROM place p{_JOIN_ADMIN} WHERE"

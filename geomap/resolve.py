@@ -76,6 +76,9 @@ SIDES = {"north": (1, 0), "northern": (1, 0), "south": (-1, 0), "southern": (-1,
          "southeast": (-1, 1), "south-east": (-1, 1), "southeastern": (-1, 1),
          "southwest": (-1, -1), "south-west": (-1, -1), "southwestern": (-1, -1),
          "central": (0, 0), "middle": (0, 0)}
+# The sides a region's provinces are named for: "North Darfur", "South Darfur"
+REGION_SIDES = ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
+                "Western")
 # Words before a city's name for the city with its suburbs: "Greater Manchester", "Metro Manila"
 AROUND = {"greater", "metro", "metropolitan"}
 # GeoNames' continent codes (the country table's), by the continents' names
@@ -144,7 +147,8 @@ class Resolver:
                                           _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, ranked, static[key].natural)
         for key, ms in groups.items():
-            if not chosen[key] and not self._side_of_area(ms) and not self._around_city(ms):
+            if not chosen[key] and not self._side_of_area(ms) and \
+                    not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
 
@@ -475,6 +479,41 @@ class Resolver:
         _place_unnamed(mentions, ref, 3,
                        f"no place so called; placed in the {side_key} part of {area.name}")
         return True
+
+    def _region_of_sides(self, mentions: list[Mention]) -> bool:
+        """"Darfur", "Kordofan", "Waziristan": no place is so called, but two or more provinces
+        or districts of one country are its sides ("North Darfur", "South Darfur"); the mention
+        is placed at the middle of their places, in the province or country holding them all
+        (precision 3).  Whether it found one."""
+        name = mentions[0].text
+        if _side_words(name) or not name[:1].isupper():
+            return False
+        by_country: defaultdict[str, dict[int, Place]] = defaultdict(dict)
+        for area in self.gazetteer.areas_called(f"{side} {name}" for side in REGION_SIDES):
+            by_country[area.country_code][area.id] = area
+        parts = max(by_country.values(), key=len, default={})
+        if len(parts) < 2:
+            return False
+        points = [pt for area in parts.values() for pt in self.gazetteer.child_points(area.id)]
+        holder = self._holder(list(parts.values()))
+        if holder is None or not points:
+            return False
+        lat, lon = area_centre(points)
+        ref = place_ref(holder).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
+        names = ", ".join(sorted(a.name for a in parts.values()))
+        _place_unnamed(mentions, ref, 3, f"no place so called; placed at the middle of {names}")
+        return True
+
+    def _holder(self, areas: list[Place]) -> Place | None:
+        """The province all these districts lie in, or else their country."""
+        if all(a.feature_code == "ADM2" for a in areas) and \
+                len({a.admin1_code for a in areas}) == 1:
+            province = next((p for p in self.gazetteer.parents(areas[0].id)
+                             if p.feature_code == "ADM1"), None)
+            if province is not None:
+                return province
+        country = self._country(areas[0].country_code)
+        return country.place if country else None
 
     def _around_city(self, mentions: list[Mention]) -> bool:
         """"Greater Manchester", "Metro Manila": no place is so called, but the city is known;

@@ -197,3 +197,10 @@ def test_cli_treats_env_path_as_the_default_store(default_store, isolated_defaul
     assert result.exit_code == 0, result.output
     assert built == [isolated_default]
     assert json.loads(result.output)["places"] > 100_000
+
+
+def test_areas_called_finds_provinces_by_any_of_several_names(gaz):
+    found = gaz.areas_called(["North Darfur", "South Darfur", "Nowhere Darfur", ""])
+    assert {p.feature_code for p in found} <= {"ADM1", "ADM2"}
+    assert {p.country_code for p in found} == {"SD"} and len({p.id for p in found}) >= 2
+    assert gaz.areas_called([]) == []

@@ -738,3 +738,16 @@ def test_group_names_other_bodies_share_give_no_country():
     from geomap import lexicon
     assert lexicon.group_countries("The ADF, the RSF and the SDF issued statements.") == {}
     assert lexicon.group_countries("Hezbollah and Hamas; Hamas again.") == {"LB": 1, "PS": 2}
+
+
+def test_a_region_whose_sides_are_provinces_is_placed_at_their_middle(pipeline):
+    """No place is called Darfur; North, South, West, Central and East Darfur are provinces."""
+    m = resolve(pipeline, "Militias burned villages across Darfur last week.", "Darfur")
+    assert (m.place.country_code, m.precision) == ("SD", 3)
+    assert 11 < m.place.lat < 15 and 22 < m.place.lon < 27  # western Sudan, not its middle
+    assert "North Darfur" in m.note and "South Darfur" in m.note
+
+
+def test_a_region_of_districts_is_placed_in_their_province(pipeline):
+    m = resolve(pipeline, "Drone strikes were reported in Waziristan on Monday.", "Waziristan")
+    assert (m.place.country_code, m.place.feature_code, m.precision) == ("PK", "ADM1", 3)
