@@ -147,7 +147,12 @@ class Resolver:
                                           _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, ranked, static[key].natural)
         for key, ms in groups.items():
-            if not chosen[key] and not self._side_of_area(ms) and \
+            if chosen[key] and _lone_town(chosen[key][0]):
+                towns = ms[0].alternatives  # "Sinai" is the peninsula, not a hamlet in Mexico
+                if self._region_of_sides(ms, "the towns so called lie elsewhere"):
+                    for m in ms:
+                        m.alternatives = m.alternatives + towns
+            elif not chosen[key] and not self._side_of_area(ms) and \
                     not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
@@ -480,7 +485,7 @@ class Resolver:
                        f"no place so called; placed in the {side_key} part of {area.name}")
         return True
 
-    def _region_of_sides(self, mentions: list[Mention]) -> bool:
+    def _region_of_sides(self, mentions: list[Mention], why: str = "no place so called") -> bool:
         """"Darfur", "Kordofan", "Waziristan": no place is so called, but two or more provinces
         or districts of one country are its sides ("North Darfur", "South Darfur"); the mention
         is placed at the middle of their places, in the province or country holding them all
@@ -501,7 +506,7 @@ class Resolver:
         lat, lon = area_centre(points)
         ref = place_ref(holder).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
         names = ", ".join(sorted(a.name for a in parts.values()))
-        _place_unnamed(mentions, ref, 3, f"no place so called; placed at the middle of {names}")
+        _place_unnamed(mentions, ref, 3, f"{why}; placed at the middle of {names}")
         return True
 
     def _holder(self, areas: list[Place]) -> Place | None:
@@ -736,6 +741,13 @@ def _town_or_province(place: Place, water: bool) -> bool:
     stays: Lake Chad, the Niger River and the Gulf of Mexico lie in or along theirs."""
     return place.feature_class == "P" or water and place.feature_class == "A" and \
         not place.feature_code.startswith("PCL")
+
+
+def _lone_town(best: "Scored") -> bool:
+    """The best namesake is a town too small to be what a bare name means by its size alone,
+    and nothing in the text places the story near it."""
+    return best.place.feature_class == "P" and best.place.population < CITY_POPULATION and \
+        not _fits(best.features) and "near" not in best.features
 
 
 def _fits(features: dict[str, float]) -> bool:

@@ -751,3 +751,13 @@ def test_a_region_whose_sides_are_provinces_is_placed_at_their_middle(pipeline):
 def test_a_region_of_districts_is_placed_in_their_province(pipeline):
     m = resolve(pipeline, "Drone strikes were reported in Waziristan on Monday.", "Waziristan")
     assert (m.place.country_code, m.place.feature_code, m.precision) == ("PK", "ADM1", 3)
+
+
+def test_a_region_of_sides_beats_a_small_faraway_town_of_its_name(pipeline):
+    """A hamlet in Mexico is called Sinai; North and South Sinai are Egypt's."""
+    m = resolve(pipeline, "Militants attacked a checkpoint in Sinai on Monday.", "Sinai")
+    assert (m.place.country_code, m.precision) == ("EG", 3)
+    assert any(a.place.country_code != "EG" for a in m.alternatives[1:])  # the town is kept
+    # a town the text places stays: no region is meant
+    m = resolve(pipeline, "Heavy rain flooded streets in Sinai, Mexico, on Monday.", "Sinai")
+    assert (m.place.country_code, m.precision) == ("MX", 1)
