@@ -37,10 +37,10 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city
 _DESCRIBED = re.compile(r"(?:,|\s+(?:is|was))\s+(?:a|an|the)\s+(?:(?!(?:of|from|in|at|to|with|"
                         r"for|and|the|a)\b)[\w-]+\s+){0,3}?(?:town|village|city|hamlet|"
                         r"settlement|district|province|county|region|island|suburb|port|"
-                        r"neighbou?rhood|area|territory|enclave)\s+(?:(?:just|some|about|[\d.,]+\s*(?:km|"
-                        r"kilometres|kilometers|miles))\s+)*(?:(?:north|south|east|west|"
-                        r"north-?east|north-?west|south-?east|south-?west)\s+of|in|of|near|"
-                        r"outside|on)\s")
+                        r"neighbou?rhood|area|territory|enclave)\s+(?:(?:just|some|about|"
+                        r"[\d.,]+\s*(?:km|kilometres|kilometers|miles))\s+)*(?:(?:north|south|"
+                        r"east|west|north-?east|north-?west|south-?east|south-?west)\s+of|in|of|"
+                        r"near|outside|on)\s")
 _QUALIFIER_GAP = re.compile(r",[ \t]+(?:in[ \t]+)?")
 _ELIDED = re.compile(r"(?:d|l|al|el|ad|an|ar|as|ash|at|az|ez|es|ed|en|er|et|ul)['’-][A-Z]")
 # "the US-led coalition", "Moscow-backed separatists": the state as an actor (a metonym)

@@ -277,6 +277,20 @@ def hostile_extraction() -> Extraction:
     return Extraction(documents=[doc, bad], events=events)
 
 
+def test_the_count_of_events_without_a_place_matches_their_list(browser, tmp_path):
+    """A background event with no place is listed with the background ones, not counted twice."""
+    x = hostile_extraction()
+    x.events.append(x.events[1].model_copy(update={"id": "h4", "background": True}))
+    path = tmp_path / "unplaced.html"
+    render_map(x, path, title="Unplaced")
+    m = MapPage(browser, path)
+    assert m.shown_line().endswith("; 1 without a place (listed below)")
+    expect(m.page.locator(".gm-panel summary",
+                          has_text="Events without a place (1)")).to_have_count(1)
+    expect(m.page.locator(".gm-panel summary",
+                          has_text="Background (historical) events (2)")).to_have_count(1)
+
+
 def test_hostile_text_in_articles_never_executes(browser, tmp_path):
     path = tmp_path / "hostile.html"
     render_map(hostile_extraction(), path, title=HOSTILE)

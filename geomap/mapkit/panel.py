@@ -108,11 +108,12 @@ if (S.first) {
 el("div", "gm-mentions", plural(S.mentions, "place mention") + ", " + S.resolved + " resolved, " +
    S.unresolved + " unresolved", body);
 var shown = el("div", "gm-shown", "", body);
+// background events without a place are listed with the background ones, not counted here
+var nUnplaced = data.unplaced.length;
 function showCount() {
   var api = gm.events, n = api ? api.visible : 0;
   shown.textContent = "On the map: " + n + " of " + (api ? api.markers.length : 0) +
-    " placed events" + (api && api.unplaced.length ?
-      "; " + api.unplaced.length + " without a place (listed below)" : "");
+    " placed events" + (nUnplaced ? "; " + nUnplaced + " without a place (listed below)" : "");
 }
 showCount();
 gm.on("filter", showCount);
