@@ -20,6 +20,17 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 # Holidays: capitalised, and namesakes of small places ("Christmas", "Easter").
 HOLIDAYS = {"christmas", "easter", "ramadan", "eid", "thanksgiving", "halloween", "passover",
             "hanukkah", "diwali", "lent", "advent", "pentecost"}
+# Peoples no one country is named for: "the Arab Spring", "Kurdish fighters" (Arab, Alabama is
+# a town); the capitalised word after one belongs to it ("Arab League", "Tamil Tigers").
+PEOPLES = {"arab", "arabs", "kurd", "kurds", "kurdish", "berber", "berbers", "tuareg",
+           "fulani", "pashtun", "pashtuns", "baloch", "baluch", "tamil", "tamils", "rohingya",
+           "yazidi", "yazidis", "druze", "latino", "latina", "hispanic"}
+# Wire services that share a name with towns: "Xinhua reported", "Fars news agency" (Fars
+# province stays a place)
+NEWS_AGENCIES = {"xinhua", "tass", "interfax", "yonhap", "kyodo", "bernama", "antara", "wam",
+                 "sana", "irna", "fars", "tasnim", "mehr", "isna", "anadolu", "ukrinform",
+                 "armenpress", "petra", "mena", "kuna", "qna", "apa", "trend", "sputnik", "ria",
+                 "dpa", "efe", "ansa", "pti", "ani", "ians", "app", "afp", "reuters"}
 # Nationality and language adjectives the country list lacks (it gives "British", "Saudi
 # Arabian"): code of the country they point to.
 EXTRA_DEMONYMS = {"english": "GB", "scottish": "GB", "scots": "GB", "welsh": "GB",

@@ -682,8 +682,14 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
     """Months, weekdays, acronyms, titles, organisation and feature words, function words,
     currency prefixes ("US$5"), disease names ("Marburg virus"): not place names here."""
     if len(words) == 1 and (words[0] in lx.MONTHS or words[0] in lx.WEEKDAYS or
-                            words[0] in lx.HOLIDAYS):
+                            words[0] in lx.HOLIDAYS or words[0] in lx.PEOPLES):
         return True
+    if i > 0 and tokens[i - 1].lower in lx.PEOPLES and tokens[i - 1].capitalised and \
+            _adjacent(tokens, i - 1, j):
+        return True  # "the Arab Spring", "the Arab League": not Spring, Texas
+    if len(words) == 1 and words[0] in lx.NEWS_AGENCIES and nxt is not None and \
+            (nxt.lower in lx.SAID or nxt.lower in ("news", "agency", "reported", "quoted")):
+        return True  # "Xinhua reported", "Fars news agency"
     if text[tokens[j - 1].end:tokens[j - 1].end + 1] == "$":
         return True
     if nxt is not None and nxt.lower in lx.DISEASE_WORDS and not nxt.capitalised:

@@ -384,3 +384,13 @@ def test_a_person_described_by_a_job_in_a_place_is_not_one(recogniser):
     texts = found(recogniser, "Okumbo, a farmer from the village of Dorvik, and Wanjala, a town "
                               "councillor in Kisumu, spoke.")
     assert "Okumbo" not in texts and "Wanjala" not in texts
+
+
+def test_peoples_and_what_they_name_are_not_places(recogniser):
+    """Arab, Alabama and Spring, Texas are towns; "the Arab Spring" is neither."""
+    assert found(recogniser, "The Arab Spring and the Arab League shaped Cairo.") == ["Cairo"]
+
+
+def test_a_news_agency_that_shares_a_town_s_name_is_no_place(recogniser):
+    assert found(recogniser, "Two died on the way to Ningbo, Xinhua reported.") == ["Ningbo"]
+    assert found(recogniser, "Fars news agency said a quake struck Fars province.") == ["Fars"]
