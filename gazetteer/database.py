@@ -321,6 +321,12 @@ class Gazetteer:
             " ORDER BY p.importance DESC, p.id", tuple(keys))
         return [_place(r) for r in rows]
 
+    def area_names(self, feature_code: str = "ADM1") -> list[tuple[int, str, str]]:
+        """Every name (any spelling) of the areas of one feature code, as (place id, country
+        code, name): a name list without a record per area."""
+        return self._query("SELECT p.id, p.country_code, n.name FROM place p JOIN name n ON"
+                           " n.place_id = p.id WHERE p.feature_code = ?", (feature_code,))
+
     def provinces(self) -> list[Place]:
         """Every first-level area (ADM1), by country, most important first."""
         rows = self._query(f"SELECT {_COLUMNS} FROM place p{_JOIN_ADMIN} WHERE"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pickle
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -25,6 +25,31 @@ HOLIDAYS = {"christmas", "easter", "ramadan", "eid", "thanksgiving", "halloween"
 PEOPLES = {"arab", "arabs", "kurd", "kurds", "kurdish", "berber", "berbers", "tuareg",
            "fulani", "pashtun", "pashtuns", "baloch", "baluch", "tamil", "tamils", "rohingya",
            "yazidi", "yazidis", "druze", "latino", "latina", "hispanic"}
+# The sides a region's provinces are named for: "North Darfur", "South Darfur"
+REGION_SIDES = ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
+                "Western")
+_REGION_SIDE = re.compile(r"(?:" + "|".join(REGION_SIDES) + r")\s+(?P<rest>\S.*)")
+
+
+def side_regions(names: Iterable[tuple[int, str, str]], fold: Callable[[str], str]) -> set[str]:
+    """The name keys two or more provinces of one country share after a side word ("Darfur"
+    of North, South and West Darfur), from the provinces' (id, country code, name): names no
+    place is called that a text still uses as places."""
+    members: dict[tuple[str, str], set[int]] = {}
+    for place_id, country, name in names:
+        m = _REGION_SIDE.fullmatch(name)
+        # a name, not "North East", "Western Cape" or "Southern Highlands"
+        if m and not any(_common_english(w.lower()) for w in m["rest"].split()):
+            members.setdefault((country, fold(m["rest"])), set()).add(place_id)
+    return {key for (_, key), ids in members.items() if len(ids) >= 2 and key}
+
+
+def _common_english(word: str) -> bool:
+    """A frequent dictionary word, or the plural of one ("highlands")."""
+    words = english_words()
+    return zipf(word) >= 3.5 and (word in words or word.rstrip("s") in words)
+
+
 # Wire services that share a name with towns: "Xinhua reported", "Fars news agency" (Fars
 # province stays a place)
 NEWS_AGENCIES = {"xinhua", "tass", "interfax", "yonhap", "kyodo", "bernama", "antara", "wam",

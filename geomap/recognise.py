@@ -17,6 +17,7 @@ from operator import attrgetter
 
 from gazetteer import Gazetteer
 from gazetteer.names import fold
+from gazetteer.store import importance
 
 from . import lexicon as lx
 from . import sentences
@@ -154,6 +155,10 @@ class Recogniser:
         self.feature_words = feature_words
         self.gazetteer = gazetteer
         self.names = gazetteer.name_index()
+        # "Darfur": no place is so called, but North, South and West Darfur are provinces
+        region = (importance("A", "ADM1", 0), 1)
+        for key in lx.side_regions(gazetteer.area_names("ADM1"), fold):
+            self.names.setdefault(key, region)
         self.demonyms = lx.demonym_countries(gazetteer.countries())
         # name -> whether it is only an alternate name of its places.  The gazetteer lookup
         # behind it is the dearest test per word; the store does not change under a recogniser

@@ -76,9 +76,6 @@ SIDES = {"north": (1, 0), "northern": (1, 0), "south": (-1, 0), "southern": (-1,
          "southeast": (-1, 1), "south-east": (-1, 1), "southeastern": (-1, 1),
          "southwest": (-1, -1), "south-west": (-1, -1), "southwestern": (-1, -1),
          "central": (0, 0), "middle": (0, 0)}
-# The sides a region's provinces are named for: "North Darfur", "South Darfur"
-REGION_SIDES = ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
-                "Western")
 # Words before a city's name for the city with its suburbs: "Greater Manchester", "Metro Manila"
 AROUND = {"greater", "metro", "metropolitan"}
 # GeoNames' continent codes (the country table's), by the continents' names
@@ -494,7 +491,8 @@ class Resolver:
         if _side_words(name) or not name[:1].isupper():
             return False
         by_country: defaultdict[str, dict[int, Place]] = defaultdict(dict)
-        for area in self.gazetteer.areas_called(f"{side} {name}" for side in REGION_SIDES):
+        sided = (f"{side} {name}" for side in lx.REGION_SIDES)
+        for area in self.gazetteer.areas_called(sided):
             by_country[area.country_code][area.id] = area
         parts = max(by_country.values(), key=len, default={})
         if len(parts) < 2:

@@ -204,3 +204,9 @@ def test_areas_called_finds_provinces_by_any_of_several_names(gaz):
     assert {p.feature_code for p in found} <= {"ADM1", "ADM2"}
     assert {p.country_code for p in found} == {"SD"} and len({p.id for p in found}) >= 2
     assert gaz.areas_called([]) == []
+
+
+def test_area_names_lists_every_spelling_of_the_provinces(gaz):
+    names = gaz.area_names("ADM1")
+    assert ("SD", "North Darfur") in {(cc, n) for _, cc, n in names}
+    assert all(isinstance(i, int) for i, _, _ in names[:100])

@@ -394,3 +394,17 @@ def test_peoples_and_what_they_name_are_not_places(recogniser):
 def test_a_news_agency_that_shares_a_town_s_name_is_no_place(recogniser):
     assert found(recogniser, "Two died on the way to Ningbo, Xinhua reported.") == ["Ningbo"]
     assert found(recogniser, "Fars news agency said a quake struck Fars province.") == ["Fars"]
+
+
+def test_a_region_named_by_its_provinces_sides_is_a_known_name(recogniser):
+    """No place is called Darfur, but North, South and West Darfur are provinces."""
+    assert found(recogniser, "Darfur has seen fighting for years; aid reached Darfur.") == \
+        ["Darfur", "Darfur"]
+
+
+def test_side_regions_need_two_provinces_and_a_proper_name():
+    from gazetteer.names import fold
+    from geomap import lexicon
+    names = [(1, "SD", "North Darfur"), (2, "SD", "South Darfur"), (3, "ZA", "Western Cape"),
+             (4, "ZA", "Eastern Cape"), (5, "ZZ", "North Zorvia"), (6, "YY", "South Zorvia")]
+    assert lexicon.side_regions(names, fold) == {"darfur"}
