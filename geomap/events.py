@@ -392,6 +392,12 @@ NAME_NEIGHBOURS = {"In", "On", "At", "Near", "From", "The", "To", "By", "Of", "A
                    "Valley", "River", "Region", "Mountains", "Airport"}
 _CAP_BEFORE = re.compile(r"\b([A-Z][\w'-]*) $")
 _CAP_AFTER = re.compile(r" ([A-Z][\w'-]*)")
+# A works named after its town lies in it: "the Kharkiv Tractor Plant", "the Zaporizhzhia
+# Nuclear Power Plant" (not a university or school, often named after a wider area)
+_FACILITY_AFTER = re.compile(r"(?: [A-Z][\w'-]*){0,3} (?:Plant|Factory|Works|Steelworks|"
+                             r"Refinery|Mine|Dam|Bridge|Port|Station|Airbase|Air Base|Depot|"
+                             r"Market|Prison)\b")
+_LOCATED_AFTER = re.compile(r",? (?:in|near|at|outside) (?:the )?[A-Z]")  # "... Plant in Enerhodar"
 
 
 @dataclass
@@ -769,6 +775,9 @@ def _fragment(text: str, m: Mention) -> bool:
     before = _CAP_BEFORE.search(text, max(0, m.start - 30), m.start) \
         if text[m.start - 1:m.start] in (" ", "\n") else None
     after = _CAP_AFTER.match(text, m.end)
+    works = _FACILITY_AFTER.match(text, m.end) if after is not None else None
+    if works is not None and not _LOCATED_AFTER.match(text, works.end()):
+        return False  # the works is in the town it is named after, unless the text says where
     return any(w is not None and w[1] not in NAME_NEIGHBOURS
                and not NAMED_ACTORS.fullmatch(fold(w[1])) for w in (before, after))
 

@@ -707,3 +707,11 @@ def test_an_event_in_a_named_country_s_capital_is_at_that_capital(coder):
     (ev,) = coder("On Monday, a car bomb exploded in the Iraqi capital, killing 5 people.")[0]
     assert (ev.place_name, ev.place.name, ev.geo_precision, ev.fatalities) == \
         ("Iraqi capital", "Baghdad", 1, 5)
+
+
+def test_a_works_named_after_its_town_is_placed_in_it(coder):
+    events, _ = coder("Drones struck the Kharkiv Tractor Plant on Monday.")
+    assert [(e.subtype, e.place.name) for e in events] == [("Air/drone strike", "Kharkiv")]
+    # unless the text says where it is: the plant named after a province lies in another town
+    events, _ = coder("Troops shelled the Zaporizhzhia Nuclear Power Plant in Enerhodar.")
+    assert [e.place.name for e in events] == ["Enerhodar"]
