@@ -1182,7 +1182,9 @@ def _place(ev: Event, text: str, m: Mention | None, mentions: list[Mention]) -> 
     area named after it ("Talish in Tartar district"), never to an invented point."""
     if m is None:
         return
-    ev.place_name = m.text
+    works = _FACILITY_AFTER.match(text, m.end) if m.place is None else None
+    # "the Zaporizhzhia Nuclear Power Plant in Enerhodar": the site is the plant, not the oblast
+    ev.place_name = text[m.start:works.end()] if works is not None else m.text
     before = fold(text[max(0, m.start - 40):m.start])
     near = any(w in before for w in _NEAR_WORDS) and NEAR.search(before) is not None
     if m.place is not None:

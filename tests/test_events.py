@@ -715,3 +715,6 @@ def test_a_works_named_after_its_town_is_placed_in_it(coder):
     # unless the text says where it is: the plant named after a province lies in another town
     events, _ = coder("Troops shelled the Zaporizhzhia Nuclear Power Plant in Enerhodar.")
     assert [e.place.name for e in events] == ["Enerhodar"]
+    events, _ = coder("Russian forces occupied the Zaporizhzhia Nuclear Power Plant in Enerhodar.")
+    assert [(e.place_name, e.place.name) for e in events] == \
+        [("Zaporizhzhia Nuclear Power Plant", "Enerhodar")]  # the site, in the town it lies in
