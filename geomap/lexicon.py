@@ -166,6 +166,8 @@ _GROUP_COUNTRY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, GROUP_COUN
 def group_countries(text: str) -> Counter:
     """The countries of the armed groups a text names, once per naming."""
     return Counter(GROUP_COUNTRIES[m.group().lower()] for m in _GROUP_COUNTRY.finditer(text))
+
+
 # Short names English news gives a country that its records lack ("across America").
 COUNTRY_ALIASES = {"america": "US", "korea": "KR", "congo": "CD"}
 # Abbreviations that name a country or major state in English news ("the UK", "in NSW").
