@@ -1114,6 +1114,8 @@ def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int
     return min(inside, key=lambda x: x[:2])[2] if inside else best[2]
 
 
+_LIES_IN = re.compile(r"(?: (?:village|town|city|camp|area|neighbou?rhood))?,? in (?:the )?"
+                      r"(?:(?:occupied|northern|southern|eastern|western|central) )?")
 AREA_SLACK = 60  # how much farther from the trigger a town inside the chosen province may be
 
 
@@ -1125,13 +1127,18 @@ def _inside_area(town: Mention, area: Mention) -> bool:
 
 
 def _qualifiers(text: str, mentions: list[Mention]) -> set[int]:
-    """The ids of mentions in parentheses after a place, naming the area it lies in ("Mbau
-    (Beni, Nord-Kivu)"): the event is at the place, or in that area if the place is unknown
-    (_place), never at the area's namesake town."""
+    """The ids of mentions in parentheses after a place, or after "in" ("Talish village in
+    Tartar district"), naming the area it lies in ("Mbau (Beni, Nord-Kivu)"): the event is at
+    the place, or in that area if the place is unknown (_place), never at the area's namesake
+    town."""
     found = set()
     for m in mentions:
         close = text.find(")", m.end, m.end + 60) if text.startswith(" (", m.end) else -1
         found.update(id(q) for q in mentions if m.end < q.start < close)
+        # "Talish village in Tartar district was shelled": Tartar says where Talish lies
+        if m.kind == "place":
+            found.update(id(q) for q in mentions if m.end < q.start <= m.end + 40 and
+                         _LIES_IN.fullmatch(text, m.end, q.start))
     return found
 
 

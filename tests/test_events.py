@@ -718,3 +718,10 @@ def test_a_works_named_after_its_town_is_placed_in_it(coder):
     events, _ = coder("Russian forces occupied the Zaporizhzhia Nuclear Power Plant in Enerhodar.")
     assert [(e.place_name, e.place.name) for e in events] == \
         [("Zaporizhzhia Nuclear Power Plant", "Enerhodar")]  # the site, in the town it lies in
+
+
+def test_the_area_a_place_lies_in_is_not_where_the_event_is(coder):
+    """The passive voice puts the area nearer the verb; the shelled place is the village."""
+    events, _ = coder("Talish village in Tartar district was shelled on Sunday.")
+    assert [(e.place_name, e.place.name, e.geo_precision) for e in events] == \
+        [("Talish", "Tartar", 2)]
