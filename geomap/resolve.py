@@ -52,6 +52,7 @@ COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc"
 AREA_PRIOR = 5.0
 COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
 MEMBER_CACHE = 64  # areas whose parts' points are kept (a province has thousands)
+REGION_CACHE = 4096  # names whose region of sides (or lack of one) is kept
 NEAR_KM = 300.0  # an anchor place this close lends support, fading with distance
 STATED_IN = 4.0  # inside the area of "X is a town in Y", as strong as a named district
 CITY_POPULATION = 100_000  # a city this big can be "a district of" or "a suburb in" it
@@ -111,6 +112,8 @@ class Resolver:
         self._area_points: dict[int, PlaceRef] = {}
         # an area's parts' points: "Western Kenya" and "Eastern Kenya" in a batch read them once
         self._members: dict[int, list[tuple[float, float]]] = {}
+        # a name -> its region of sides, or None: small towns' names ask again and again
+        self._regions: dict[str, tuple[PlaceRef, str] | None] = {}
         self._refs: dict[int, PlaceRef] = {}
         self._initials: dict[str, list[Place]] | None = None  # built on the first unknown "NSW"
         self._demonyms: dict[str, str] | None = None  # "indian" -> "IN", on first use
@@ -490,22 +493,34 @@ class Resolver:
         name = mentions[0].text
         if _side_words(name) or not name[:1].isupper():
             return False
+        key = fold(name)
+        if key not in self._regions:
+            if len(self._regions) >= REGION_CACHE:
+                self._regions.clear()
+            self._regions[key] = self._region_called(name)
+        if self._regions[key] is None:
+            return False
+        ref, names = self._regions[key]
+        _place_unnamed(mentions, ref, 3, f"{why}; placed at the middle of {names}")
+        return True
+
+    def _region_called(self, name: str) -> tuple[PlaceRef, str] | None:
+        """The point of the region whose sides' provinces are called "<side> <name>", and their
+        names; None when fewer than two provinces of one country are."""
         by_country: defaultdict[str, dict[int, Place]] = defaultdict(dict)
         sided = (f"{side} {name}" for side in lx.REGION_SIDES)
         for area in self.gazetteer.areas_called(sided):
             by_country[area.country_code][area.id] = area
         parts = max(by_country.values(), key=len, default={})
         if len(parts) < 2:
-            return False
+            return None
         points = [pt for area in parts.values() for pt in self.gazetteer.child_points(area.id)]
         holder = self._holder(list(parts.values()))
         if holder is None or not points:
-            return False
+            return None
         lat, lon = area_centre(points)
         ref = place_ref(holder).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
-        names = ", ".join(sorted(a.name for a in parts.values()))
-        _place_unnamed(mentions, ref, 3, f"{why}; placed at the middle of {names}")
-        return True
+        return ref, ", ".join(sorted(a.name for a in parts.values()))
 
     def _holder(self, areas: list[Place]) -> Place | None:
         """The province all these districts lie in, or else their country."""
@@ -913,7 +928,8 @@ def _holds_any(area: Place, namesakes: list[Candidate]) -> bool:
 
 def _place_unnamed(mentions: list[Mention], ref: PlaceRef, precision: int, note: str) -> None:
     """Place mentions of a name no place is called at a point found for it (a side of an area,
-    the city inside "Greater X"), with half confidence and that point as the only alternative."""
+    a region of sides, the city inside "Greater X"), with half confidence and that point as the
+    only alternative."""
     for m in mentions:
         m.place, m.precision, m.confidence = ref, precision, 0.5
         m.alternatives = [Alternative.model_construct(place=ref, score=0.0, features={})]
