@@ -6,7 +6,7 @@ import pytest
 from gazetteer import haversine_km
 from geomap.models import Document, Mention
 from geomap.pipeline import Pipeline
-from geomap.resolve import (area_centre, area_keys, hull_centroid, listed_peers,
+from geomap.resolve import (area_centre, area_keys, hull_centroid, listed_peers, main_group,
                             spread_centre, stated_distances, text_names)
 
 
@@ -60,12 +60,34 @@ def test_hull_centroid_weighs_the_area_not_the_points():
 def test_area_centre_lies_between_where_people_live_and_the_empty_corners():
     # towns crowd the south of a 10-degree square; one outpost marks its empty north
     towns = [(40.0 + i / 10, 10.0 + j / 10) for i in range(10) for j in range(100)]
-    outpost = [(50.0, 10.0), (50.0, 20.0)]
+    outpost = [(48.0, 10.0), (48.0, 20.0)]
     people, _ = spread_centre(towns + outpost)
     middle, _ = area_centre(towns + outpost)
-    assert people < middle < 46.0
+    assert people < middle < 45.0
     assert area_centre([(10.0, 179.5), (11.0, -179.5), (12.0, 179.0)]) == \
         spread_centre([(10.0, 179.5), (11.0, -179.5), (12.0, 179.0)])  # across the date line
+
+
+def test_area_centre_leaves_out_places_filed_far_from_the_rest():
+    towns = [(30.0 + i / 5, 110.0 + j / 5) for i in range(10) for j in range(10)]
+    misfiled = [(44.0 + i / 10, 85.0) for i in range(30)]  # 2,500 km away, many of them
+    lat, lon = area_centre(towns + misfiled)
+    assert 30.0 < lat < 32.0 and 110.0 < lon < 112.0
+    assert sorted(main_group(towns + misfiled)) == sorted(towns)
+
+
+def test_main_group_keeps_a_sparse_area_whole():
+    # towns a few hundred km apart in an empty province, and a chain across the date line
+    sparse = [(-12.5, 131.0), (-14.5, 132.3), (-19.6, 134.2), (-23.7, 133.9)]
+    assert main_group(sparse) == sparse
+    chain = [(52.0, 178.0), (52.5, -176.0), (53.0, -170.0), (54.0, -165.0)]
+    assert sorted(main_group(chain)) == sorted(chain)
+
+
+def test_province_is_placed_inside_its_own_ground(pipeline):
+    m = resolve(pipeline, "Floods swept through Hebei province this week.", "Hebei")
+    assert m.place.feature_code == "ADM1" and m.place.country_code == "CN"
+    assert 36.0 < m.place.lat < 42.7 and 113.4 < m.place.lon < 119.9  # Hebei's extent
 
 
 def test_area_named_elsewhere_in_text_picks_the_namesake(pipeline):
