@@ -152,7 +152,7 @@ class Resolver:
                 if self._region_of_sides(ms, "the towns so called lie elsewhere"):
                     for m in ms:
                         m.alternatives = m.alternatives + towns
-            elif not chosen[key] and not self._side_of_area(ms) and \
+            elif not chosen[key] and not self._side_of_area(ms, context) and \
                     not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
@@ -466,7 +466,7 @@ class Resolver:
                 update={"lat": round(lat, 4), "lon": round(lon, 4)})
         return self._area_points[area.id]
 
-    def _side_of_area(self, mentions: list[Mention]) -> bool:
+    def _side_of_area(self, mentions: list[Mention], context: "_Context") -> bool:
         """"Northern California", "Eastern Ukraine", "West Africa": no place is so called, but
         the area is known; the mention is placed at the middle of the area's places on that
         side (precision 3).  Whether it found one."""
@@ -475,7 +475,7 @@ class Resolver:
         # "South West England": the two sides as one; "Middle East" is no side of an "East"
         side_key = sides.replace(" ", "").lower()
         side = SIDES.get(side_key) if sides and rest.lower() not in SIDES else None
-        area = self._area_called(rest) if side else None
+        area = self._area_called(rest, context) if side else None
         points = self._member_points(area) if area else []
         if not points:
             return False
@@ -547,11 +547,15 @@ class Resolver:
                        f"no place so called; placed at {city.name}, the city it surrounds")
         return True
 
-    def _area_called(self, name: str) -> Place | None:
-        """The country, continent or province a name most likely means."""
+    def _area_called(self, name: str, context: "_Context") -> Place | None:
+        """The country, continent or province a name most likely means; a province only in a
+        country the document is in, when its other names place it anywhere ("the West
+        Midlands" of a story in England is not Zimbabwe's Midlands province)."""
         found = self.gazetteer.lookup(name, limit=10, loose_match=False, names=False)
         return next((c.place for c in found if c.place.feature_code == "CONT" or
-                     c.place.feature_code in STATED_AREA_CODES), None)
+                     c.place.feature_code in STATED_AREA_CODES and
+                     (c.place.feature_code.startswith("PCL") or not context.total or
+                      context.countries[c.place.country_code])), None)
 
     def _member_points(self, area: Place) -> list[tuple[float, float]]:
         """The points of an area's parts: a continent's countries, a country's provinces, a

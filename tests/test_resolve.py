@@ -708,6 +708,17 @@ def test_the_state_of_x_is_the_state_not_its_capital_city(pipeline):
     assert (m.place.feature_code, m.place.country_code) == ("ADM1", "MX")
 
 
+def test_a_side_of_a_province_abroad_is_no_side_of_it(pipeline):
+    """The store's only Midlands is Zimbabwe's province: a story set in England that speaks of
+    "the West Midlands" does not mean its western part."""
+    text = "Four nurses in England fell ill, and two died in the West Midlands last week."
+    m = next(m for m in pipeline(Document(id="t", text=text)).mentions
+             if m.text == "West Midlands")
+    assert m.place is None or m.place.country_code == "GB"
+    text = "Villages in Eastern Kasai, in Congo, were attacked."  # the country agrees
+    assert resolve(pipeline, text, "Eastern Kasai").place.country_code == "CD"
+
+
 def test_two_compass_words_before_an_area_are_a_side_of_that_area(pipeline):
     """"South West England" is no Cameroonian province "South-West", and it still names
     England for the other places of the text."""
