@@ -66,6 +66,13 @@ DISTANCE_SLACK_KM = 15.0  # road distances and rounding: at least this much, or 
 MILE_KM = 1.609
 LIST_PEERS = 3.0  # the kind of place most other names of its list are
 HOLDS = 2.0  # a province or district that holds a town the text names
+# A town this small is not what a story set elsewhere means by its name without a word of
+# support (Piccadilly in London is not a village in Western Australia)
+SMALL_TOWN = 15_000
+ABROAD_EVIDENCE = 2  # the story's other names and demonyms place it elsewhere this firmly
+# Features that tie a namesake to the text beyond its name and size
+TIES = {"country", "near", "admin", "contained", "country_named", "stated_in", "stated_area",
+        "stated_near", "distance", "list", "holds"}
 LIST_KINDS = {"PCL", "ADM1", "ADM2"}
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
@@ -140,19 +147,23 @@ class Resolver:
         for _ in range(2):  # first pass finds anchors, the second uses them
             chosen = {key: self._rank(key, static[key], context) for key in groups}
             context.update(chosen)
+        final = {}
         for key, ms in groups.items():
             area = _credible_area(static[key].stated, chosen[key], context) or \
                 _qualifier_area(key, static[key].qualifiers, chosen[key], context)
-            ranked = self._with_reference(doc.text, ms[0].text,
-                                          _with_stated_area(chosen[key], area), area, context)
-            self._assign(doc, ms, ranked, static[key].natural)
+            final[key] = self._with_reference(doc.text, ms[0].text,
+                                              _with_stated_area(chosen[key], area), area, context)
+            self._assign(doc, ms, final[key], static[key].natural)
         for key, ms in groups.items():
             if chosen[key] and _lone_town(chosen[key][0]):
                 towns = ms[0].alternatives  # "Sinai" is the peninsula, not a hamlet in Mexico
                 if self._region_of_sides(ms, "the towns so called lie elsewhere"):
                     for m in ms:
                         m.alternatives = m.alternatives + towns
-            elif not chosen[key] and not self._side_of_area(ms, context) and \
+                elif _out_of_story(final[key][0], context.evidence_beyond(key)):
+                    _unplace(ms, final[key][0])
+        for key, ms in groups.items():  # after the above: no unplaced town contains a name
+            if not chosen[key] and not self._side_of_area(ms, context) and \
                     not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
@@ -806,6 +817,23 @@ def _lone_town(best: "Scored") -> bool:
         not _fits(best.features) and "near" not in best.features
 
 
+def _out_of_story(best: "Scored", beyond: int) -> bool:
+    """A lone town the story's other places put elsewhere, with nothing in the text for it,
+    that is too small to be meant by its name alone or that the text calls a kind of place it
+    is not ("Nyanza province" of a story in Kenya is no Rwandan town)."""
+    if beyond < ABROAD_EVIDENCE or best.features.keys() & TIES or best.place.feature_class != "P":
+        return False
+    return best.place.population < SMALL_TOWN or best.features.get("qualifier", 0) < 0
+
+
+def _unplace(mentions: list[Mention], best: "Scored") -> None:
+    """Leave mentions unresolved, their namesakes kept as alternatives for the reader."""
+    for m in mentions:
+        m.place, m.precision, m.confidence = None, None, 0.0
+        m.note = (f"not in the gazetteer near the story's places; the places so called"
+                  f" ({best.place.name}, {best.place.country_code}) have no support in the text")
+
+
 def _fits(features: dict[str, float]) -> bool:
     """The namesake lies in the document's countries, or in an area the text names."""
     return features.get("country", 0) > 0 or features.get("admin", 0) >= 4.0 or \
@@ -1002,11 +1030,9 @@ def _lies_in(place: Place, area: Place) -> bool:
 
 def _kind_cue(cues: list[tuple[str | None, str | None]], place: Place) -> dict[str, float]:
     """The kind of place the words around the mentions ask for ("Terter district")."""
-    score = 0.0
-    for wanted, _ in cues:
-        if wanted:
-            score = max(score, 3.0 if place.feature_class == wanted else -1.0)
-    return {"qualifier": score} if score else {}
+    # one mention that asks for its kind is enough; a mismatch counts against it
+    scores = [3.0 if place.feature_class == wanted else -1.0 for wanted, _ in cues if wanted]
+    return {"qualifier": max(scores)} if scores else {}
 
 
 def _listed_kind(key: str, static: "_Static", context: "_Context") -> str | None:
@@ -1155,6 +1181,10 @@ class _Context:
                 and not place.feature_code.startswith("PCL"):
             out["country_named"] = COUNTRY_NAMED
         return out
+
+    def evidence_beyond(self, key: str) -> int:
+        """How much of the document's country evidence comes from other names than this."""
+        return self.total - self.weights.get(key, 0)
 
     def elsewhere(self, key: str) -> bool:
         """The document's other names place it in some country (not only this name)."""

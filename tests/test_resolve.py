@@ -794,3 +794,43 @@ def test_a_region_of_sides_beats_a_small_faraway_town_of_its_name(pipeline):
     # a town the text places stays: no region is meant
     m = resolve(pipeline, "Heavy rain flooded streets in Sinai, Mexico, on Monday.", "Sinai")
     assert (m.place.country_code, m.precision) == ("MX", 1)
+
+
+def mentions_by_text(pipeline, text):
+    return {m.text: m for m in pipeline(Document(id="t", text=text)).mentions}
+
+
+def test_a_small_town_abroad_with_nothing_for_it_is_left_unresolved(pipeline):
+    """Piccadilly in London is not the Western Australian village of that name; the village
+    stays among the alternatives, and with no story around it the village is still meant."""
+    got = mentions_by_text(pipeline, "Police met an informant at a cafe in Piccadilly, near the"
+                                     " theatres of London, England.")
+    m = got["Piccadilly"]
+    assert m.place is None and m.precision is None and "no support in the text" in m.note
+    assert [a.place.country_code for a in m.alternatives] == ["AU"]
+    assert got["London"].place.country_code == "GB"
+    alone = resolve(pipeline, "He grew up in Piccadilly.", "Piccadilly")
+    assert alone.place.country_code == "AU"
+
+
+def test_a_name_the_text_calls_a_province_is_no_town_abroad(pipeline):
+    """Kenya's former Nyanza province is not in the store; Rwanda's town Nyanza is not it."""
+    text = "Doctors ran camps in Nyanza province. Kisumu and Siaya, in western Kenya, saw cases."
+    got = mentions_by_text(pipeline, text)
+    assert got["Nyanza"].place is None
+    assert got["Kisumu"].place.country_code == "KE"
+
+
+def test_a_kind_word_counts_against_namesakes_of_another_kind(pipeline):
+    district = resolve(pipeline, "Troops clashed with militants in Shopian district.", "Shopian")
+    assert (district.place.feature_code, district.precision) == ("ADM2", 2)
+    town = resolve(pipeline, "Troops clashed with militants in Shopian.", "Shopian")
+    assert town.place.feature_code.startswith("PPL") and town.precision == 1
+
+
+def test_a_town_left_unresolved_contains_no_unknown_name(pipeline):
+    """"Zorvat of Pusht Rod district": the Iranian village called Pusht is no container."""
+    got = mentions_by_text(pipeline, "Gunmen shot 2 farmers in Zorvat of Pusht Rod district,"
+                                     " Farah province.")
+    assert got["Zorvat"].place is None
+    assert all(m.place is None or m.place.country_code == "AF" for m in got.values())
