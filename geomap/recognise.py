@@ -51,6 +51,10 @@ _MODIFIER_SUFFIX = re.compile(r"-(?:based|born|bred|bound|headquartered|register
                               r"made|area|region|wide|" + ACTOR_SUFFIXES + r")$", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
 COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance scale
+# Kind words after which names a space apart are one name ("Pusht Rod district")
+JOINING_KINDS = {w for w, cls in lx.FEATURE_AFTER.items() if cls in ("A", "P")} - \
+    {"state", "republic"} | {"area"}
+_KIND_AFTER = re.compile(r"\s+([A-Za-z-]+)\b")
 # Below this a name's best place is a hamlet: an English word it spells ("Guide", "Zone",
 # "Virgin") is far likelier meant than the hamlet.
 HAMLET_IMPORTANCE = 6.0
@@ -178,12 +182,41 @@ class Recogniser:
         capitals = [k for k, t in enumerate(tokens) if t.capitalised]
         mentions = self._gazetteer_matches(tokens, capitals, doc.text)
         mentions += self._cued_unknowns(tokens, capitals, mentions, doc.text)
+        mentions = self._joined_before_kind(mentions, doc.text)
         mentions = _with_state_abbreviations(tokens, capitals, mentions, doc.text)
         mentions = self._drop_people(tokens, capitals, mentions)
         mentions.sort(key=lambda m: m.start)
         _mark_metonyms(tokens, mentions, self.names, doc.text)
         doc.mentions = mentions
         return doc
+
+    def _joined_before_kind(self, mentions: list[Mention], text: str) -> list[Mention]:
+        """Names a single space apart before a kind word are one name the store lacks:
+        "Pusht Rod district" is not Poshot, Iran and a Rod elsewhere, "Marki Khel area" not
+        Marki and Hel, Poland (the gazetteer matches the longest known name first, so the
+        whole is none), and so are rare capitalised words before them ("the Makhmal Kocha
+        area" is no Chinese town called Kocha).  Not where a part is a country ("Syria Idlib
+        province")."""
+        mentions = sorted(mentions, key=lambda m: m.start)
+        out: list[Mention] = []
+        k = 0
+        while k < len(mentions):
+            j = k
+            while j + 1 < len(mentions) and text[mentions[j].end:mentions[j + 1].start] == " " \
+                    and all(m.kind == "place" for m in (mentions[j], mentions[j + 1])):
+                j += 1
+            kind = _KIND_AFTER.match(text, mentions[j].end)
+            start = _rare_words_before(text, mentions[k].start, out[-1].end if out else 0)
+            if (j > k or start < mentions[k].start) and mentions[k].kind == "place" and kind \
+                    and kind.group(1).lower() in JOINING_KINDS and not any(
+                        self.names.get(_key(m.text), (0.0, 0))[0] >= COUNTRY_IMPORTANCE
+                        for m in mentions[k:j + 1]):
+                end = mentions[j].end
+                out.append(Mention(text=text[start:end], start=start, end=end))
+            else:
+                out.extend(mentions[k:j + 1])
+            k = j + 1
+        return out
 
     def _gazetteer_matches(self, tokens: list[Token], capitals: list[int], text: str
                            ) -> list[Mention]:
@@ -470,6 +503,19 @@ class Recogniser:
                     text=text[tok.start:tokens[end - 1].end], start=tok.start,
                     end=tokens[end - 1].end), text))
         return extra
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
+
+
+def _rare_words_before(text: str, start: int, floor: int) -> int:
+    """Where a name starting at ``start`` begins once the rare capitalised words right before
+    it (a space apart, after ``floor``) are taken in: "Makhmal" of "Makhmal Kocha"."""
+    while True:
+        word = _WORD_BEFORE.search(text, max(floor, start - 40), start)
+        if word is None or lx.zipf(word.group(1).lower()) >= 4.0:
+            return start
+        start = word.start()
 
 
 def _with_state_abbreviations(tokens: list[Token], capitals: list[int],

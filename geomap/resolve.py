@@ -1222,7 +1222,11 @@ class _Context:
 
     def containing_area(self, m: Mention) -> Mention | None:
         """The resolved place named right after an unknown name: "X, Y", "X in (occupied) Y",
-        "X district of Y"."""
+        "X district of Y"; or, for "X village of the district", the district named last
+        before it."""
+        back = _OF_THE_AREA.match(self.doc.text, m.end)
+        if back is not None:
+            return self._area_before(m, back.group(1).lower())
         for other in self.doc.mentions:
             if other.start < m.end or other.start - m.end > 40:
                 continue
@@ -1231,6 +1235,14 @@ class _Context:
             if _CONTAINER_GAP.fullmatch(self.doc.text[m.end:other.start]):
                 return other
         return None
+
+    def _area_before(self, m: Mention, kind: str) -> Mention | None:
+        """The last placed name before ``m`` that the text calls a ``kind`` ("Imam Sahib
+        district")."""
+        text = self.doc.text
+        named = [o for o in self.doc.mentions if o.end <= m.start and o.place is not None and
+                 o.kind == "place" and text[o.end:o.end + 40].lower().lstrip(" '’").startswith(kind)]
+        return named[-1] if named else None
 
 
 _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|inner|"
@@ -1284,8 +1296,11 @@ _STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b|^,")
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
 
 
+# "the 'Tajkano' area of the district": the district the text named last
+_OF_THE_AREA = re.compile(r"['’]?(?:\s+[a-z]+)?\s+of\s+the\s+(?:same\s+)?(district|province)\b",
+                          re.IGNORECASE)
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:,|in|of|(?:village|town|district|region|province)(?:\s+(?:of|in))?)?\s*"
+    r"\s*(?:,|in|of|(?:village|town|district|region|province|area)(?:\s+(?:of|in))?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
 
 

@@ -408,3 +408,22 @@ def test_side_regions_need_two_provinces_and_a_proper_name():
     names = [(1, "SD", "North Darfur"), (2, "SD", "South Darfur"), (3, "ZA", "Western Cape"),
              (4, "ZA", "Eastern Cape"), (5, "ZZ", "North Zorvia"), (6, "YY", "South Zorvia")]
     assert lexicon.side_regions(names, fold) == {"darfur"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen shot 2 farmers in the Pusht Rod district of Farah province.", "Pusht Rod"),
+    ("Drones struck the Makhmal Kocha area of Imam Sahib district on Monday.", "Makhmal Kocha"),
+    ("Later 3 soldiers died in the Zorak Mena area of the district.", "Zorak Mena"),
+])
+def test_names_a_space_apart_before_a_kind_word_are_one_name(recogniser, text, name):
+    """Each word is some namesake elsewhere (Pusht an Iranian village, Kocha a Chinese town);
+    before "district" or "area" they are one name the store lacks."""
+    got = found(recogniser, text)
+    assert name in got
+    assert not set(name.split()) & set(got)
+
+
+def test_a_known_name_or_a_country_is_not_joined_to_its_neighbour(recogniser):
+    assert "Kansas City" in found(recogniser, "Heavy rain hit the Kansas City area.")
+    assert "Syria" in found(recogniser, "Jets bombed the Syria Idlib province border.")
+    assert found(recogniser, "Fighting went on in Nad Ali district.") == ["Nad Ali"]

@@ -834,3 +834,15 @@ def test_a_town_left_unresolved_contains_no_unknown_name(pipeline):
                                      " Farah province.")
     assert got["Zorvat"].place is None
     assert all(m.place is None or m.place.country_code == "AF" for m in got.values())
+
+
+def test_an_area_of_the_district_lies_in_the_district_named_before(pipeline):
+    """ACLED's "in the X area of Y district" and, for a second incident, "in the Z village of
+    the district": both unknown names are placed in that district, precision 2."""
+    text = ("Militants attacked the Makhmal Kocha area of Imam Sahib district, Kunduz. Later 3"
+            " soldiers died in the Bota Kashan village of the district.")
+    got = mentions_by_text(pipeline, text)
+    district = got["Imam Sahib"].place
+    for name in ("Makhmal Kocha", "Bota Kashan"):
+        assert (got[name].place.id, got[name].precision) == (district.id, 2)
+        assert "containing area" in got[name].note
