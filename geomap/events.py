@@ -583,7 +583,10 @@ def fold_additions(events: list[Event], lead: Event | None, sentence: str
     no other place; returns the events left standing and the incident now leading."""
     if lead is not None and any(e.fatalities is not None for e in events) and \
             ADDITIVE.search(fold(sentence)):
-        for ev in [e for e in events if _adds_to(lead, e)]:
+        # a sentence that gives no date of its own ("3 more died in another attack") reports
+        # the incident's day, not the day of publication its events were given
+        undated = dates.resolve(sentence, lead.date)[0] is None
+        for ev in [e for e in events if _adds_to(lead, e, undated)]:
             lead.fatalities = (lead.fatalities or 0) + ev.fatalities
             if ev.wounded is not None:
                 lead.wounded = (lead.wounded or 0) + ev.wounded
@@ -648,9 +651,10 @@ def _untold_toll(lead: Event) -> bool:
         not numbers.HINT.search(fold(lead.evidence[0].sentence))
 
 
-def _adds_to(lead: Event, ev: Event) -> bool:
+def _adds_to(lead: Event, ev: Event, undated: bool = False) -> bool:
     if ev.type == STRATEGIC or ev.background or ev.fatalities is None or \
-            ev.fatalities_cumulative or lead.fatalities_cumulative or ev.date != lead.date:
+            ev.fatalities_cumulative or lead.fatalities_cumulative or \
+            ev.date != lead.date and not undated:
         return False
     if ev.place is None and not ev.place_name:
         return True  # nothing says it happened elsewhere

@@ -270,6 +270,18 @@ def test_also_killed_adds_to_the_incident(coder):
     assert len(events[0].evidence) == 2
 
 
+def test_another_attack_in_the_same_district_adds_to_the_incident(coder):
+    """The second sentence gives no date of its own: it reports the incident's day (4 March),
+    not the publication's, and its village lies in the district named before."""
+    events, _ = coder("On 4 March 2020, Taliban militants killed 4 soldiers in the Makhmal Kocha"
+                      " area of Imam Sahib district, Kunduz. 3 soldiers were killed during another"
+                      " attack in the Bota Kashan village of the district.",
+                      published=dt.date(2020, 3, 5))
+    (ev,) = events
+    assert (ev.place_name, ev.fatalities, ev.date) == ("Makhmal Kocha", 7, dt.date(2020, 3, 4))
+    assert ev.geo_precision == 2 and len(ev.evidence) == 2
+
+
 def test_one_figure_for_listed_places_is_divided(coder):
     events, _ = coder("On Monday, 9 militants were killed in clashes with police in Herat and "
                       "Kandahar provinces.")
