@@ -281,6 +281,19 @@ class Gazetteer:
                            " ORDER BY p.importance DESC, p.id LIMIT ?", where[1] + (limit,))
         return [_place(r) for r in rows]
 
+    def population_within(self, place: Place) -> int:
+        """How many people the towns inside a province or district hold (their populations
+        summed; the store's areas carry none of their own), or a town's own population."""
+        if place.feature_code not in ("ADM1", "ADM2"):
+            return place.population
+        where, args = "p.country_code = ? AND p.admin1_code = ?", [place.country_code,
+                                                                     place.admin1_code]
+        if place.feature_code == "ADM2":
+            where, args = where + " AND p.admin2_code = ?", args + [place.admin2_code]
+        rows = self._query(f"SELECT COALESCE(SUM(p.population), 0) FROM place p WHERE {where}"
+                           " AND p.feature_class = 'P'", tuple(args))
+        return int(rows[0][0])
+
     def child_points(self, place_id: int, limit: int = 1000) -> list[tuple[float, float]]:
         """The (lat, lon) of the same places as :meth:`children`, in the same order: what an
         area's middle is computed from, without building a record per place (a province's

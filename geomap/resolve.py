@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Place, haversine_km
 from gazetteer.names import fold, is_latin
@@ -47,8 +47,10 @@ REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", 
 COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc": "CD",
                          "prc": "CN", "rok": "KR", "dprk": "KP", "car": "CF"}
 # A province's store record has no population, so its prior is its kind's weight alone: this
-# puts it on a par with a town of ~100,000 (it lost to "California", a village in Maryland).
-# Only where nothing else in the text places the document in another country.
+# lifts it to beat the towns of its name (it lost to "California", a village in Maryland), but
+# not a town of its name holding more people than all the province's towns (the Jamaican parish
+# of Manchester, 62,000, is not what "Manchester" alone means).  Half the lift where the text's
+# other names place the document in another country.
 AREA_PRIOR = 5.0
 COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
 MEMBER_CACHE = 64  # areas whose parts' points are kept (a province has thousands)
@@ -117,6 +119,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self._countries: dict[str, str] | None = None
         self._area_points: dict[int, PlaceRef] = {}
+        self._people: dict[int, int] = {}  # a province's or district's towns' people
         # an area's parts' points: "Western Kenya" and "Eastern Kenya" in a batch read them once
         self._members: dict[int, list[tuple[float, float]]] = {}
         # a name -> its region of sides, or None: small towns' names ask again and again
@@ -231,7 +234,7 @@ class Resolver:
                 context: "_Context") -> "_Static":
         """The evidence that does not depend on the other names' choices, found once."""
         key = fold(mentions[0].text)
-        areas = _Provinces(cands, key)
+        areas = _Provinces(cands, key, self._people_within)
         cues = _mention_cues(doc.text, mentions)
         stated = self._stated_area(doc.text, mentions[0].text, context, cands)
         found = []
@@ -273,7 +276,7 @@ class Resolver:
                         not features.keys() & AREA_TIES:
                     # "Israeli strikes hit Gaza" is not Mozambique's province, yet "sharks of New
                     # Zealand ... in Florida" is still the state, not a Cuban town of 70,000
-                    features["area"] = AREA_PRIOR / 2
+                    features["area"] = features["area"] / 2
             if c.match == "loose" and (not _supported(features, static.has_exact) or
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
@@ -466,6 +469,11 @@ class Resolver:
             return (_holds_any(c.place, namesakes),
                     _support(context, c.place, stated), c.score)
         return max(areas, key=rank) if areas else None
+
+    def _people_within(self, area: Place) -> int:
+        if area.id not in self._people:
+            self._people[area.id] = self.gazetteer.population_within(area)
+        return self._people[area.id]
 
     def _area_point(self, area: Place) -> PlaceRef:
         """A province's point as the middle of the ground its places cover, not its largest
@@ -934,7 +942,12 @@ class _Provinces:
     its own town (Terter) is usually the town in the news; a town named after a province
     elsewhere in its country (California, Maryland) is not what "California" means."""
 
-    def __init__(self, cands: list[Candidate], key: str):
+    def __init__(self, cands: list[Candidate], key: str, people: Callable[[Place], int]):
+        self.people = people
+        # the most people a town called so by its own name holds
+        self.town_people = max((c.place.population for c in cands
+                                if c.place.feature_class == "P" and
+                                key in (fold(c.place.name), fold(c.place.ascii_name))), default=0)
         # "Oklahoma City", "Iowa City", "Cebu City" are the province's cities, not the towns
         # "Oklahoma" names: the bare name is the province
         self.seats = {(c.place.country_code, c.place.admin1_code) for c in cands
@@ -948,7 +961,8 @@ class _Provinces:
         place, out = c.place, {}
         where = (place.country_code, place.admin1_code)
         if place.feature_code == "ADM1" and c.match == "exact" and where not in self.seats:
-            out["area"] = AREA_PRIOR
+            if not self.town_people or self.people(place) >= self.town_people:
+                out["area"] = AREA_PRIOR
         if place.feature_class == "P" and key in (fold(place.name), fold(place.ascii_name)):
             out["own_name"] = OWN_NAME  # not only one of its alternate names
         if place.feature_class == "P" and place.feature_code != "PPLC" and \

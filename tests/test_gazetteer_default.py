@@ -118,6 +118,17 @@ def test_hierarchy(gaz):
     assert gaz.child_points(584871) == [] and gaz.child_points(-1) == []
 
 
+def test_population_within_sums_the_towns_of_an_area(gaz):
+    town = gaz.get(584871)
+    district, country = gaz.parents(584871)
+    assert gaz.population_within(town) == town.population  # a town: its own figure
+    inside = gaz.population_within(district)
+    assert inside >= town.population > 0
+    towns = [p for p in gaz.children(district.id) if p.feature_class == "P"]
+    assert inside == sum(p.population for p in towns)
+    assert gaz.population_within(country) == country.population
+
+
 def test_provinces_are_every_first_level_area(gaz):
     provinces = gaz.provinces()
     assert {p.feature_code for p in provinces} == {"ADM1"}

@@ -619,8 +619,22 @@ def test_a_large_province_still_beats_foreign_towns_when_the_text_is_elsewhere(p
 
 
 def test_a_province_alone_in_its_text_keeps_the_area_prior(pipeline):
-    m = resolve(pipeline, "Heavy rain fell on Gaza this week.", "Gaza")
-    assert (m.place.country_code, m.place.feature_code) == ("MZ", "ADM1")
+    """Not California, a village in Maryland."""
+    m = resolve(pipeline, "Heavy rain fell on California this week.", "California")
+    assert (m.place.country_code, m.place.feature_code) == ("US", "ADM1")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Rescued dogs at the Manchester shelter need homes.", "Manchester", "GB"),
+    ("Another quake hit Christchurch tonight.", "Christchurch", "NZ"),
+    ("Heavy rain fell on Gaza this week.", "Gaza", "PS"),
+])
+def test_a_city_bigger_than_a_province_of_its_name_is_what_the_name_means(pipeline, text,
+                                                                           name, country):
+    """Jamaica's Manchester parish, Barbados' Christ Church and Mozambique's Gaza province hold
+    fewer people in their towns than the city of the name: alone, the name is the city."""
+    m = resolve(pipeline, text, name)
+    assert (m.place.country_code, m.place.feature_code[:3]) == (country, "PPL")
 
 
 @pytest.mark.parametrize("text, country", [
@@ -761,7 +775,7 @@ def test_a_known_name_is_not_moved_by_an_apposition_it_fits_without(pipeline):
 
 
 def test_an_armed_group_named_in_the_story_counts_for_its_country(pipeline):
-    """Gaza alone is Mozambique's province by its prior; beside Hamas, the Palestinian city."""
+    """Beside Hamas, Gaza is Palestinian by the story's country, not by size alone."""
     m = resolve(pipeline, "Hamas said the talks on Gaza had stalled again.", "Gaza")
     assert m.place.country_code == "PS"
     assert "country" in m.alternatives[0].features
