@@ -28,6 +28,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _CLAUSE_START = re.compile(r"[:\"“—–]")  # a capital after these may start a clause or title
 _CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t)$", re.IGNORECASE)
 _NAME_GAPS = (" ", "-", " - ", "'s ", "’s ")
+# Abbreviated first words whose full stop stays inside a name: "St. Paul", "Mt. Vernon"
+_NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
 _DOTTED_FULL = re.compile(r"(?:[A-Z]\.)+")
 _TOKEN_START = attrgetter("start")
@@ -701,7 +703,8 @@ def _name_run_end(tokens: list[Token], i: int) -> int:
     j = i + 1
     while j < len(tokens) and j - i < MAX_NAME_TOKENS and tokens[j].sentence == tokens[i].sentence \
             and (tokens[j].capitalised or tokens[j].lower in lx.CONNECTORS) \
-            and tokens[j].gap in _NAME_GAPS:
+            and (tokens[j].gap in _NAME_GAPS or tokens[j].gap == ". " and
+                 tokens[j - 1].lower in _NAME_ABBREVIATIONS):
         j += 1
     return j
 

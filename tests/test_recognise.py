@@ -427,3 +427,15 @@ def test_a_known_name_or_a_country_is_not_joined_to_its_neighbour(recogniser):
     assert "Kansas City" in found(recogniser, "Heavy rain hit the Kansas City area.")
     assert "Syria" in found(recogniser, "Jets bombed the Syria Idlib province border.")
     assert found(recogniser, "Fighting went on in Nad Ali district.") == ["Nad Ali"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He flew to St. Paul on Monday.", "St. Paul"),
+    ("Floods closed roads near Mt. Vernon overnight.", "Mt. Vernon"),
+    ("Rain hit Ste. Genevieve and St. Louis.", "St. Louis"),
+])
+def test_an_abbreviated_saint_or_mount_keeps_its_full_stop_inside_the_name(recogniser, text,
+                                                                           name):
+    """Not "Paul" (a Cape Verdean province) after a sentence-like break at "St."."""
+    got = found(recogniser, text)
+    assert name in got and name.split()[-1] not in got
