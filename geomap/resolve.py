@@ -1229,7 +1229,12 @@ class _Context:
                 place.country_code == lx.STATE_COUNTRY.get(state, "US")
         q = fold(qualifier)
         names = [place.admin1_name, place.admin2_name]
-        return q in {fold(n) for n in names if n} or q == place.country_code.lower() or \
+        # "Punjab Province" is Punjab, "Attock District" Attock District (both as stored); an
+        # area's own name is none of its areas ("Grey County" does not hold Manitoba's Grey)
+        if q in {fold(n) for n in names if n} or any(
+                n and n != place.name and area_keys(qualifier) & area_keys(n) for n in names):
+            return True
+        return q == place.country_code.lower() or \
             q == self.country_names.get(place.country_code) or \
             COUNTRY_ABBREVIATIONS.get(q) == place.country_code or \
             (q, place.country_code) in self.chosen_countries
@@ -1434,6 +1439,7 @@ _AREA_WORDS = re.compile(
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=16384)
 def area_keys(name: str) -> frozenset[str]:
     """Name keys an area goes by in prose: "Bulacan Province" is also "Bulacan"."""
     keys, short = {fold(name)}, name

@@ -860,3 +860,17 @@ def test_an_area_of_the_district_lies_in_the_district_named_before(pipeline):
     for name in ("Makhmal Kocha", "Bota Kashan"):
         assert (got[name].place.id, got[name].precision) == (district.id, 2)
         assert "containing area" in got[name].note
+
+
+def test_a_stated_chain_matches_areas_written_with_their_kind_word(pipeline):
+    """"Attock District, Punjab Province": the district lies in Punjab as stored, so the
+    district (the chain's finest known link) is where the unknown village is placed."""
+    text = ("Zorbala is a village of Jand Tehsil, Attock District, Punjab Province, Pakistan."
+            " Zorbala has a school.")
+    m = resolve(pipeline, text, "Zorbala", gold_span=True)
+    assert (m.place.name, m.place.feature_code, m.precision) == ("Attock District", "ADM2", 2)
+    # an area's own name is not one of its areas: West Grey lies in Grey County, Ontario, not
+    # in Manitoba's district called Grey
+    text = "Durmel is a community in the municipality of West Grey, Grey County, Ontario."
+    m = resolve(pipeline, text, "Durmel", gold_span=True)
+    assert m.place.admin1 == "Ontario"
