@@ -156,7 +156,7 @@ class Resolver:
                 _qualifier_area(key, static[key].qualifiers, chosen[key], context)
             final[key] = self._with_reference(doc.text, ms[0].text,
                                               _with_stated_area(chosen[key], area), area, context)
-            self._assign(doc, ms, final[key], static[key].natural)
+            self._assign(doc, ms, final[key], static[key].natural, static[key].stated_side)
         for key, ms in groups.items():
             if chosen[key] and _lone_town(chosen[key][0]):
                 towns = ms[0].alternatives  # "Sinai" is the peninsula, not a hamlet in Mexico
@@ -236,7 +236,7 @@ class Resolver:
         key = fold(mentions[0].text)
         areas = _Provinces(cands, key, self._people_within)
         cues = _mention_cues(doc.text, mentions)
-        stated = self._stated_area(doc.text, mentions[0].text, context, cands)
+        stated, side = self._stated_area(doc.text, mentions[0].text, context, cands)
         found = []
         for c in cands:
             features = {"prior": round(c.score, 3)} | areas.features(c, key)
@@ -254,7 +254,7 @@ class Resolver:
         may_hold = frozenset(c.place.id for c in cands if c.place.feature_code in
                              ("ADM1", "ADM2") and not _holds_any(c.place, towns))
         return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact, natural,
-                       may_hold)
+                       may_hold, side)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -295,7 +295,7 @@ class Resolver:
         return scored
 
     def _assign(self, doc: Document, mentions: list[Mention], ranked: list["Scored"],
-                natural: str | None = None) -> None:
+                natural: str | None = None, side: str | None = None) -> None:
         if not ranked:
             for m in mentions:
                 m.note = "not in the gazetteer" + (
@@ -307,7 +307,11 @@ class Resolver:
         # records only for the few shown: a common name has up to CANDIDATES namesakes
         shown = [Alternative.model_construct(place=self._ref(a.place), score=a.score,
                                              features=a.features) for a in ranked[:ALTERNATIVES]]
-        if place.feature_code == "ADM1":
+        at_side = self._side_point(place, side) if side and "stated_area" in ranked[0].features \
+            else None
+        if at_side is not None:  # "a community in southwestern Ontario"
+            shown[0] = shown[0].model_copy(update={"place": at_side})
+        elif place.feature_code == "ADM1":
             shown[0] = shown[0].model_copy(update={"place": self._area_point(place)})
         # "a suburb of <the city placed>", "58 km north of <the town placed>"
         within = "stated_area" in ranked[0].features or "stated_near" in ranked[0].features or \
@@ -317,7 +321,7 @@ class Resolver:
             m.place, m.confidence = shown[0].place, confidence
             m.precision = precision_of(place, near)
             m.alternatives = list(shown)
-            m.note = _explain(ranked[0])
+            m.note = _explain(ranked[0]) + (f", in its {side} part" if at_side else "")
 
     def _ref(self, place: Place) -> PlaceRef:
         """One PlaceRef per place, shared: a batch names the same places again and again."""
@@ -329,12 +333,13 @@ class Resolver:
         return ref
 
     def _stated_area(self, text: str, name: str, context: "_Context",
-                     namesakes: list[Candidate]) -> Candidate | None:
+                     namesakes: list[Candidate]) -> tuple[Candidate | None, str | None]:
         """The area in "<name> is a town in <Area>, <Container>, ..." (or, for a name the store
         lacks, "<name>, a town in <Area>") after any of the name's first occurrences (same
         sentence, within 200 characters): the first link of that chain the gazetteer knows,
         taking of several so called the one inside the next link ("Dallas County, Texas") or
-        holding one of the name's ``namesakes``."""
+        holding one of the name's ``namesakes``; and the side of it the text names, if any
+        ("southwestern Ontario")."""
         for end in _name_ends(text, name):
             sentence = sentences.first(text[end:end + 200])
             if not _STATED_HINT.search(sentence):
@@ -347,8 +352,9 @@ class Resolver:
             if stated:
                 # "a neighbourhood in Wichita": the city, not Wichita County
                 city_part = (stated.groupdict().get("kind") or "").lower() in CITY_PARTS
-                return self._chain_area(sentence, stated, context, namesakes, city_part)
-        return None
+                area = self._chain_area(sentence, stated, context, namesakes, city_part)
+                return area, _side_of_link(sentence, stated, area)
+        return None, None
 
     def _with_reference(self, text: str, name: str, ranked: list["Scored"],
                         area: Candidate | None, context: "_Context") -> list["Scored"]:
@@ -469,6 +475,14 @@ class Resolver:
             return (_holds_any(c.place, namesakes),
                     _support(context, c.place, stated), c.score)
         return max(areas, key=rank) if areas else None
+
+    def _side_point(self, area: Place, side: str) -> PlaceRef | None:
+        """The middle of an area's parts on one side ("southwestern"), as its point."""
+        points = self._member_points(area) if area.feature_code in REGION_CODES else []
+        if not points:
+            return None
+        lat, lon = area_centre(_on_side(points, SIDES[side]))
+        return place_ref(area).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
 
     def _people_within(self, area: Place) -> int:
         if area.id not in self._people:
@@ -761,6 +775,21 @@ def _qualifier_area(key: str, qualifiers: list[str], ranked: list[Scored],
             return Candidate.model_construct(place=area, matched_name=q, match="exact",
                                              score=named[0].features.get("prior", 0.0))
     return None
+
+
+_LAST_WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")
+
+
+def _side_of_link(sentence: str, stated: re.Match, area: Candidate | None) -> str | None:
+    """The compass word right before the stated chain's first link ("southwestern" of "in
+    southwestern Ontario"), when that link is the area found."""
+    word = _LAST_WORD_BEFORE.search(sentence, max(0, stated.start("area") - 20),
+                                    stated.start("area"))
+    side = word.group(1).lower().replace("-", "") if word else ""
+    if side not in SIDES or area is None or \
+            not area_keys(stated["area"]) & area_keys(area.place.name):
+        return None
+    return side
 
 
 def _with_stated_area(ranked: list[Scored], area: Candidate | None) -> list[Scored]:
@@ -1078,6 +1107,7 @@ class _Static(NamedTuple):
     exact_ids: frozenset[int]  # the namesakes called so exactly, not by a spelling variant
     natural: str | None  # "H" or "T": the text calls it a sea, river, range...: not a town
     may_hold: frozenset[int]  # the provinces and districts no namesake town lies in
+    stated_side: str | None  # "southwestern" of "a community in southwestern Ontario"
 
 
 class _Context:

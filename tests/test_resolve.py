@@ -874,3 +874,13 @@ def test_a_stated_chain_matches_areas_written_with_their_kind_word(pipeline):
     text = "Durmel is a community in the municipality of West Grey, Grey County, Ontario."
     m = resolve(pipeline, text, "Durmel", gold_span=True)
     assert m.place.admin1 == "Ontario"
+
+
+def test_an_unknown_place_in_a_side_of_its_stated_area_is_placed_on_that_side(pipeline):
+    whole = resolve(pipeline, "Korvel is a small town in Ontario, Canada.", "Korvel",
+                    gold_span=True)
+    side = resolve(pipeline, "Korvel is a small town in southwestern Ontario, Canada.", "Korvel",
+                   gold_span=True)
+    assert side.place.name == whole.place.name and side.precision == 3
+    assert side.place.lat < whole.place.lat - 1  # the south of the province's places
+    assert "southwestern part" in side.note
