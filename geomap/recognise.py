@@ -208,11 +208,13 @@ class Recogniser:
                     and all(m.kind == "place" for m in (mentions[j], mentions[j + 1])):
                 j += 1
             kind = _KIND_AFTER.match(text, mentions[j].end)
-            start = _rare_words_before(text, mentions[k].start, out[-1].end if out else 0)
-            if (j > k or start < mentions[k].start) and mentions[k].kind == "place" and kind \
-                    and kind.group(1).lower() in JOINING_KINDS and not any(
-                        self.names.get(_key(m.text), (0.0, 0))[0] >= COUNTRY_IMPORTANCE
-                        for m in mentions[k:j + 1]):
+            joins = kind is not None and kind.group(1).lower() in JOINING_KINDS and \
+                mentions[k].kind == "place"
+            start = _rare_words_before(text, mentions[k].start, out[-1].end if out else 0) \
+                if joins else mentions[k].start
+            if joins and (j > k or start < mentions[k].start) and not any(
+                    self.names.get(_key(m.text), (0.0, 0))[0] >= COUNTRY_IMPORTANCE
+                    for m in mentions[k:j + 1]):
                 end = mentions[j].end
                 out.append(Mention(text=text[start:end], start=start, end=end))
             else:
