@@ -763,8 +763,10 @@ def _qualifier_area(key: str, qualifiers: list[str], ranked: list[Scored],
                     context: "_Context") -> Candidate | None:
     """"Palma, Cabo Delgado": the province or country a town's qualifier names when no
     namesake lies there (the store lacks the town), so that it is placed in that area rather
-    than at Palma de Mallorca.  Only for towns outside lists: "Moscow, Ukraine and Belarus"."""
-    if not ranked or ranked[0].place.feature_class != "P" or key in context.peers or \
+    than at Palma de Mallorca.  Only for towns outside lists: "Moscow, Ukraine and Belarus"
+    (but "Stroud, Ontario, Canada" is a chain of areas, each holding the one before)."""
+    if not ranked or ranked[0].place.feature_class != "P" or \
+            key in context.peers and not _chain_of_areas(context.peers[key], context) or \
             any("contained" in a.features for a in ranked):
         return None
     for q in qualifiers:
@@ -775,6 +777,15 @@ def _qualifier_area(key: str, qualifiers: list[str], ranked: list[Scored],
             return Candidate.model_construct(place=area, matched_name=q, match="exact",
                                              score=named[0].features.get("prior", 0.0))
     return None
+
+
+def _chain_of_areas(peers: set[str], context: "_Context") -> bool:
+    """The names after a town ("Ontario", "Canada") are areas of one country, each of another
+    level: a province and its country, not a list of provinces or countries."""
+    places = [r[0].place for k in peers if (r := context.chosen.get(k))]
+    kinds = [_kind_of(p) for p in places]
+    return len(places) == len(peers) and all(p.feature_code in STATED_AREA_CODES for p in places) \
+        and len(set(kinds)) == len(kinds) and len({p.country_code for p in places}) == 1
 
 
 _LAST_WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")

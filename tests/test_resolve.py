@@ -884,3 +884,13 @@ def test_an_unknown_place_in_a_side_of_its_stated_area_is_placed_on_that_side(pi
     assert side.place.name == whole.place.name and side.precision == 3
     assert side.place.lat < whole.place.lat - 1  # the south of the province's places
     assert "southwestern part" in side.note
+
+
+def test_a_town_before_a_chain_of_its_areas_is_placed_in_them_not_abroad(pipeline):
+    """"Stroud, Ontario, Canada": the store lacks the Ontario village, and the English town
+    of the name is not it; a province and its country after a town are no list."""
+    text = "The driver was arrested on Highway 11 in Stroud, Ontario, Canada, on Monday."
+    m = resolve(pipeline, text, "Stroud")
+    assert (m.place.name, m.place.country_code, m.precision) == ("Ontario", "CA", 3)
+    listed = resolve(pipeline, "Flights from Moscow, Ukraine and Belarus were cut.", "Moscow")
+    assert listed.place.country_code == "RU"  # a list of countries qualifies nothing
