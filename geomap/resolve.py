@@ -68,6 +68,7 @@ DISTANCE_SLACK_KM = 15.0  # road distances and rounding: at least this much, or 
 MILE_KM = 1.609
 LIST_PEERS = 3.0  # the kind of place most other names of its list are
 HOLDS = 2.0  # a province or district that holds a town the text names
+QUALIFIES = 5.0  # ... and is written right after it: "Pandi, Bulacan"
 # A town this small is not what a story set elsewhere means by its name without a word of
 # support (Piccadilly in London is not a village in Western Australia)
 SMALL_TOWN = 15_000
@@ -253,8 +254,10 @@ class Resolver:
         # nothing for the oblast over its own namesake city
         may_hold = frozenset(c.place.id for c in cands if c.place.feature_code in
                              ("ADM1", "ADM2") and not _holds_any(c.place, towns))
+        qualified = frozenset(context.before_comma[m.start] for m in mentions
+                              if m.start in context.before_comma) - {key}  # "Pandi, Bulacan"
         return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact, natural,
-                       may_hold, side)
+                       may_hold, side, qualified)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -264,6 +267,11 @@ class Resolver:
         # (not Oregon, Wisconsin, whose state the list names), and no comma qualifies it
         peer_kind = _listed_kind(key, static, context)
         qualifiers = [] if peer_kind else static.qualifiers
+        # "Pandi, Bulacan": the province holding the town before the comma; but "Brooklyn, New
+        # York" is the city, which holds Brooklyn too
+        qualified = static.qualified if anchored and static.qualified and not any(
+            _city(c.place) and context.holds_town_of(c.place, static.qualified)
+            for c, _ in static.candidates) else frozenset()
         for c, base in static.candidates:
             features = dict(base)
             if qualifiers and _qualified(qualifiers, c.place, context):
@@ -272,6 +280,9 @@ class Resolver:
                 features.update(context.features(c.place, key))
                 if c.place.id in static.may_hold and context.holds_named_town(c.place, key):
                     features["holds"] = HOLDS
+                if qualified and c.place.feature_code in ("ADM1", "ADM2") and \
+                        context.holds_town_of(c.place, qualified):
+                    features["qualifies"] = QUALIFIES  # the area of the town before the comma
                 if "area" in features and context.elsewhere(key) and \
                         not features.keys() & AREA_TIES:
                     # "Israeli strikes hit Gaza" is not Mozambique's province, yet "sharks of New
@@ -1119,6 +1130,7 @@ class _Static(NamedTuple):
     natural: str | None  # "H" or "T": the text calls it a sea, river, range...: not a town
     may_hold: frozenset[int]  # the provinces and districts no namesake town lies in
     stated_side: str | None  # "southwestern" of "a community in southwestern Ontario"
+    qualified: frozenset[str]  # the names this one follows after a comma ("Pandi, Bulacan")
 
 
 class _Context:
@@ -1146,6 +1158,10 @@ class _Context:
         self.peers = listed_peers(doc.text, [m for ms in groups.values() for m in ms])
         self.peer_kind: dict[str, str] = {}  # the kind most of a name's list peers are
         self.held: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
+        # a mention's start -> the name right before it and a comma ("Pandi, Bulacan")
+        ordered = sorted((m for ms in groups.values() for m in ms), key=lambda m: m.start)
+        self.before_comma = {m.start: fold(p.text) for p, m in zip(ordered, ordered[1:])
+                             if doc.text[p.end:m.start] == ", "}
 
     def update(self, chosen: dict[str, list[Scored]]) -> None:
         self.chosen = chosen
@@ -1200,6 +1216,11 @@ class _Context:
         if key in self.peer_kind and _kind_of(place) == self.peer_kind[key]:
             out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
         return out
+
+    def holds_town_of(self, area: Place, towns: frozenset[str]) -> bool:
+        """The area (or city) holds a town placed for one of these names."""
+        return any((r := self.chosen.get(k)) and r[0].place.feature_class == "P" and
+                   r[0].place.id != area.id and _lies_in(r[0].place, area) for k in towns)
 
     def holds_named_town(self, area: Place, key: str) -> bool:
         """Another name of the text was resolved to a town inside this province or district."""

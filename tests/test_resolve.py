@@ -894,3 +894,16 @@ def test_a_town_before_a_chain_of_its_areas_is_placed_in_them_not_abroad(pipelin
     assert (m.place.name, m.place.country_code, m.precision) == ("Ontario", "CA", 3)
     listed = resolve(pipeline, "Flights from Moscow, Ukraine and Belarus were cut.", "Moscow")
     assert listed.place.country_code == "RU"  # a list of countries qualifies nothing
+
+
+def test_a_name_after_a_town_and_a_comma_is_the_area_holding_that_town(pipeline):
+    """"Pandi, Bulacan": Bulacan province, which holds Pandi, not the town of Bulacan; but
+    "Queens, New York" is the city, which holds Queens too, and "Odesa (Odesa, Odesa)" does
+    not make the city its own province."""
+    got = mentions_by_text(pipeline, "About 6,000 pigs at Pandi, Bulacan and Talavera farms had"
+                                     " tested positive.")
+    assert (got["Bulacan"].place.feature_code, got["Bulacan"].precision) == ("ADM2", 2)
+    got = mentions_by_text(pipeline, "Students at a school in Queens, New York fell ill.")
+    assert got["New York"].place.feature_code.startswith("PPL")
+    text = "SBU officers detained a man in Odesa (Odesa, Odesa) on Monday."
+    assert resolve(pipeline, text, "Odesa").place.feature_code.startswith("PPL")
