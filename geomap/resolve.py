@@ -11,13 +11,16 @@ Evidence, as a careful reader uses it (each candidate's ``features`` show what s
 * ``admin``: the candidate's province or district is named anywhere in the text (also outside
   the mentions, which in gold-span mode are only the names to resolve); ``country_named``: its
   country is; ``unnamed``: a namesake whose areas go unnamed while another's are named;
-* ``near``: the candidate lies close to the document's other places.
+* ``near``: the candidate lies close to the document's other places; ``holds``: a province
+  or district holds a town the text names, ``qualifies``: and is written right after it
+  ("Pandi, Bulacan").
 
 One sense per name per document: every mention of a name gets the same place.  A name the
 gazetteer does not know stays unresolved, or, when the text names a containing area ("Talish in
 the Tartar district", "X is a village in Y County": ``stated_area``), is placed at that area
-with a coarser precision, never at a wrong town.  A province is placed at the centre of the
-ground its places cover, not at its largest town (the store's point).
+with a coarser precision, never at a wrong town; nor is a small town abroad that nothing in
+the text supports.  A province is placed at the centre of the ground its places cover, not at
+its largest town (the store's point).
 """
 
 from __future__ import annotations
