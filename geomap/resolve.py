@@ -80,6 +80,7 @@ ABROAD_EVIDENCE = 2  # the story's other names and demonyms place it elsewhere t
 TIES = {"country", "near", "admin", "contained", "country_named", "stated_in", "stated_area",
         "stated_near", "distance", "list", "holds"}
 LIST_KINDS = {"PCL", "ADM1", "ADM2"}
+LIST_ORDER = ("PCL", "ADM1", "ADM2")  # wider first
 OWN_NAME = 1.0  # the name is the place's main name: Clifton rather than a town once so called
 DISTRICT_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "AREA", "PPLX"}
 # Side words before an area's name, as (north, east) steps: "Northern California"
@@ -662,6 +663,13 @@ def main_group(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     Xinjiang); a far island (Easter Island in Valparaíso) is as far from where readers put the
     province.  A gap of a few hundred km within a sparse province (the Northern Territory's
     towns, the Aleutians) is kept."""
+    if not points:
+        return points
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    shrink = math.cos(math.radians(max(abs(min(lats)), abs(max(lats)))))
+    if max(lats) - min(lats) <= GROUP_GAP_DEG and \
+            (max(lons) - min(lons)) * shrink <= GROUP_GAP_DEG:
+        return points  # no wider than the gap: one group (most areas)
     cells: defaultdict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
     for lat, lon in points:
         cells[(math.floor(lat), math.floor(lon))].append((lat, lon))
@@ -998,10 +1006,12 @@ class _Provinces:
 
     def __init__(self, cands: list[Candidate], key: str, people: Callable[[Place], int]):
         self.people = people
-        # the most people a town called so by its own name holds
+        # the towns called so by their own name (not only an alternate name), and the most
+        # people one of them holds
+        self.own_named = {c.place.id for c in cands if c.place.feature_class == "P" and
+                          key in (fold(c.place.name), fold(c.place.ascii_name))}
         self.town_people = max((c.place.population for c in cands
-                                if c.place.feature_class == "P" and
-                                key in (fold(c.place.name), fold(c.place.ascii_name))), default=0)
+                                if c.place.id in self.own_named), default=0)
         # "Oklahoma City", "Iowa City", "Cebu City" are the province's cities, not the towns
         # "Oklahoma" names: the bare name is the province
         self.seats = {(c.place.country_code, c.place.admin1_code) for c in cands
@@ -1017,7 +1027,7 @@ class _Provinces:
         if place.feature_code == "ADM1" and c.match == "exact" and where not in self.seats:
             if not self.town_people or self.people(place) >= self.town_people:
                 out["area"] = AREA_PRIOR
-        if place.feature_class == "P" and key in (fold(place.name), fold(place.ascii_name)):
+        if place.id in self.own_named:
             out["own_name"] = OWN_NAME  # not only one of its alternate names
         if place.feature_class == "P" and place.feature_code != "PPLC" and \
                 place.population < CITY_POPULATION and where not in self.provinces and \
@@ -1457,7 +1467,10 @@ def _common_kind(peers: set[str], chosen: dict[str, list["Scored"]]) -> str | No
         ranked = chosen.get(k) or []
         kinds.update({_kind_of(a.place) for a in ranked[:ALTERNATIVES]
                       if a.score >= ranked[0].score - LIST_PEERS})
-    kind, count = next(((k, n) for k, n in kinds.most_common() if k in LIST_KINDS), (None, 0))
+    # ties go to the wider kind, whatever order the peers came in (a set's order changes from
+    # process to process, and with it the answer)
+    count, _, kind = max(((n, -LIST_ORDER.index(k), k) for k, n in kinds.items()
+                          if k in LIST_KINDS), default=(0, 0, None))
     return kind if count >= max(2, 2 * len(peers) / 3) else None
 
 

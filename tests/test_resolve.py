@@ -907,3 +907,29 @@ def test_a_name_after_a_town_and_a_comma_is_the_area_holding_that_town(pipeline)
     assert got["New York"].place.feature_code.startswith("PPL")
     text = "SBU officers detained a man in Odesa (Odesa, Odesa) on Monday."
     assert resolve(pipeline, text, "Odesa").place.feature_code.startswith("PPL")
+
+
+_ONE_DOC = """
+import json, sys
+from geomap.evaluate import load_corpus
+from geomap.pipeline import Pipeline
+from geomap.models import Document
+text = next(d.text for d in load_corpus("WikToR") if d.text.startswith(sys.argv[1]))
+doc = Pipeline()(Document(id="t", text=text))
+print(json.dumps(doc.model_dump(mode="json"), sort_keys=True))
+"""
+
+
+def test_answers_do_not_depend_on_the_process_hash_seed(default_store):
+    """Each worker of a batch hashes strings with its own seed: a tie broken by a set's order
+    ("Illinois, Iowa, and Wisconsin": which kind the list's names share) changed a
+    development-corpus excerpt's answers from one process to another."""
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, GEOMAP_GAZETTEER=str(default_store))
+    start = "Grant County is a county located in the U.S. state of Wisconsin"
+    outs = {subprocess.run([sys.executable, "-c", _ONE_DOC, start],
+                           env=dict(env, PYTHONHASHSEED=seed), capture_output=True, text=True,
+                           check=True).stdout for seed in ("1", "2")}
+    assert len(outs) == 1
