@@ -108,6 +108,12 @@ def place_ref(place: Place) -> PlaceRef:
         admin1=place.admin1_name, population=place.population)
 
 
+def _ref_at(place: Place, point: tuple[float, float]) -> PlaceRef:
+    """The place's record at another point (an area's middle), to four decimals."""
+    return place_ref(place).model_copy(update={"lat": round(point[0], 4),
+                                               "lon": round(point[1], 4)})
+
+
 def precision_of(place: Place, near: bool = False) -> int:
     """ACLED geo precision of a resolved mention: 1 town, 2 near it or a district, 3 region."""
     if place.feature_code in REGION_CODES or place.feature_class == "L":
@@ -322,8 +328,9 @@ class Resolver:
         # records only for the few shown: a common name has up to CANDIDATES namesakes
         shown = [Alternative.model_construct(place=self._ref(a.place), score=a.score,
                                              features=a.features) for a in ranked[:ALTERNATIVES]]
-        at_side = self._side_point(place, side) if side and "stated_area" in ranked[0].features \
-            else None
+        stated_side = side and "stated_area" in ranked[0].features and \
+            place.feature_code in REGION_CODES
+        at_side = self._side_point(place, SIDES[side]) if stated_side else None
         if at_side is not None:  # "a community in southwestern Ontario"
             shown[0] = shown[0].model_copy(update={"place": at_side})
         elif place.feature_code == "ADM1":
@@ -491,13 +498,11 @@ class Resolver:
                     _support(context, c.place, stated), c.score)
         return max(areas, key=rank) if areas else None
 
-    def _side_point(self, area: Place, side: str) -> PlaceRef | None:
-        """The middle of an area's parts on one side ("southwestern"), as its point."""
-        points = self._member_points(area) if area.feature_code in REGION_CODES else []
-        if not points:
-            return None
-        lat, lon = area_centre(_on_side(points, SIDES[side]))
-        return place_ref(area).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
+    def _side_point(self, area: Place, side: tuple[int, int]) -> PlaceRef | None:
+        """The area's record at the middle of its parts on one side (SIDES), or None when it
+        has no parts."""
+        points = self._member_points(area)
+        return _ref_at(area, area_centre(_on_side(points, side))) if points else None
 
     def _people_within(self, area: Place) -> int:
         if area.id not in self._people:
@@ -509,9 +514,8 @@ class Resolver:
         town (the store's point): readers and gold standards put a region at its middle."""
         if area.id not in self._area_points:
             members = self.gazetteer.child_points(area.id)
-            lat, lon = area_centre(members) if members else (area.lat, area.lon)
-            self._area_points[area.id] = place_ref(area).model_copy(
-                update={"lat": round(lat, 4), "lon": round(lon, 4)})
+            self._area_points[area.id] = _ref_at(
+                area, area_centre(members) if members else (area.lat, area.lon))
         return self._area_points[area.id]
 
     def _side_of_area(self, mentions: list[Mention], context: "_Context") -> bool:
@@ -524,11 +528,9 @@ class Resolver:
         side_key = sides.replace(" ", "").lower()
         side = SIDES.get(side_key) if sides and rest.lower() not in SIDES else None
         area = self._area_called(rest, context) if side else None
-        points = self._member_points(area) if area else []
-        if not points:
+        ref = self._side_point(area, side) if area else None
+        if ref is None:
             return False
-        lat, lon = area_centre(_on_side(points, side))
-        ref = place_ref(area).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
         _place_unnamed(mentions, ref, 3,
                        f"no place so called; placed in the {side_key} part of {area.name}")
         return True
@@ -566,9 +568,8 @@ class Resolver:
         holder = self._holder(list(parts.values()))
         if holder is None or not points:
             return None
-        lat, lon = area_centre(points)
-        ref = place_ref(holder).model_copy(update={"lat": round(lat, 4), "lon": round(lon, 4)})
-        return ref, ", ".join(sorted(a.name for a in parts.values()))
+        names = ", ".join(sorted(a.name for a in parts.values()))
+        return _ref_at(holder, area_centre(points)), names
 
     def _holder(self, areas: list[Place]) -> Place | None:
         """The province all these districts lie in, or else their country."""
@@ -1334,8 +1335,9 @@ class _Context:
         """The last placed name before ``m`` that the text calls a ``kind`` ("Imam Sahib
         district")."""
         text = self.doc.text
-        named = [o for o in self.doc.mentions if o.end <= m.start and o.place is not None and
-                 o.kind == "place" and text[o.end:o.end + 40].lower().lstrip(" '’").startswith(kind)]
+        named = [o for o in self.doc.mentions
+                 if o.end <= m.start and o.place is not None and o.kind == "place" and
+                 text[o.end:o.end + 40].lower().lstrip(" '’").startswith(kind)]
         return named[-1] if named else None
 
 

@@ -726,8 +726,7 @@ def test_a_side_of_a_province_abroad_is_no_side_of_it(pipeline):
     """The store's only Midlands is Zimbabwe's province: a story set in England that speaks of
     "the West Midlands" does not mean its western part."""
     text = "Four nurses in England fell ill, and two died in the West Midlands last week."
-    m = next(m for m in pipeline(Document(id="t", text=text)).mentions
-             if m.text == "West Midlands")
+    m = resolve_any(pipeline, text, "West Midlands")
     assert m.place is None or m.place.country_code == "GB"
     text = "Villages in Eastern Kasai, in Congo, were attacked."  # the country agrees
     assert resolve(pipeline, text, "Eastern Kasai").place.country_code == "CD"
