@@ -496,7 +496,14 @@ class Resolver:
         def rank(c: Candidate) -> tuple[bool, float, float]:
             return (_holds_any(c.place, namesakes),
                     _support(context, c.place, stated), c.score)
-        return max(areas, key=rank) if areas else None
+
+        def city_rank(c: Candidate) -> tuple[float, bool, float]:
+            # "a suburb of York ... in the north of England": a hamlet called York in
+            # Arizona holds a Clifton, yet the text names the English city's country
+            return (_support(context, c.place, stated), _holds_any(c.place, namesakes),
+                    c.score)
+        cities_only = areas and all(c.place.feature_class == "P" for c in areas)
+        return max(areas, key=city_rank if cities_only else rank) if areas else None
 
     def _side_point(self, area: Place, side: tuple[int, int]) -> PlaceRef | None:
         """The area's record at the middle of its parts on one side (SIDES), or None when it

@@ -259,6 +259,9 @@ STATED = {
     "an unknown region 'of' a known one; a figure among the words before it": (
         "Skerra is an island of some 2,000 hectares in the Inner Hebrides of Scotland.", "Skerra",
         {"name": "Scotland", "precision": 3}),
+    "a suburb of the city in the country the text names, not of a hamlet holding a namesake": (
+        "Kensington is a suburb of Oxford, in the south of England.", "Kensington",
+        {"name": "Oxford", "country_code": "GB", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
