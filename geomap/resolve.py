@@ -38,6 +38,7 @@ from gazetteer.names import fold, is_latin
 from gazetteer.store import importance
 
 from . import lexicon as lx
+from . import numbers
 from . import sentences
 from .models import Alternative, Document, Mention, PlaceRef
 
@@ -386,8 +387,9 @@ class Resolver:
         town inside the stated area counts: the store may lack the one meant (Ukiah, Oregon)
         and hold a namesake far away (Ukiah, California)."""
         named = [a for a in ranked if "stated_area" not in a.features]
-        if ranked and "stated_in" in ranked[0].features:
-            return ranked  # the writer said which area it is in, and a namesake lies there
+        # the writer said which area it is in, and a namesake lies there: the distance only
+        # checks it (Toowoomba, once called Tambo, is no town 101 km from Blackall)
+        stated_in = bool(ranked) and "stated_in" in ranked[0].features
         for ref_name, km in _references(text, name):
             found = self.gazetteer.lookup(ref_name, limit=CANDIDATES, loose_match=False,
                                           names=False)
@@ -400,6 +402,8 @@ class Resolver:
                 return (_support(context, t.place, fold(ref_name)) > 0,
                         any(_within(a.place, t.place, km) for a in named), t.score)
             town = max(towns, key=rank)
+            if stated_in and (_within(ranked[0].place, town.place, km) or area is None):
+                return ranked
             if named and named[0].place.feature_code in REGION_CODES and \
                     _lies_in(town.place, named[0].place):
                 return ranked  # "Sweden ... 40 km from Stockholm" measures something in Sweden
@@ -1407,8 +1411,11 @@ _CONTAINER_GAP = re.compile(
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
 
 
+# "two miles (3 km) southwest of Sandia": a figure may be spelt out
+_NUMBER_WORD = "|".join(sorted([*numbers.UNITS, *numbers.TENS], key=len, reverse=True))
 _DISTANCE = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s*\([^)]{0,20}\))?"
+    r"(?P<num>\d+(?:\.\d+)?|\b(?:" + _NUMBER_WORD + r")(?:[- ](?:" + _NUMBER_WORD + r"))?)"
+    r"\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s*\([^)]{0,20}\))?"
     r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+)?"
     r"(?:of|from)\s+(?:the\s+(?:(?:district|provincial|state|regional|county)\s+)?"
     r"(?:city|town|village|capital|headquarters|seat)\s+of\s+)?", re.I)
@@ -1486,7 +1493,8 @@ def _common_kind(peers: set[str], chosen: dict[str, list["Scored"]]) -> str | No
 def _km(distance: re.Match) -> float:
     """The kilometres of a _DISTANCE match ("14 miles", "22 km")."""
     unit = MILE_KM if distance["unit"].lower().startswith("mi") else 1.0
-    return float(distance["num"]) * unit
+    num = distance["num"]
+    return (float(num) if num[0].isdigit() else numbers.value(num) or 0) * unit
 
 
 def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str, float]]:

@@ -333,6 +333,21 @@ def test_a_town_measured_from_must_lie_in_the_stated_area(pipeline):
     assert (m.place.name, m.place.admin1) == ("Grant County", "Oregon")
 
 
+def test_a_distance_may_be_spelt_out(pipeline):
+    text = "Dellow Spring was a cattle station some twelve miles (19 km) north of Kingsville, Texas."
+    m = resolve(pipeline, text, "Dellow Spring", gold_span=True)
+    assert (m.place.name, m.place.admin1, m.precision) == ("Kingsville", "Texas", 2)
+
+
+def test_a_namesake_in_the_stated_area_too_far_from_the_town_measured_from(pipeline):
+    # the store's Milton in Queensland is a suburb of Brisbane, 1,000 km from Longreach
+    text = "Milton is a small town in Queensland, Australia. Milton is 60 kilometres south " \
+           "of Longreach, on the highway."
+    m = resolve(pipeline, text, "Milton", gold_span=True)
+    assert (m.place.name, m.precision) == ("Longreach", 2)
+    assert "placed near Longreach" in m.note
+
+
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
     m = resolve(pipeline, "Police in Sweden found the boat 40 km from Stockholm.", "Sweden")
     assert m.place.feature_code == "PCLI"
