@@ -398,8 +398,13 @@ class Resolver:
             if not towns:
                 continue
 
+            # a city the text also mentions is the one placed for it ("Hempstead, near
+            # Gillingham": the English city); a village may have been placed on its prior alone
+            placed = (r := context.chosen.get(fold(ref_name))) and _city(r[0].place) and \
+                r[0].place.id
+
             def rank(t: Candidate) -> tuple:
-                return (_support(context, t.place, fold(ref_name)) > 0,
+                return (t.place.id == placed, _support(context, t.place, fold(ref_name)) > 0,
                         any(_within(a.place, t.place, km) for a in named), t.score)
             town = max(towns, key=rank)
             if stated_in and (_within(ranked[0].place, town.place, km) or area is None):
@@ -410,8 +415,8 @@ class Resolver:
             fits = [a for a in named if _within(a.place, town.place, km)]
             if fits:
                 return _lead(fits[0], ranked, "distance")
-            if area is None and len(towns) > 1 and not _support(context, town.place,
-                                                                 fold(ref_name)):
+            if area is None and len(towns) > 1 and town.place.id != placed and \
+                    not _support(context, town.place, fold(ref_name)):
                 continue  # which of the towns so called is meant, nothing in the text says
             top = ranked[0].score if ranked else town.score
             return [Scored(town.place, top, {"prior": round(town.score, 3),
@@ -941,7 +946,7 @@ def _explain(best: Scored) -> str:
         return f"no namesake in the area the text states; placed at that area: {best.place.name}"
     if "stated_near" in best.features:
         return f"no namesake where the text puts it; placed near {best.place.name}, the town " \
-            "the text measures it from"
+            "the text measures it from or puts it near"
     reasons = [k for k, v in sorted(best.features.items(), key=lambda kv: -kv[1])
                if k != "prior" and v > 0]
     return "best by " + (", ".join(["prior"] + reasons))
@@ -1423,6 +1428,12 @@ _DISTANCE = re.compile(
 
 _REFERENCE = re.compile(
     _DISTANCE.pattern + r"(?-i:(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))", re.I)
+# right after the name: "Hempstead, near Gillingham", "X is a small village near Y"
+_NEAR_AFTER = re.compile(
+    r"(?:,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?|\s+(?:is|was|lies|lay)\s+(?:(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?|(?:located|situated)\s+)?)(?:(?:very|just|close)\s+)?near\s+(?:the\s+"
+    r"(?:town|city|village)\s+of\s+)?(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})")
+NEAR_TOWN_KM = 25.0  # "near" a town: closer than this, give or take the slack of a distance
 _IT = re.compile(r"\s*(?:It|The (?:village|town|city|settlement|hamlet|community|place))\s")
 NEAR_REFERENCE_KM = 100.0  # farther than this from a town is not "near" it
 
@@ -1432,8 +1443,11 @@ def _references(text: str, name: str) -> list[tuple[str, float]]:
     village ... . It lies 14 miles (22 km) north-east of Y", after the name's first occurrences;
     only those closer than NEAR_REFERENCE_KM."""
     found: list[tuple[str, float]] = []
+    if "near" in text:
+        found += [(near["name"], NEAR_TOWN_KM) for end in _name_ends(text, name)
+                  if (near := _NEAR_AFTER.match(text, end))]
     if "km" not in text and "mile" not in text and "kilomet" not in text:
-        return found
+        return list(dict.fromkeys(found))
     for end in _name_ends(text, name):
         sentence = sentences.first(text[end:end + 300])
         after = text[end + len(sentence):end + len(sentence) + 300].lstrip(".!?\"'”’)] ")

@@ -348,6 +348,18 @@ def test_a_namesake_in_the_stated_area_too_far_from_the_town_measured_from(pipel
     assert "placed near Longreach" in m.note
 
 
+def test_near_a_city_the_text_names_is_no_namesake_far_away(pipeline):
+    m = resolve(pipeline, "Rockets hit Hempstead, near Gillingham, on Monday.", "Hempstead")
+    assert (m.place.name, m.place.country_code, m.precision) == ("Gillingham", "GB", 2)
+    assert "placed near Gillingham" in m.note
+
+
+def test_an_unknown_village_near_a_town_is_placed_by_that_town(pipeline):
+    text = "Kelvale is a small village near Longreach, in Queensland."
+    m = resolve(pipeline, text, "Kelvale", gold_span=True)
+    assert (m.place.name, m.precision) == ("Longreach", 2)
+
+
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
     m = resolve(pipeline, "Police in Sweden found the boat 40 km from Stockholm.", "Sweden")
     assert m.place.feature_code == "PCLI"
