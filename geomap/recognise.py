@@ -23,7 +23,9 @@ from . import lexicon as lx
 from . import sentences
 from .models import Document, Mention
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+# a full stop between a word of four letters or more and a capitalised one ends a sentence
+# whose space was lost ("England.The"); "St.Paul" stays one word
+_WORD = re.compile(r"[^\W_]+(?:(?:[-'’]|\.(?!(?<=[^\W_]{4}\.)[A-Z][a-z]))[^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CLAUSE_START = re.compile(r"[:\"“—–]")  # a capital after these may start a clause or title
 _CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t)$", re.IGNORECASE)

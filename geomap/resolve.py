@@ -1536,7 +1536,10 @@ def stated_distances(text: str, mentions: list[Mention]) -> list[tuple[str, str,
 # Words that make a new name of the words after them: "New England" is not England.
 NAME_PREFIXES = lx.DIRECTIONS | lx.FEATURE_PREFIXES | {
     "new", "old", "great", "little", "saint", "st", "san", "santa", "sao", "são"}
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+)?[A-Z][\w'’.-]*)*")
+# a full stop between a word of four letters or more and a capitalised one ends a sentence
+# whose space was lost ("of England.The 2011 census"); "St. Paul", "U.S." and "St.Paul" stay
+_RUN_WORD = r"[A-Z](?:[\w'’-]|\.(?!(?<=[^\W_]{4}\.)[A-Z][a-z]))*"
+_CAPITALISED_RUN = re.compile(_RUN_WORD + r"(?:\s+(?:of\s+|de\s+|del\s+)?" + _RUN_WORD + ")*")
 _AREA_WORDS = re.compile(
     r"^(?:province|state|region|county|district|department|governorate|prefecture|"
     r"municipality|oblast|parish|city|town|township|sheng|shi|powiat|of|the)\s+|"

@@ -23,6 +23,11 @@ def test_dotted_abbreviation_keeps_its_final_dot():
     assert [t.text for t in tokenize("She holds a Ph.D. now.")][3] == "Ph.D"
 
 
+def test_a_sentence_end_with_its_space_lost_splits_the_words(recogniser):
+    assert found(recogniser, "Snow closed roads across Ukraine.The army helped.") == ["Ukraine"]
+    assert found(recogniser, "Mass was said in St.Paul on Sunday.") == ["St.Paul"]
+
+
 def test_dotted_country_before_an_organisation_word_is_still_the_country(recogniser):
     assert "U.S." in found(recogniser, "Help came from the U.S. Army on Monday.")
 

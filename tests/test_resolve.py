@@ -32,6 +32,11 @@ def test_text_names_skip_the_mentions_themselves():
     assert "york" not in names and "newyork" not in names
 
 
+def test_text_names_split_at_a_full_stop_whose_space_was_lost():
+    names = text_names("It lies in the north of England.The census counted it.", [])
+    assert "england" in names and "englandthe" not in names
+
+
 def test_text_names_do_not_take_the_name_after_new_or_north():
     names = text_names("Snow fell across New England and North Carolina.", [])
     assert "newengland" in names and "northcarolina" in names
