@@ -456,6 +456,9 @@ class Resolver:
                 return best
         return None
 
+    def _known(self, name: str) -> bool:
+        return bool(self.gazetteer.lookup(name, limit=1, loose_match=False, names=False))
+
     def _country_called(self, words: str) -> str | None:
         """The country a word names as its name, abbreviation or demonym ("Indian", "U.S.")."""
         key = fold(words)
@@ -487,6 +490,18 @@ class Resolver:
         for form, city_only in dict.fromkeys(forms):
             found = self.gazetteer.lookup(form, limit=CANDIDATES, loose_match=False, names=False)
             inner = [c for c in found if inside is None or context.names_area_of(inside, c.place)]
+            if not inner and inside and not self._known(inside):
+                # "a district of Stockport, Greater Manchester": a link the store lacks says
+                # nothing against the one before it, called so by its own name, in a province
+                # the text names or the one country it names ("the Town of Lincoln, in the
+                # Niagara Region" of a text naming Canada and the United States is no Lincoln
+                # County, Arkansas)
+                inner = [c for c in found if fold(form) in area_keys(c.place.name) | {
+                    fold(c.place.name)} and (context.named_areas(c.place, fold(form)).get(
+                        "admin") or context.sole_country() == c.place.country_code)]
+                if any(not _lies_in(c.place, inner[0].place) and not _lies_in(
+                        inner[0].place, c.place) for c in inner[1:]):
+                    inner = []  # a Lincoln County in each state: which, nothing says
             # "the United States territory of Guam": GeoNames makes a territory a country
             inner = inner or [c for c in found if c.place.feature_code.startswith("PCL")]
             # an administrative area first: "in Jamaica" is the country, not Jamaica, Queens;
@@ -1246,6 +1261,11 @@ class _Context:
         if key in self.peer_kind and _kind_of(place) == self.peer_kind[key]:
             out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
         return out
+
+    def sole_country(self) -> str | None:
+        """The code of the one country the text names, if it names exactly one."""
+        codes = [code for code, key in self.country_names.items() if key in self.names]
+        return codes[0] if len(codes) == 1 else None
 
     def holds_town_of(self, area: Place, towns: frozenset[str]) -> bool:
         """The area (or city) holds a town placed for one of these names."""

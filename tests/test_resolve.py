@@ -267,6 +267,12 @@ STATED = {
     "a suburb of the city in the country the text names, not of a hamlet holding a namesake": (
         "Kensington is a suburb of Oxford, in the south of England.", "Kensington",
         {"name": "Oxford", "country_code": "GB", "precision": 2}),
+    "a link the store lacks does not hide the one before it": (
+        "Tarnley Brook is a suburb of Bolton, Greater Manchester, in England.", "Tarnley Brook",
+        {"name": "Bolton", "country_code": "GB", "precision": 2}),
+    "nor does it pick one of many areas so called in the country": (
+        "Tarnley Brook is a hamlet in the Town of Lincoln, in the Wexmoor Region of the United "
+        "States.", "Tarnley Brook", {"name": "United States", "precision": 3}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
