@@ -847,12 +847,18 @@ _LAST_WORD_BEFORE = re.compile(r"([A-Za-z-]+)\s+$")
 
 def _side_of_link(sentence: str, stated: re.Match, area: Candidate | None) -> str | None:
     """The compass word right before the stated chain's first link ("southwestern" of "in
-    southwestern Ontario"), when that link is the area found."""
+    southwestern Ontario") or at its start ("Far North Queensland"), when that link is the
+    area found."""
     word = _LAST_WORD_BEFORE.search(sentence, max(0, stated.start("area") - 20),
                                     stated.start("area"))
     side = word.group(1).lower().replace("-", "") if word else ""
-    if side not in SIDES or area is None or \
-            not area_keys(stated["area"]) & area_keys(area.place.name):
+    link = stated["area"]
+    if side not in SIDES:  # or inside the link: "in Far North Queensland", "Eastern Ontario"
+        words = link.split(maxsplit=1)
+        written = words[1] if len(words) > 1 and words[0].lower() in ("far", "mid") else link
+        side = "".join(_side_words(written).lower().split()).replace("-", "")
+        link = _without_sides(link)
+    if side not in SIDES or area is None or not area_keys(link) & area_keys(area.place.name):
         return None
     return side
 
@@ -1080,7 +1086,7 @@ def _name_ends(text: str, name: str, most: int = 5) -> list[int]:
     return ends
 
 
-_SIDE_WORDS = frozenset(lx.DIRECTIONS | {"mid"})
+_SIDE_WORDS = frozenset(lx.DIRECTIONS | {"mid", "far"})  # "Far North Queensland"
 
 
 def _without_sides(name: str) -> str:
@@ -1425,7 +1431,8 @@ _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Dep
                       r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
 _CITY_AFTER = re.compile(r"\s+city\b")
 _STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b|^,")
-_NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d")
+# "Ward 5" is a numbered link; "a suburb of Adelaide 14 km from the CBD" is Adelaide
+_NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d(?![\d.,]*\s*(?:km|kilomet|mi(?:les?)?\b))")
 
 
 # "the 'Tajkano' area of the district": the district the text named last
@@ -1441,7 +1448,7 @@ _NUMBER_WORD = "|".join(sorted([*numbers.UNITS, *numbers.TENS], key=len, reverse
 _DISTANCE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|\b(?:" + _NUMBER_WORD + r")(?:[- ](?:" + _NUMBER_WORD + r"))?)"
     r"\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s*\([^)]{0,20}\))?"
-    r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+)?"
+    r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}(?:ern)?\s+)?"
     r"(?:of|from)\s+(?:the\s+(?:(?:district|provincial|state|regional|county)\s+)?"
     r"(?:city|town|village|capital|headquarters|seat)\s+of\s+)?", re.I)
 

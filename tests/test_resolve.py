@@ -273,6 +273,9 @@ STATED = {
     "nor does it pick one of many areas so called in the country": (
         "Tarnley Brook is a hamlet in the Town of Lincoln, in the Wexmoor Region of the United "
         "States.", "Tarnley Brook", {"name": "United States", "precision": 3}),
+    "a distance after the city is no number of a ward": (
+        "Orrel Bay is a western suburb of Adelaide 12 km from the city centre.", "Orrel Bay",
+        {"name": "Adelaide", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
@@ -369,6 +372,21 @@ def test_an_unknown_village_near_a_town_is_placed_by_that_town(pipeline):
     text = "Kelvale is a small village near Longreach, in Queensland."
     m = resolve(pipeline, text, "Kelvale", gold_span=True)
     assert (m.place.name, m.precision) == ("Longreach", 2)
+
+
+def test_a_bearing_of_three_compass_words(pipeline):
+    text = "Tallow Creek is a farm about 17 km north-north-west of Crookwell."
+    m = resolve(pipeline, text, "Tallow Creek", gold_span=True)
+    assert (m.place.name, m.precision) == ("Crookwell", 2)
+
+
+def test_a_capitalised_side_at_the_start_of_the_stated_area(pipeline):
+    m = resolve(pipeline, "Kelby Downs is a cattle town in Far North Queensland, Australia.",
+                "Kelby Downs", gold_span=True)
+    middle = resolve(pipeline, "Kelby Downs is a cattle town in Queensland, Australia.",
+                     "Kelby Downs", gold_span=True)
+    assert m.place.name == middle.place.name == "Queensland"
+    assert m.place.lat > middle.place.lat + 2  # its north, not its middle
 
 
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
