@@ -334,6 +334,8 @@ class Resolver:
         at_side = self._side_point(place, SIDES[side]) if stated_side else None
         if at_side is not None:  # "a community in southwestern Ontario"
             shown[0] = shown[0].model_copy(update={"place": at_side})
+        elif ranked[0].at is not None:
+            shown[0] = shown[0].model_copy(update={"place": _ref_at(place, ranked[0].at)})
         elif place.feature_code == "ADM1":
             shown[0] = shown[0].model_copy(update={"place": self._area_point(place)})
         # "a suburb of <the city placed>", "58 km north of <the town placed>"
@@ -390,7 +392,7 @@ class Resolver:
         # the writer said which area it is in, and a namesake lies there: the distance only
         # checks it (Toowoomba, once called Tambo, is no town 101 km from Blackall)
         stated_in = bool(ranked) and "stated_in" in ranked[0].features
-        for ref_name, km in _references(text, name):
+        for ref_name, km, bearing in _references(text, name):
             found = self.gazetteer.lookup(ref_name, limit=CANDIDATES, loose_match=False,
                                           names=False)
             towns = [c for c in found if c.place.feature_class == "P" and
@@ -419,8 +421,11 @@ class Resolver:
                     not _support(context, town.place, fold(ref_name)):
                 continue  # which of the towns so called is meant, nothing in the text says
             top = ranked[0].score if ranked else town.score
+            # "110 km north of Winnipeg": that far along the bearing, not at Winnipeg
+            at = _destination(town.place.lat, town.place.lon, km, bearing) if bearing else None
             return [Scored(town.place, top, {"prior": round(town.score, 3),
-                                             "stated_near": round(top - town.score, 3)})] + ranked
+                                             "stated_near": round(top - town.score, 3)},
+                           at, f"{round(km)} km {bearing}" if at else "")] + ranked
         return ranked
 
     def _chain_area(self, sentence: str, stated: re.Match, context: "_Context",
@@ -794,6 +799,9 @@ class Scored:
     place: Place
     score: float
     features: dict[str, float]
+    # where the text puts the mention relative to this town ("12 km north of it"), if it does
+    at: tuple[float, float] | None = None
+    measured: str = ""  # how the text puts it there: "110 km north"
 
 
 def _credible_area(area: Candidate | None, ranked: list[Scored], context: "_Context"
@@ -965,6 +973,9 @@ def _softmax_top(scores: list[float]) -> float:
 def _explain(best: Scored) -> str:
     if "stated_area" in best.features:
         return f"no namesake in the area the text states; placed at that area: {best.place.name}"
+    if "stated_near" in best.features and best.at is not None:
+        return f"no namesake where the text puts it; placed {best.measured} of " \
+            f"{best.place.name}, as the text measures it"
     if "stated_near" in best.features:
         return f"no namesake where the text puts it; placed near {best.place.name}, the town " \
             "the text measures it from or puts it near"
@@ -1448,7 +1459,8 @@ _NUMBER_WORD = "|".join(sorted([*numbers.UNITS, *numbers.TENS], key=len, reverse
 _DISTANCE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|\b(?:" + _NUMBER_WORD + r")(?:[- ](?:" + _NUMBER_WORD + r"))?)"
     r"\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s*\([^)]{0,20}\))?"
-    r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}(?:ern)?\s+)?"
+    r"\s+(?:(?P<bearing>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})"
+    r"(?:ern)?\s+)?"
     r"(?:of|from)\s+(?:the\s+(?:(?:district|provincial|state|regional|county)\s+)?"
     r"(?:city|town|village|capital|headquarters|seat)\s+of\s+)?", re.I)
 
@@ -1463,15 +1475,17 @@ _NEAR_AFTER = re.compile(
 NEAR_TOWN_KM = 25.0  # "near" a town: closer than this, give or take the slack of a distance
 _IT = re.compile(r"\s*(?:It|The (?:village|town|city|settlement|hamlet|community|place))\s")
 NEAR_REFERENCE_KM = 100.0  # farther than this from a town is not "near" it
+BEARING_REFERENCE_KM = 250.0  # with a bearing, a place this far is still placed from the town
 
 
-def _references(text: str, name: str) -> list[tuple[str, float]]:
-    """The towns (and km) the text measures the name's place from: "X is 58 km north of Y", "X is a
-    village ... . It lies 14 miles (22 km) north-east of Y", after the name's first occurrences;
-    only those closer than NEAR_REFERENCE_KM."""
-    found: list[tuple[str, float]] = []
+def _references(text: str, name: str) -> list[tuple[str, float, str]]:
+    """The towns the text measures the name's place from, with the km and the bearing ("" if
+    none): "X is 58 km north of Y", "X is a village ... . It lies 14 miles (22 km) north-east of
+    Y", after the name's first occurrences; only those closer than NEAR_REFERENCE_KM, or
+    BEARING_REFERENCE_KM when a bearing is given."""
+    found: list[tuple[str, float, str]] = []
     if "near" in text:
-        found += [(near["name"], NEAR_TOWN_KM) for end in _name_ends(text, name)
+        found += [(near["name"], NEAR_TOWN_KM, "") for end in _name_ends(text, name)
                   if (near := _NEAR_AFTER.match(text, end))]
     if "km" not in text and "mile" not in text and "kilomet" not in text:
         return list(dict.fromkeys(found))
@@ -1479,12 +1493,36 @@ def _references(text: str, name: str) -> list[tuple[str, float]]:
         sentence = sentences.first(text[end:end + 300])
         after = text[end + len(sentence):end + len(sentence) + 300].lstrip(".!?\"'”’)] ")
         if _IT.match(after):
-            sentence += " " + sentences.first(after)
+            sentence += "; " + sentences.first(after)  # not one name: "Winnipeg. It"
         for d in _REFERENCE.finditer(sentence):
-            km = _km(d)
-            if km <= NEAR_REFERENCE_KM:
-                found.append((d["name"], km))
+            km, bearing = _km(d), (d["bearing"] or "").lower()
+            if km <= (BEARING_REFERENCE_KM if bearing else NEAR_REFERENCE_KM):
+                found.append((d["name"], km, bearing))
     return list(dict.fromkeys(found))
+
+
+_COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+
+
+def _degrees(bearing: str) -> float:
+    """"north-north-west" -> 337.5: each word halves the way from the next to it."""
+    words = re.findall(r"north|south|east|west", bearing)
+    angle = _COMPASS[words[-1]]
+    for word in reversed(words[:-1]):
+        target = _COMPASS[word]
+        turn = (angle - target + 180) % 360 - 180  # the short way round
+        angle = (target + turn / 2) % 360
+    return angle
+
+
+def _destination(lat: float, lon: float, km: float, bearing: str) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) along a compass bearing ("north-east"), on a sphere."""
+    d, theta = km / 6371.0, math.radians(_degrees(bearing))
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(theta))
+    l2 = l1 + math.atan2(math.sin(theta) * math.sin(d) * math.cos(p1),
+                         math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")

@@ -305,12 +305,12 @@ def test_a_distance_from_a_town_the_text_names_picks_the_namesake_that_far(pipel
     assert m.precision == 1
 
 
-def test_an_unknown_place_measured_from_a_town_is_placed_near_that_town(pipeline):
+def test_an_unknown_place_measured_from_a_town_is_placed_from_that_town(pipeline):
     text = ("Makari Siding is a small settlement in the Masvingo Province of Zimbabwe. It lies "
             "about 58 km north of Masvingo on the railway line.")
     m = resolve(pipeline, text, "Makari Siding", gold_span=True)
     assert (m.place.name, m.place.feature_code, m.precision) == ("Masvingo", "PPL", 2)
-    assert "placed near Masvingo" in m.note
+    assert "placed 58 km north of Masvingo" in m.note
 
 
 def test_a_town_measured_from_is_read_with_the_province_the_text_names(pipeline):
@@ -359,7 +359,7 @@ def test_a_namesake_in_the_stated_area_too_far_from_the_town_measured_from(pipel
            "of Longreach, on the highway."
     m = resolve(pipeline, text, "Milton", gold_span=True)
     assert (m.place.name, m.precision) == ("Longreach", 2)
-    assert "placed near Longreach" in m.note
+    assert "placed 60 km south of Longreach" in m.note
 
 
 def test_near_a_city_the_text_names_is_no_namesake_far_away(pipeline):
@@ -387,6 +387,25 @@ def test_a_capitalised_side_at_the_start_of_the_stated_area(pipeline):
                      "Kelby Downs", gold_span=True)
     assert m.place.name == middle.place.name == "Queensland"
     assert m.place.lat > middle.place.lat + 2  # its north, not its middle
+
+
+def test_a_distance_and_a_bearing_from_a_town_place_the_mention_along_it(pipeline):
+    town = resolve(pipeline, "Snow fell on Winnipeg.", "Winnipeg").place
+    m = resolve(pipeline, "Tarven Lake is a hamlet about 110 kilometres north of Winnipeg.",
+                "Tarven Lake", gold_span=True)
+    assert (m.place.name, m.precision) == ("Winnipeg", 2)
+    assert 105 < haversine_km(m.place.lat, m.place.lon, town.lat, town.lon) < 115
+    assert m.place.lat > town.lat + 0.9 and abs(m.place.lon - town.lon) < 0.01
+    assert "placed 110 km north of Winnipeg" in m.note
+
+
+def test_a_bearing_in_the_next_sentence_of_three_compass_words(pipeline):
+    town = resolve(pipeline, "Snow fell on Winnipeg.", "Winnipeg").place
+    m = resolve(pipeline, "Orlan Mills is a village in Manitoba. It lies 40 km north-north-west "
+                "of Winnipeg.", "Orlan Mills", gold_span=True)
+    north = haversine_km(m.place.lat, town.lon, town.lat, town.lon)
+    west = haversine_km(town.lat, m.place.lon, town.lat, town.lon)
+    assert m.place.lon < town.lon and 30 < north < 40 and 10 < west < 20
 
 
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
