@@ -59,7 +59,8 @@ def same_event(a: Event, b: Event) -> bool:
 
 def _same_place(a: Event, b: Event) -> bool:
     if a.place is not None and b.place is not None:
-        return a.place.id == b.place.id
+        # one id at two points: a place the store lacks put "110 km north of" the town
+        return a.place.id == b.place.id and (a.place.lat, a.place.lon) == (b.place.lat, b.place.lon)
     nameless = [e for e in (a, b) if e.place is None and not e.place_name]
     if len(nameless) == 2:
         return a.fatalities == b.fatalities

@@ -44,6 +44,11 @@ def test_other_place_or_distant_day_stays_apart():
     assert len(merge([report("a"), report("b", day=27)])) == 1  # a day apart: one event
 
 
+def test_a_place_put_at_a_distance_from_a_town_is_not_the_town():
+    north = TOWN.model_copy(update={"lat": 41.0})  # "a hamlet 110 km north of Oakvale"
+    assert len(merge([report("a"), report("b", place=north)])) == 2
+
+
 def test_unplaced_reports_merge_by_name_and_placeless_by_figure():
     a = report("a", place=None, place_name="Hillside")
     b = report("b", place=None, place_name="hillside")
