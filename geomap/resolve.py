@@ -1462,7 +1462,8 @@ _DISTANCE = re.compile(
     r"\s+(?:(?P<bearing>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})"
     r"(?:ern)?\s+)?"
     r"(?:of|from)\s+(?:the\s+(?:(?:district|provincial|state|regional|county)\s+)?"
-    r"(?:city|town|village|capital|headquarters|seat)\s+of\s+)?", re.I)
+    r"(?:city|town|village|capital|headquarters|seat)(?:\s+of|,)\s+)?",  # "the state capital, X"
+    re.I)
 
 
 _REFERENCE = re.compile(

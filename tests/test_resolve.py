@@ -408,6 +408,13 @@ def test_a_bearing_in_the_next_sentence_of_three_compass_words(pipeline):
     assert m.place.lon < town.lon and 30 < north < 40 and 10 < west < 20
 
 
+def test_a_distance_from_the_capital_named_after_a_comma(pipeline):
+    text = "Shelling hit Kharvan, 30 km north of the provincial capital, Kandahar, on Monday."
+    m = resolve(pipeline, text, "Kharvan", gold_span=True)
+    assert (m.place.name, m.precision) == ("Kandahār", 2)
+    assert "placed 30 km north of Kandahār" in m.note
+
+
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
     m = resolve(pipeline, "Police in Sweden found the boat 40 km from Stockholm.", "Sweden")
     assert m.place.feature_code == "PCLI"
