@@ -1404,8 +1404,12 @@ _KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|c
                 r"\s+(?:of\s+)?)?")  # "the city of Northampton": the city, not the county
 # lower-case particles inside names: "Rio Grande do Sul", "Møre og Romsdal", "Frankfurt am Main"
 _PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des|og|och|y|e|et|am|an|der|sur)"
+# "the northwestern portion of", "the Northeast section of": a part of the area named next
+_PART_OF = (r"(?:(?:(?i:(?:north|south|east|west|central|northern|southern|eastern|western|"
+            r"(?:north|south)-?(?:east|west)(?:ern)?))\s+)?(?:part|portion|section|sector|"
+            r"quarter|corner|end|edge|outskirts|suburbs|zone)\s+of\s+(?:the\s+)?)?")
 # "(the) [Canadian] province of" before the area's name, then the name itself
-_AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _KIND_BEFORE + _SIDE
+_AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _PART_OF + _SIDE + _KIND_BEFORE + _SIDE
                + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
                + r"\s+)?[A-Z][\w'’.-]*){0,6})")
 _STATED_KIND = (

@@ -276,6 +276,9 @@ STATED = {
     "a distance after the city is no number of a ward": (
         "Orrel Bay is a western suburb of Adelaide 12 km from the city centre.", "Orrel Bay",
         {"name": "Adelaide", "precision": 2}),
+    "a capitalised side of a city's section is no area of its own": (
+        "Elm Hollow is a neighbourhood in the Southeast section of Portland, Oregon.",
+        "Elm Hollow", {"name": "Portland", "admin1": "Oregon", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
