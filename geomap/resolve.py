@@ -397,6 +397,9 @@ class Resolver:
                                           names=False)
             towns = [c for c in found if c.place.feature_class == "P" and
                      (area is None or _lies_in(c.place, area.place))]
+            if area is None and context.sole_country():
+                # "a place in modern Sudan ... 15 km north of Sanam": no Sanom in Thailand
+                towns = [c for c in towns if context.names_country_of(c.place)]
             if not towns:
                 continue
 

@@ -418,6 +418,14 @@ def test_a_distance_from_the_capital_named_after_a_comma(pipeline):
     assert "placed 30 km north of Kandahār" in m.note
 
 
+def test_a_town_measured_from_lies_in_the_one_country_the_text_names(pipeline):
+    text = "Kerma Wells is a place in modern Sudan, about 15 km north of Sanam."
+    start = text.index("Kerma Wells")
+    doc = pipeline(Document(id="t", text=text, only_spans=[(start, start + 11)]))
+    m = doc.mentions[0]
+    assert m.place is None or m.place.country_code == "SD"  # no Sanom in Thailand
+
+
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
     m = resolve(pipeline, "Police in Sweden found the boat 40 km from Stockholm.", "Sweden")
     assert m.place.feature_code == "PCLI"
