@@ -377,7 +377,7 @@ class Resolver:
             if stated:
                 # "a neighbourhood in Wichita": the city, not Wichita County
                 city_part = (stated.groupdict().get("kind") or "").lower() in CITY_PARTS
-                area = self._chain_area(sentence, stated, context, namesakes, city_part)
+                area = self._chain_area(sentence, stated, context, namesakes, name, city_part)
                 return area, _side_of_link(sentence, stated, area)
         return None, None
 
@@ -432,7 +432,10 @@ class Resolver:
         return ranked
 
     def _chain_area(self, sentence: str, stated: re.Match, context: "_Context",
-                    namesakes: list[Candidate], city_part: bool = False) -> Candidate | None:
+                    namesakes: list[Candidate], own: str, city_part: bool = False
+                    ) -> Candidate | None:
+        """The first link of the stated chain the gazetteer knows (see _stated_area); a link
+        called like the place itself (its district) only in a country the text names."""
         links, pos = [stated["area"]], stated.end("area")
         before = (stated["before"] or "").strip()  # "the Harda district of": Harda is a link
         owner = self._country_called(before)  # "the Indian state of Punjab": India holds it
@@ -460,8 +463,9 @@ class Resolver:
             inside = chain[i + 1][0] if i + 1 < len(chain) else None
             best = None if numbered else self._best_area(name, inside, context, namesakes,
                                                          city_part and i == 0)
-            if best is not None:
-                return best
+            if best is not None and (fold(name) != fold(own) or context.names_country_of(
+                    best.place) or not context.names_any_country()):
+                return best  # "Sinnar taluka ... India" is no Sudanese state called Sennar
         return None
 
     def _known(self, name: str) -> bool:
@@ -1335,6 +1339,10 @@ class _Context:
     def elsewhere(self, key: str) -> bool:
         """The document's other names place it in some country (not only this name)."""
         return self.total > self.keys.get(key, 0)
+
+    def names_any_country(self) -> bool:
+        return any(key in self.names for key in self.country_names.values()) or \
+            bool(self.demonym_countries)
 
     def names_country_of(self, place: Place) -> bool:
         """The text names the place's country, as a name or a demonym, or the place is one."""

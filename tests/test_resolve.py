@@ -279,6 +279,9 @@ STATED = {
     "a capitalised side of a city's section is no area of its own": (
         "Elm Hollow is a neighbourhood in the Southeast section of Portland, Oregon.",
         "Elm Hollow", {"name": "Portland", "admin1": "Oregon", "precision": 2}),
+    "a link called like the place itself is no area abroad of that name": (
+        "Sinnar is a market town in Sinnar taluka, in the Indian state of Maharashtra.",
+        "Sinnar", {"country_code": "IN", "admin1": "Mahārāshtra"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
