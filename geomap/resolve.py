@@ -1657,6 +1657,9 @@ def _side_words(name: str) -> str:
 _WORD_AND_SPACE = re.compile(r"\S+\s+")  # a word not the last, with the space after it
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def text_names(text: str, spans: list[tuple[int, int]]) -> set[str]:
     """Keys of the capitalised word runs in the text and their sub-runs (up to 4 words): the
     places a text names, also those outside the mentions being resolved (gold spans).  The
@@ -1665,7 +1668,8 @@ def text_names(text: str, spans: list[tuple[int, int]]) -> set[str]:
         text = text[:start] + "_" * (end - start) + text[end:]
     keys: set[str] = set()
     for run in _CAPITALISED_RUN.finditer(text):
-        words = [w.strip(".,") for w in run.group().split()]
+        # "New Zealand's South Island" names New Zealand
+        words = [_POSSESSIVE_END.sub("", w.strip(".,")) for w in run.group().split()]
         for i in range(len(words)):
             if i and words[i - 1].lower() in NAME_PREFIXES:
                 continue  # "New England" does not name England, nor "North Carolina" Carolina

@@ -37,6 +37,10 @@ def test_text_names_split_at_a_full_stop_whose_space_was_lost():
     assert "england" in names and "englandthe" not in names
 
 
+def test_text_names_drop_a_possessive():
+    assert "newzealand" in text_names("A town on New Zealand's South Island.", [])
+
+
 def test_text_names_do_not_take_the_name_after_new_or_north():
     names = text_names("Snow fell across New England and North Carolina.", [])
     assert "newengland" in names and "northcarolina" in names
