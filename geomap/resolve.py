@@ -1406,8 +1406,9 @@ class _Context:
 
 
 _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|inner|"
-         r"outer|downtown|(?:north|south)-?(?:east|west)(?:ern)?)(?:\s+|-(?=[a-zA-Z]))){0,2}")
-# ("in mid-Wales", "in inner southeast Portland")
+         r"outer|downtown|rural|extreme|far|(?:north|south)-?(?:east|west)(?:ern)?)"
+         r"(?:\s+|-(?=[a-zA-Z]))){0,2}")
+# ("in mid-Wales", "in inner southeast Portland", "in rural Wallowa County")
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
 _KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|county|region|"
                 r"district|department|governorate|prefecture|municipality|island|parish|unit|"
@@ -1432,7 +1433,8 @@ _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?" +
     _STATED_KIND.format("") +
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
-    r"(?:[\w-]+(?:,\d+)*,?\s+){0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
+    # "... and a U.S. Post Office in"
+    r"(?:[\w.-]+(?:,\d+)*,?\s+){0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
 # Set off right after the name, the area straight after the kind: "Zlorvik, a village in
 # Kenya" (not "Rippey, Iowa, a small town an hour outside of Des Moines", which is Rippey's);
 # a territory only here, for names the store lacks ("Guam is a territory of" the US is Guam)

@@ -286,6 +286,12 @@ STATED = {
     "a link called like the place itself is no area abroad of that name": (
         "Sinnar is a market town in Sinnar taluka, in the Indian state of Maharashtra.",
         "Sinnar", {"country_code": "IN", "admin1": "Mahārāshtra"}),
+    "an abbreviation with full stops among the words before 'in'": (
+        "Pell Ridge is a small community and a U.S. Post Office in Adams County, Colorado.",
+        "Pell Ridge", {"name": "Adams County", "admin1": "Colorado"}),
+    "'rural' before the area": (
+        "Tarn Gap is an unincorporated community in rural Wallowa County, Oregon.", "Tarn Gap",
+        {"name": "Wallowa County", "admin1": "Oregon"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
