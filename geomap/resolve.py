@@ -1451,7 +1451,8 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region))?"
     r"\s*(?:,(?:\s+in)?|\s(?:district|county|region|province|municipality|department|"
-    r"borough|area)\s+of|\s+of|\s+in|\s+within|\s+capital,?)"  # "the Argentine capital, X"
+    r"borough|area|state|canton|oblast|governorate|prefecture)\s+of|\s+of|\s+in|\s+within|"
+    r"\s+capital,?)"  # "the Argentine capital, X"; "... of the U.S. state of Michigan"
     r"\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
     r"([A-Z][\w.'’-]*(?: (?:" + _PARTICLE + r" )?[A-Z][\w.'’-]*){0,3})")

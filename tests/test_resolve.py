@@ -292,6 +292,9 @@ STATED = {
     "'rural' before the area": (
         "Tarn Gap is an unincorporated community in rural Wallowa County, Oregon.", "Tarn Gap",
         {"name": "Wallowa County", "admin1": "Oregon"}),
+    "an unknown region of the U.S. state of ...": (
+        "Pine Hollow is a small community in the Upper Peninsula of the U.S. state of Michigan.",
+        "Pine Hollow", {"name": "Michigan", "feature_code": "ADM1"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
