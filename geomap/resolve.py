@@ -1430,7 +1430,7 @@ _STATED_KIND = (
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
     r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward{}))s?")
 _STATED_IN = re.compile(
-    r"\b(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+,?\s+){0,4}?" +
+    r"\b(?:is|was)\s+(?:(?:a|an|the)\s+|(?:one|part)\s+of\s+(?:the\s+)?)(?:[\w-]+,?\s+){0,4}?" +
     _STATED_KIND.format("") +
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
     # "... and a U.S. Post Office in"

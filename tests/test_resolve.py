@@ -295,6 +295,12 @@ STATED = {
     "an unknown region of the U.S. state of ...": (
         "Pine Hollow is a small community in the Upper Peninsula of the U.S. state of Michigan.",
         "Pine Hollow", {"name": "Michigan", "feature_code": "ADM1"}),
+    "one of several parts, counted": (
+        "Elm Row is one of five historic neighbourhoods of the city of Taunton, Massachusetts.",
+        "Elm Row", {"name": "Taunton", "admin1": "Massachusetts", "precision": 2}),
+    "part of a neighbourhood in a city": (
+        "Birch End is part of the Quarry neighbourhood in Leeds, England.", "Birch End",
+        {"name": "Leeds", "country_code": "GB", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
