@@ -412,8 +412,10 @@ class Resolver:
                 return (t.place.id == placed, _support(context, t.place, fold(ref_name)) > 0,
                         any(_within(a.place, t.place, km) for a in named), t.score)
             town = max(towns, key=rank)
-            if stated_in and (_within(ranked[0].place, town.place, km) or area is None):
-                return ranked
+            if stated_in and (_within(ranked[0].place, town.place, km) or area is None or
+                              "own_name" in ranked[0].features and
+                              ranked[0].place.population > town.place.population):
+                return ranked  # Ensenada is not checked against a hamlet called San Diego
             if named and named[0].place.feature_code in REGION_CODES and \
                     _lies_in(town.place, named[0].place):
                 return ranked  # "Sweden ... 40 km from Stockholm" measures something in Sweden
@@ -1492,7 +1494,8 @@ _NEAR_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}?|(?:located|situated)\s+)?)(?:(?:very|just|close)\s+)?near\s+(?:the\s+"
     r"(?:town|city|village)\s+of\s+)?(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})")
 NEAR_TOWN_KM = 25.0  # "near" a town: closer than this, give or take the slack of a distance
-_IT = re.compile(r"\s*(?:It|The (?:village|town|city|settlement|hamlet|community|place))\s")
+_IT = re.compile(r"\s*(?:(?:It|The (?:village|town|city|settlement|hamlet|community|place))\s|"
+                 r"(?:Located|Situated|Lying)\b)")  # "Located 35 km north of the town of X"
 NEAR_REFERENCE_KM = 100.0  # farther than this from a town is not "near" it
 BEARING_REFERENCE_KM = 250.0  # with a bearing, a place this far is still placed from the town
 

@@ -448,6 +448,22 @@ def test_a_town_measured_from_lies_in_the_one_country_the_text_names(pipeline):
     assert m.place is None or m.place.country_code == "SD"  # no Sanom in Thailand
 
 
+def test_a_sentence_starting_located_measures_the_place(pipeline):
+    text = "Kesh Wells is a village in Tigray, Ethiopia. Located 35 km north of the town of " \
+           "Adwa, it has a market."
+    m = resolve(pipeline, text, "Kesh Wells", gold_span=True)
+    assert (m.place.name, m.precision) == ("Adwa", 2)
+    assert "placed 35 km north of Adwa" in m.note
+
+
+def test_a_city_in_the_stated_area_is_not_checked_against_a_smaller_namesake_town(pipeline):
+    # Mexico's hamlets called San Diego do not move Ensenada; the writer meant California's
+    text = "Ensenada is a port city in Mexico. Lying 125 kilometres south of San Diego, it " \
+           "draws many visitors."
+    m = resolve(pipeline, text, "Ensenada", gold_span=True)
+    assert (m.place.name, m.place.country_code, m.precision) == ("Ensenada", "MX", 1)
+
+
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
     m = resolve(pipeline, "Police in Sweden found the boat 40 km from Stockholm.", "Sweden")
     assert m.place.feature_code == "PCLI"
