@@ -378,8 +378,22 @@ class Resolver:
                 # "a neighbourhood in Wichita": the city, not Wichita County
                 city_part = (stated.groupdict().get("kind") or "").lower() in CITY_PARTS
                 area = self._chain_area(sentence, stated, context, namesakes, name, city_part)
-                return area, _side_of_link(sentence, stated, area)
+                finer = self._finer_area(sentence[stated.end():], area, context, namesakes)
+                return finer or area, None if finer else _side_of_link(sentence, stated, area)
         return None, None
+
+    def _finer_area(self, rest: str, area: Candidate | None, context: "_Context",
+                    namesakes: list[Candidate]) -> Candidate | None:
+        """A province or district inside the stated area that the rest of the sentence puts
+        the place in: "a village in Bolivia located in the Province of Vallegrande"."""
+        if area is None or area.place.feature_class != "A" or area.place.feature_code == "ADM2":
+            return None
+        for named in _IN_AREA.finditer(rest):
+            inner = self._best_area(named["area"], None, context, namesakes)
+            if inner is not None and inner.place.feature_class == "A" and \
+                    inner.place.id != area.place.id and _lies_in(inner.place, area.place):
+                return inner
+        return None
 
     def _with_reference(self, text: str, name: str, ranked: list["Scored"],
                         area: Candidate | None, context: "_Context") -> list["Scored"]:
@@ -1437,6 +1451,7 @@ _STATED_IN = re.compile(
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
     # "... and a U.S. Post Office in"
     r"(?:[\w.-]+(?:,\d+)*,?\s+){0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
+_IN_AREA = re.compile(r"\b(?:in|within)\s+" + _AREA_NAMED)
 # Set off right after the name, the area straight after the kind: "Zlorvik, a village in
 # Kenya" (not "Rippey, Iowa, a small town an hour outside of Des Moines", which is Rippey's);
 # a territory only here, for names the store lacks ("Guam is a territory of" the US is Guam)

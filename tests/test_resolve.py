@@ -301,6 +301,9 @@ STATED = {
     "part of a neighbourhood in a city": (
         "Birch End is part of the Quarry neighbourhood in Leeds, England.", "Birch End",
         {"name": "Leeds", "country_code": "GB", "precision": 2}),
+    "a province later in the sentence, inside the stated country": (
+        "Tarbes Ridge is a fishing town in Mexico, the second largest in Baja California.",
+        "Tarbes Ridge", {"name": "Baja California", "feature_code": "ADM1"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
