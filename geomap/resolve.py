@@ -1449,8 +1449,9 @@ _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:(?:a|an|the)\s+|(?:one|part)\s+of\s+(?:the\s+)?)(?:[\w-]+,?\s+){0,4}?" +
     _STATED_KIND.format("") +
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
-    # "... and a U.S. Post Office in"
-    r"(?:[\w.-]+(?:,\d+)*,?\s+){0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
+    # "... and a U.S. Post Office in"; not the "of" inside a name: "along the Gulf of Mexico"
+    r"(?:(?![A-Z][\w.-]*\s+of\b)[\w.-]+(?:,\d+)*,?\s+){0,8}?(?:in|of|within)\s+" +
+    _AREA_NAMED)
 _IN_AREA = re.compile(r"\b(?:in|within)\s+" + _AREA_NAMED)
 # Set off right after the name, the area straight after the kind: "Zlorvik, a village in
 # Kenya" (not "Rippey, Iowa, a small town an hour outside of Des Moines", which is Rippey's);
