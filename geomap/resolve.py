@@ -1440,6 +1440,7 @@ _PART_OF = (r"(?:(?:(?i:(?:north|south|east|west|central|northern|southern|easte
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _PART_OF + _SIDE + _KIND_BEFORE + _SIDE
                + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
                + r"\s+)?[A-Z][\w'’.-]*){0,6})")
+_WATER_OF = r"(?:Gulf|Bay|Sea|Strait|Straits|Sound|Lake|Isthmus|Cape)\s+of\s+"
 _STATED_KIND = (
     r"(?P<kind>(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
     r"place|commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
@@ -1449,9 +1450,10 @@ _STATED_IN = re.compile(
     r"\b(?:is|was)\s+(?:(?:a|an|the)\s+|(?:one|part)\s+of\s+(?:the\s+)?)(?:[\w-]+,?\s+){0,4}?" +
     _STATED_KIND.format("") +
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
-    # "... and a U.S. Post Office in"; not the "of" inside a name: "along the Gulf of Mexico"
-    r"(?:(?![A-Z][\w.-]*\s+of\b)[\w.-]+(?:,\d+)*,?\s+){0,8}?(?:in|of|within)\s+" +
-    _AREA_NAMED)
+    # "... and a U.S. Post Office in"; not the "of" inside a water's name: "along the Gulf of
+    # Mexico" (but "on the Island of Montreal" is in Montreal)
+    r"(?:" + _WATER_OF + r"[A-Z][\w.-]*,?\s+|(?!" + _WATER_OF + r")[\w.-]+(?:,\d+)*,?\s+)"
+    r"{0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
 _IN_AREA = re.compile(r"\b(?:in|within)\s+" + _AREA_NAMED)
 # Set off right after the name, the area straight after the kind: "Zlorvik, a village in
 # Kenya" (not "Rippey, Iowa, a small town an hour outside of Des Moines", which is Rippey's);

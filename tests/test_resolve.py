@@ -304,7 +304,7 @@ STATED = {
     "a province later in the sentence, inside the stated country": (
         "Tarbes Ridge is a fishing town in Mexico, the second largest in Baja California.",
         "Tarbes Ridge", {"name": "Baja California", "feature_code": "ADM1"}),
-    "the 'of' inside a name is no link": (
+    "the 'of' inside a gulf's name is no link": (
         "Clayhatchee Bend is a village along the Gulf of Mexico in the U.S. state of Florida.",
         "Clayhatchee Bend", {"name": "Florida", "feature_code": "ADM1"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
