@@ -477,6 +477,8 @@ class Resolver:
         chain += [(c, False) for c in dict.fromkeys(owners + ([owner] if owner else []))]
         for i, (name, numbered) in enumerate(chain):
             inside = chain[i + 1][0] if i + 1 < len(chain) else None
+            if i == 0 and owner:
+                inside = owner  # "the U.S. state of Georgia, in Emanuel County": the US state
             best = None if numbered else self._best_area(name, inside, context, namesakes,
                                                          city_part and i == 0)
             if best is not None and (fold(name) != fold(own) or context.names_country_of(

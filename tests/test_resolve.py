@@ -307,6 +307,9 @@ STATED = {
     "the 'of' inside a gulf's name is no link": (
         "Clayhatchee Bend is a village along the Gulf of Mexico in the U.S. state of Florida.",
         "Clayhatchee Bend", {"name": "Florida", "feature_code": "ADM1"}),
+    "the state's country, stated before it, holds it whatever follows": (
+        "Orvin is a city in the U.S. state of Georgia, in Emanuel and Johnson counties.",
+        "Orvin", {"name": "Georgia", "country_code": "US", "feature_code": "ADM1"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
