@@ -309,7 +309,7 @@ STATED = {
         "Clayhatchee Bend", {"name": "Florida", "feature_code": "ADM1"}),
     "the state's country, stated before it, holds it whatever follows": (
         "Orvin is a city in the U.S. state of Georgia, in Emanuel and Johnson counties.",
-        "Orvin", {"name": "Georgia", "country_code": "US", "feature_code": "ADM1"}),
+        "Orvin", {"country_code": "US", "admin1": "Georgia"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
