@@ -378,7 +378,11 @@ class Resolver:
                 # "a neighbourhood in Wichita": the city, not Wichita County
                 city_part = (stated.groupdict().get("kind") or "").lower() in CITY_PARTS
                 area = self._chain_area(sentence, stated, context, namesakes, name, city_part)
-                finer = self._finer_area(sentence[stated.end():], area, context, namesakes)
+                rest = sentence[stated.end():]
+                after = text[end + len(sentence):end + len(sentence) + 200].lstrip(".!? ")
+                if after.startswith(("It ", name + " ")):  # "It is in the X Shire."
+                    rest += " " + sentences.first(after)
+                finer = self._finer_area(rest, area, context, namesakes)
                 return finer or area, None if finer else _side_of_link(sentence, stated, area)
         return None, None
 

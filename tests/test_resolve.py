@@ -310,6 +310,9 @@ STATED = {
     "the state's country, stated before it, holds it whatever follows": (
         "Orvin is a city in the U.S. state of Georgia, in Emanuel and Johnson counties.",
         "Orvin", {"country_code": "US", "admin1": "Georgia"}),
+    "a district inside the stated province, in the next sentence": (
+        "Orrin Flat is a village in New South Wales, Australia. It lies within Upper Lachlan "
+        "Shire.", "Orrin Flat", {"name": "Upper Lachlan", "feature_code": "ADM2"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
