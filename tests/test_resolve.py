@@ -342,79 +342,72 @@ def test_a_distance_from_a_town_the_text_names_picks_the_namesake_that_far(pipel
     assert m.precision == 1
 
 
-def test_an_unknown_place_measured_from_a_town_is_placed_from_that_town(pipeline):
-    text = ("Makari Siding is a small settlement in the Masvingo Province of Zimbabwe. It lies "
-            "about 58 km north of Masvingo on the railway line.")
-    m = resolve(pipeline, text, "Makari Siding", gold_span=True)
-    assert (m.place.name, m.place.feature_code, m.precision) == ("Masvingo", "PPL", 2)
-    assert "placed 58 km north of Masvingo" in m.note
+# "X lies 58 km north of Y", "X is a village near Y": the town a place is measured from.  Each
+# case: the text, the name (a given span), what the resolved mention must be (PlaceRef fields
+# and precision) and a part of its note, if any.
+MEASURED = {
+    "an unknown place is put along the bearing from the town": (
+        "Makari Siding is a small settlement in the Masvingo Province of Zimbabwe. It lies about "
+        "58 km north of Masvingo on the railway line.", "Makari Siding",
+        {"name": "Masvingo", "feature_code": "PPL", "precision": 2},
+        "placed 58 km north of Masvingo"),
+    "the town is read with the province the text names": (
+        "Kara is an old township by the river, 69 km west of the city of Allahabad in Uttar "
+        "Pradesh.", "Kara", {"name": "Prayagraj", "admin1": "Uttar Pradesh", "precision": 2},
+        None),
+    "an island of a country, and a town": (
+        "Kellstone is a village in the South Island of New Zealand located 30 km south of "
+        "Westport.", "Kellstone", {"name": "Westport", "country_code": "NZ", "precision": 2},
+        None),
+    "a district capital": (
+        "Kolvi is a town situated 21 km (13 mi) southwest of the district capital of "
+        "Surendranagar, Gujarat, India.", "Kolvi", {"name": "Surendranagar", "precision": 2},
+        None),
+    "a town with no namesake needs no named area": (
+        "Alvara was a village in the Safad Subdistrict. It was located 10 km north of Safad.",
+        "Alvara", {"name": "Safed", "precision": 2}, None),
+    "the town must lie in the stated area (the store lacks Ukiah, Oregon)": (
+        "Dale is an unincorporated community in Grant County, Oregon. It is located about "
+        "17 miles south of Ukiah.", "Dale", {"name": "Grant County", "admin1": "Oregon"}, None),
+    "a distance spelt out": (
+        "Dellow Spring was a cattle station some twelve miles (19 km) north of Kingsville, Texas.",
+        "Dellow Spring", {"name": "Kingsville", "admin1": "Texas", "precision": 2}, None),
+    "a namesake in the stated area too far from the town (Milton, a Brisbane suburb)": (
+        "Milton is a small town in Queensland, Australia. Milton is 60 kilometres south of "
+        "Longreach, on the highway.", "Milton", {"name": "Longreach", "precision": 2},
+        "placed 60 km south of Longreach"),
+    "an unknown village near a town": (
+        "Kelvale is a small village near Longreach, in Queensland.", "Kelvale",
+        {"name": "Longreach", "precision": 2}, None),
+    "a bearing of three compass words": (
+        "Tallow Creek is a farm about 17 km north-north-west of Crookwell.", "Tallow Creek",
+        {"name": "Crookwell", "precision": 2}, None),
+    "the capital named after a comma": (
+        "Shelling hit Kharvan, 30 km north of the provincial capital, Kandahar, on Monday.",
+        "Kharvan", {"name": "Kandahār", "precision": 2}, "placed 30 km north of Kandahār"),
+    "the next sentence starting 'Located'": (
+        "Kesh Wells is a village in Tigray, Ethiopia. Located 35 km north of the town of Adwa, "
+        "it has a market.", "Kesh Wells", {"name": "Adwa", "precision": 2},
+        "placed 35 km north of Adwa"),
+    "a city in the stated area is not checked against a smaller namesake of the town": (
+        "Ensenada is a port city in Mexico. Lying 125 kilometres south of San Diego, it draws "
+        "many visitors.", "Ensenada", {"name": "Ensenada", "country_code": "MX", "precision": 1},
+        None),
+}
 
 
-def test_a_town_measured_from_is_read_with_the_province_the_text_names(pipeline):
-    text = "Kara is an old township by the river, 69 km west of the city of Allahabad in Uttar " \
-           "Pradesh."
-    m = resolve(pipeline, text, "Kara", gold_span=True)
-    assert (m.place.name, m.place.admin1, m.precision) == ("Prayagraj", "Uttar Pradesh", 2)
-
-
-def test_an_island_of_a_country_and_a_town_measured_from(pipeline):
-    text = "Kellstone is a village in the South Island of New Zealand located 30 km south of " \
-           "Westport."
-    m = resolve(pipeline, text, "Kellstone", gold_span=True)
-    assert (m.place.name, m.place.country_code, m.precision) == ("Westport", "NZ", 2)
-
-
-def test_a_district_capital_measured_from(pipeline):
-    text = "Kolvi is a town situated 21 km (13 mi) southwest of the district capital of " \
-           "Surendranagar, Gujarat, India."
-    m = resolve(pipeline, text, "Kolvi", gold_span=True)
-    assert (m.place.name, m.precision) == ("Surendranagar", 2)
-
-
-def test_a_town_measured_from_with_no_namesake_needs_no_named_area(pipeline):
-    text = "Alvara was a village in the Safad Subdistrict. It was located 10 km north of Safad."
-    m = resolve(pipeline, text, "Alvara", gold_span=True)
-    assert (m.place.name, m.precision) == ("Safed", 2)
-
-
-def test_a_town_measured_from_must_lie_in_the_stated_area(pipeline):
-    text = "Dale is an unincorporated community in Grant County, Oregon. It is located about " \
-           "17 miles south of Ukiah."  # the store lacks Ukiah, Oregon; it has Ukiah, California
-    m = resolve(pipeline, text, "Dale", gold_span=True)
-    assert (m.place.name, m.place.admin1) == ("Grant County", "Oregon")
-
-
-def test_a_distance_may_be_spelt_out(pipeline):
-    text = "Dellow Spring was a cattle station some twelve miles (19 km) north of Kingsville, Texas."
-    m = resolve(pipeline, text, "Dellow Spring", gold_span=True)
-    assert (m.place.name, m.place.admin1, m.precision) == ("Kingsville", "Texas", 2)
-
-
-def test_a_namesake_in_the_stated_area_too_far_from_the_town_measured_from(pipeline):
-    # the store's Milton in Queensland is a suburb of Brisbane, 1,000 km from Longreach
-    text = "Milton is a small town in Queensland, Australia. Milton is 60 kilometres south " \
-           "of Longreach, on the highway."
-    m = resolve(pipeline, text, "Milton", gold_span=True)
-    assert (m.place.name, m.precision) == ("Longreach", 2)
-    assert "placed 60 km south of Longreach" in m.note
+@pytest.mark.parametrize("text, name, expected, note", MEASURED.values(), ids=list(MEASURED))
+def test_measured_from_a_town(pipeline, text, name, expected, note):
+    m = resolve(pipeline, text, name, gold_span=True)
+    got = m.place.model_dump() | {"precision": m.precision}
+    assert {k: got[k] for k in expected} == expected
+    assert note is None or note in m.note
 
 
 def test_near_a_city_the_text_names_is_no_namesake_far_away(pipeline):
     m = resolve(pipeline, "Rockets hit Hempstead, near Gillingham, on Monday.", "Hempstead")
     assert (m.place.name, m.place.country_code, m.precision) == ("Gillingham", "GB", 2)
     assert "placed near Gillingham" in m.note
-
-
-def test_an_unknown_village_near_a_town_is_placed_by_that_town(pipeline):
-    text = "Kelvale is a small village near Longreach, in Queensland."
-    m = resolve(pipeline, text, "Kelvale", gold_span=True)
-    assert (m.place.name, m.precision) == ("Longreach", 2)
-
-
-def test_a_bearing_of_three_compass_words(pipeline):
-    text = "Tallow Creek is a farm about 17 km north-north-west of Crookwell."
-    m = resolve(pipeline, text, "Tallow Creek", gold_span=True)
-    assert (m.place.name, m.precision) == ("Crookwell", 2)
 
 
 def test_a_capitalised_side_at_the_start_of_the_stated_area(pipeline):
@@ -445,35 +438,12 @@ def test_a_bearing_in_the_next_sentence_of_three_compass_words(pipeline):
     assert m.place.lon < town.lon and 30 < north < 40 and 10 < west < 20
 
 
-def test_a_distance_from_the_capital_named_after_a_comma(pipeline):
-    text = "Shelling hit Kharvan, 30 km north of the provincial capital, Kandahar, on Monday."
-    m = resolve(pipeline, text, "Kharvan", gold_span=True)
-    assert (m.place.name, m.precision) == ("Kandahār", 2)
-    assert "placed 30 km north of Kandahār" in m.note
-
-
 def test_a_town_measured_from_lies_in_the_one_country_the_text_names(pipeline):
     text = "Kerma Wells is a place in modern Sudan, about 15 km north of Sanam."
     start = text.index("Kerma Wells")
     doc = pipeline(Document(id="t", text=text, only_spans=[(start, start + 11)]))
     m = doc.mentions[0]
     assert m.place is None or m.place.country_code == "SD"  # no Sanom in Thailand
-
-
-def test_a_sentence_starting_located_measures_the_place(pipeline):
-    text = "Kesh Wells is a village in Tigray, Ethiopia. Located 35 km north of the town of " \
-           "Adwa, it has a market."
-    m = resolve(pipeline, text, "Kesh Wells", gold_span=True)
-    assert (m.place.name, m.precision) == ("Adwa", 2)
-    assert "placed 35 km north of Adwa" in m.note
-
-
-def test_a_city_in_the_stated_area_is_not_checked_against_a_smaller_namesake_town(pipeline):
-    # Mexico's hamlets called San Diego do not move Ensenada; the writer meant California's
-    text = "Ensenada is a port city in Mexico. Lying 125 kilometres south of San Diego, it " \
-           "draws many visitors."
-    m = resolve(pipeline, text, "Ensenada", gold_span=True)
-    assert (m.place.name, m.place.country_code, m.precision) == ("Ensenada", "MX", 1)
 
 
 def test_a_distance_in_a_country_does_not_move_the_country(pipeline):
