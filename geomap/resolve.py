@@ -1530,12 +1530,14 @@ def _references(text: str, name: str) -> list[tuple[str, float, str]]:
     Y", after the name's first occurrences; only those closer than NEAR_REFERENCE_KM, or
     BEARING_REFERENCE_KM when a bearing is given."""
     found: list[tuple[str, float, str]] = []
-    if "near" in text:
-        found += [(near["name"], NEAR_TOWN_KM, "") for end in _name_ends(text, name)
-                  if (near := _NEAR_AFTER.match(text, end))]
-    if "km" not in text and "mile" not in text and "kilomet" not in text:
-        return list(dict.fromkeys(found))
-    for end in _name_ends(text, name):
+    near, far = " near " in text, "km" in text or "mile" in text or "kilomet" in text
+    if not near and not far:
+        return found
+    ends = _name_ends(text, name)
+    if near:
+        found += [(m["name"], NEAR_TOWN_KM, "") for end in ends
+                  if (m := _NEAR_AFTER.match(text, end))]
+    for end in ends if far else ():
         sentence = sentences.first(text[end:end + 300])
         after = text[end + len(sentence):end + len(sentence) + 300].lstrip(".!?\"'”’)] ")
         if _IT.match(after):
