@@ -388,8 +388,9 @@ class Resolver:
 
     def _finer_area(self, rest: str, area: Candidate | None, context: "_Context",
                     namesakes: list[Candidate]) -> Candidate | None:
-        """A province or district inside the stated area that the rest of the sentence puts
-        the place in: "a village in Bolivia located in the Province of Vallegrande"."""
+        """A province or district inside the stated area that the rest of the sentence (or the
+        next, when it starts "It" or the name) puts the place in: "a town in Mexico, the second
+        largest in Baja California"."""
         if area is None or area.place.feature_class != "A" or area.place.feature_code == "ADM2":
             return None
         for named in _IN_AREA.finditer(rest):
