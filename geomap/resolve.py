@@ -1476,7 +1476,8 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
 _CHAIN_LINK = re.compile(
-    r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region))?"
+    r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region|"
+    r"tehsil|taluka?|block|subdistrict|division|zone|woreda|municipality|parish|township))?"
     r"\s*(?:,(?:\s+in)?|\s(?:district|county|region|province|municipality|department|"
     r"borough|area|state|canton|oblast|governorate|prefecture)\s+of|\s+of|\s+in|\s+within|"
     r"\s+capital,?)"  # "the Argentine capital, X"; "... of the U.S. state of Michigan"

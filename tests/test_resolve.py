@@ -313,6 +313,9 @@ STATED = {
     "a district inside the stated province, in the next sentence": (
         "Orrin Flat is a village in New South Wales, Australia. It lies within Upper Lachlan "
         "Shire.", "Orrin Flat", {"name": "Upper Lachlan", "feature_code": "ADM2"}),
+    "an unknown tehsil of a known district": (
+        "Gorsi Khurd is a small village in the Tarvan tehsil of the Jodhpur District, Rajasthan.",
+        "Gorsi Khurd", {"name": "Jodhpur", "feature_code": "ADM2", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
