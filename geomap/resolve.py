@@ -1429,7 +1429,7 @@ class _Context:
 
 
 _SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|inner|"
-         r"outer|downtown|rural|extreme|far|(?:north|south)-?(?:east|west)(?:ern)?)"
+         r"outer|downtown|rural|extreme|far|both|(?:north|south)-?(?:east|west)(?:ern)?)"
          r"(?:\s+|-(?=[a-zA-Z]))){0,2}")
 # ("in mid-Wales", "in inner southeast Portland", "in rural Wallowa County")
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name

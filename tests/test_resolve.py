@@ -316,6 +316,9 @@ STATED = {
     "an unknown tehsil of a known district": (
         "Gorsi Khurd is a small village in the Tarvan tehsil of the Jodhpur District, Rajasthan.",
         "Gorsi Khurd", {"name": "Jodhpur", "feature_code": "ADM2", "precision": 2}),
+    "'in both' of two counties": (
+        "Elm Corner is a hamlet in both Steuben County, Indiana and Branch County, Michigan.",
+        "Elm Corner", {"name": "Steuben County", "admin1": "Indiana"}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
