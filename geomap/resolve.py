@@ -1246,6 +1246,7 @@ class _Context:
         # named: its other mentions and the capitalised runs outside them
         self.names: set[str] = set(self.keys)
         self.country_names: dict[str, str] = {}
+        self._named_countries: list[str] | None = None
         self.distances = stated_distances(doc.text, [m for ms in groups.values() for m in ms])
         self.peers = listed_peers(doc.text, [m for ms in groups.values() for m in ms])
         self.peer_kind: dict[str, str] = {}  # the kind most of a name's list peers are
@@ -1289,6 +1290,7 @@ class _Context:
 
     def set_text_names(self, names: set[str]) -> None:
         self.names = set(self.keys) | names
+        self._named_countries = None
 
     def features(self, place: Place, key: str) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -1309,9 +1311,17 @@ class _Context:
             out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
         return out
 
+    def named_countries(self) -> list[str]:
+        """The codes of the countries the text names by name (found once: the text's names
+        are set before any name is resolved)."""
+        if self._named_countries is None:
+            self._named_countries = [code for code, key in self.country_names.items()
+                                     if key in self.names]
+        return self._named_countries
+
     def sole_country(self) -> str | None:
         """The code of the one country the text names, if it names exactly one."""
-        codes = [code for code, key in self.country_names.items() if key in self.names]
+        codes = self.named_countries()
         return codes[0] if len(codes) == 1 else None
 
     def holds_town_of(self, area: Place, towns: frozenset[str]) -> bool:
@@ -1364,8 +1374,7 @@ class _Context:
         return self.total > self.keys.get(key, 0)
 
     def names_any_country(self) -> bool:
-        return any(key in self.names for key in self.country_names.values()) or \
-            bool(self.demonym_countries)
+        return bool(self.named_countries() or self.demonym_countries)
 
     def names_country_of(self, place: Place) -> bool:
         """The text names the place's country, as a name or a demonym, or the place is one."""
@@ -1428,8 +1437,9 @@ class _Context:
         return named[-1] if named else None
 
 
-_SIDE = (r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|mid|inner|"
-         r"outer|downtown|rural|extreme|far|both|(?:north|south)-?(?:east|west)(?:ern)?)"
+_COMPASS_WORD = (r"(?:north|south|east|west|central|northern|southern|eastern|western|"
+                 r"(?:north|south)-?(?:east|west)(?:ern)?)")
+_SIDE = (r"(?:(?:" + _COMPASS_WORD + r"|mid|inner|outer|downtown|rural|extreme|far|both)"
          r"(?:\s+|-(?=[a-zA-Z]))){0,2}")
 # ("in mid-Wales", "in inner southeast Portland", "in rural Wallowa County")
 # "the [English] county of", "the civil parish of", "the municipal unit": the kind before a name
@@ -1440,9 +1450,8 @@ _KIND_BEFORE = (r"(?:(?P<before>(?:[A-Za-z][\w.-]*\s+){0,2}?)(?:province|state|c
 # lower-case particles inside names: "Rio Grande do Sul", "Møre og Romsdal", "Frankfurt am Main"
 _PARTICLE = r"(?:do|da|dos|das|de|del|della|di|du|des|og|och|y|e|et|am|an|der|sur)"
 # "the northwestern portion of", "the Northeast section of": a part of the area named next
-_PART_OF = (r"(?:(?:(?i:(?:north|south|east|west|central|northern|southern|eastern|western|"
-            r"(?:north|south)-?(?:east|west)(?:ern)?))\s+)?(?:part|portion|section|sector|"
-            r"quarter|corner|end|edge|outskirts|suburbs|zone)\s+of\s+(?:the\s+)?)?")
+_PART_OF = (r"(?:(?:(?i:" + _COMPASS_WORD + r")\s+)?(?:part|portion|section|sector|quarter|"
+            r"corner|end|edge|outskirts|suburbs|zone)\s+of\s+(?:the\s+)?)?")
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _PART_OF + _SIDE + _KIND_BEFORE + _SIDE
                + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
@@ -1666,7 +1675,6 @@ _AREA_WORDS = re.compile(
 
 
 @lru_cache(maxsize=100_000)
-@lru_cache(maxsize=16384)
 def area_keys(name: str) -> frozenset[str]:
     """Name keys an area goes by in prose: "Bulacan Province" is also "Bulacan"."""
     keys, short = {fold(name)}, name
