@@ -17,6 +17,9 @@ from importlib import resources
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
           "sep", "sept", "oct", "nov", "dec"}
+# An upper-case letter in a regex class, not only A-Z: "in Østfold county", "Île-de-France".
+# Latin, Greek and Cyrillic (names in other scripts are matched by the gazetteer, not by case).
+UPPER = "[" + "".join(re.escape(c) for c in map(chr, range(0x530)) if c.isupper()) + "]"
 # Holidays: capitalised, and namesakes of small places ("Christmas", "Easter").
 HOLIDAYS = {"christmas", "easter", "ramadan", "eid", "thanksgiving", "halloween", "passover",
             "hanukkah", "diwali", "lent", "advent", "pentecost"}

@@ -44,6 +44,7 @@ from .models import Alternative, Document, Mention, PlaceRef
 
 CANDIDATES = 40  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
+_UP = lx.UPPER  # a capital letter, of "Østfold" as of "Ostfold"
 REF_CACHE = 20_000  # shared place records kept per process, about 10 MB
 REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "RGN",
                 "ADM1H", "ZN", "PRSH", "OCN", "SEA"}
@@ -1019,7 +1020,7 @@ def _explain(best: Scored) -> str:
 # a kind word may come between ("Guji zone (Oromia)", "Kukum Daji village (Kaura, Kaduna)")
 _QUALIFIER = re.compile(r"(?:\s+(?:" + "|".join(sorted(lx.FEATURE_AFTER)) + r"))?"
                         r"\s*(?:,\s*|\(\s*(?=[^()]{1,60}\)))"
-                              r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+                              r"(" + _UP + r"[\w.'’-]*(?: " + _UP + r"[\w.'’-]*){0,3})")
 
 
 def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, str | None]]:
@@ -1041,7 +1042,8 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
 
 
 # "Seytenga (Seno)", "Mbau (Beni, Nord-Kivu)": the names in parentheses after a place
-_PAREN_OPEN = re.compile(r"(?P<town>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) \((?:[^()]{1,40}, )?$")
+_PAREN_OPEN = re.compile(r"(?P<town>" + _UP + r"[\w'’-]*(?: " + _UP + r"[\w'’-]*){0,3}) "
+                         r"\((?:[^()]{1,40}, )?$")
 _PAREN_CLOSE = re.compile(r"(?:,[^()]{1,40})?\)")
 
 
@@ -1454,8 +1456,8 @@ _PART_OF = (r"(?:(?:(?i:" + _COMPASS_WORD + r")\s+)?(?:part|portion|section|sect
             r"corner|end|edge|outskirts|suburbs|zone)\s+of\s+(?:the\s+)?)?")
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _PART_OF + _SIDE + _KIND_BEFORE + _SIDE
-               + r"(?P<area>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
-               + r"\s+)?[A-Z][\w'’.-]*){0,6})")
+               + r"(?P<area>" + _UP + r"[\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
+               + r"\s+)?" + _UP + r"[\w'’.-]*){0,6})")
 _WATER_OF = r"(?:Gulf|Bay|Sea|Strait|Straits|Sound|Lake|Isthmus|Cape)\s+of\s+"
 _STATED_KIND = (
     r"(?P<kind>(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
@@ -1468,7 +1470,7 @@ _STATED_IN = re.compile(
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
     # "... and a U.S. Post Office in"; not the "of" inside a water's name: "along the Gulf of
     # Mexico" (but "on the Island of Montreal" is in Montreal)
-    r"(?:" + _WATER_OF + r"[A-Z][\w.-]*,?\s+|(?!" + _WATER_OF + r")[\w.-]+(?:,\d+)*,?\s+)"
+    r"(?:" + _WATER_OF + _UP + r"[\w.-]*,?\s+|(?!" + _WATER_OF + r")[\w.-]+(?:,\d+)*,?\s+)"
     r"{0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
 _IN_AREA = re.compile(r"\b(?:in|within)\s+" + _AREA_NAMED)
 # Set off right after the name, the area straight after the kind: "Zlorvik, a village in
@@ -1491,8 +1493,8 @@ _CHAIN_LINK = re.compile(
     r"borough|area|state|canton|oblast|governorate|prefecture)\s+of|\s+of|\s+in|\s+within|"
     r"\s+capital,?)"  # "the Argentine capital, X"; "... of the U.S. state of Michigan"
     r"\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?:(?:[A-Z][\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
-    r"([A-Z][\w.'’-]*(?: (?:" + _PARTICLE + r" )?[A-Z][\w.'’-]*){0,3})")
+    r"(?:(?:" + _UP + r"[\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
+    r"(" + _UP + r"[\w.'’-]*(?: (?:" + _PARTICLE + r" )?" + _UP + r"[\w.'’-]*){0,3})")
 _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"
                       r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
 _CITY_AFTER = re.compile(r"\s+city\b")
@@ -1522,12 +1524,14 @@ _DISTANCE = re.compile(
 
 
 _REFERENCE = re.compile(
-    _DISTANCE.pattern + r"(?-i:(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}))", re.I)
+    _DISTANCE.pattern + r"(?-i:(?P<name>" + _UP + r"[\w'’.-]*(?: " + _UP + r"[\w'’.-]*){0,3}))",
+    re.I)
 # right after the name: "Hempstead, near Gillingham", "X is a small village near Y"
 _NEAR_AFTER = re.compile(
     r"(?:,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?|\s+(?:is|was|lies|lay)\s+(?:(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?|(?:located|situated)\s+)?)(?:(?:very|just|close)\s+)?near\s+(?:the\s+"
-    r"(?:town|city|village)\s+of\s+)?(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})")
+    r"(?:town|city|village)\s+of\s+)?(?P<name>" + _UP + r"[\w'’.-]*(?: " + _UP
+    + r"[\w'’.-]*){0,3})")
 NEAR_TOWN_KM = 25.0  # "near" a town: closer than this, give or take the slack of a distance
 _IT = re.compile(r"\s*(?:(?:It|The (?:village|town|city|settlement|hamlet|community|place))\s|"
                  r"(?:Located|Situated|Lying)\b)")  # "Located 35 km north of the town of X"
@@ -1662,7 +1666,7 @@ NAME_PREFIXES = lx.DIRECTIONS | lx.FEATURE_PREFIXES | {
     "new", "old", "great", "little", "saint", "st", "san", "santa", "sao", "são"}
 # a full stop between a word of four letters or more and a capitalised one ends a sentence
 # whose space was lost ("of England.The 2011 census"); "St. Paul", "U.S." and "St.Paul" stay
-_RUN_WORD = r"[A-Z](?:[\w'’-]|\.(?!(?<=[^\W_]{4}\.)[A-Z][a-z]))*"
+_RUN_WORD = _UP + r"(?:[\w'’-]|\.(?!(?<=[^\W_]{4}\.)[A-Z][a-z]))*"
 _CAPITALISED_RUN = re.compile(_RUN_WORD + r"(?:\s+(?:of\s+|de\s+|del\s+)?" + _RUN_WORD + ")*")
 _AREA_WORDS = re.compile(
     r"^(?:province|state|region|county|district|department|governorate|prefecture|"

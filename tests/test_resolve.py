@@ -319,6 +319,9 @@ STATED = {
     "'in both' of two counties": (
         "Elm Corner is a hamlet in both Steuben County, Indiana and Branch County, Michigan.",
         "Elm Corner", {"name": "Steuben County", "admin1": "Indiana"}),
+    "an area whose name starts with a capital beyond A-Z": (
+        "Vessby Kvarn is a former parish in Östergötland County, Sweden.", "Vessby Kvarn",
+        {"feature_code": "ADM1", "admin1": "Östergötlands län", "precision": 3}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
