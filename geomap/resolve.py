@@ -1485,15 +1485,18 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
                          r"\s+)?(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?(?:located|situated|lies|"
                          r"lying)\s+(?:[\w-]+\s+){0,2}?in\s+" + _AREA_NAMED)
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
-# "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan".
+# "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan", "in Nakawa
+# Division, within Kampala" (but "London, within the London Borough of Lewisham" names a second
+# area for the place, not one that holds London).
 _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region|"
     r"tehsil|taluka?|block|subdistrict|division|zone|woreda|municipality|parish|township))?"
-    r"\s*(?:,(?:\s+in)?|\s(?:district|county|region|province|municipality|department|"
-    r"borough|area|state|canton|oblast|governorate|prefecture)\s+of|\s+of|\s+in|\s+within|"
-    r"\s+capital,?)"  # "the Argentine capital, X"; "... of the U.S. state of Michigan"
-    r"\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?:(?:" + _UP + r"[\w.]*\s+)?(?:county|province|state|region|canton|department)\s+of\s+)?"
+    r"\s*(?:,(?:\s+in|\s+within(?!\s+the\b))?|\s(?:district|county|region|province|"
+    r"municipality|department|borough|area|state|canton|oblast|governorate|prefecture)\s+of|"
+    r"\s+of|\s+in|\s+within|\s+capital,?)"  # "the Argentine capital, X"; "... of the U.S. state
+    r"\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"  # of Michigan"
+    r"(?:(?:" + _UP + r"[\w.]*\s+)?(?:county|province|state|region|canton|department)"
+    r"\s+of\s+)?"
     r"(" + _UP + r"[\w.'’-]*(?: (?:" + _PARTICLE + r" )?" + _UP + r"[\w.'’-]*){0,3})")
 _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"
                       r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
@@ -1524,8 +1527,8 @@ _DISTANCE = re.compile(
 
 
 _REFERENCE = re.compile(
-    _DISTANCE.pattern + r"(?-i:(?P<name>" + _UP + r"[\w'’.-]*(?: " + _UP + r"[\w'’.-]*){0,3}))",
-    re.I)
+    _DISTANCE.pattern + r"(?-i:(?P<name>" + _UP + r"[\w'’.-]*(?: " + _UP
+    + r"[\w'’.-]*){0,3}))", re.I)
 # right after the name: "Hempstead, near Gillingham", "X is a small village near Y"
 _NEAR_AFTER = re.compile(
     r"(?:,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?|\s+(?:is|was|lies|lay)\s+(?:(?:a|an|the)\s+"

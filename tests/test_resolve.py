@@ -322,6 +322,9 @@ STATED = {
     "an area whose name starts with a capital beyond A-Z": (
         "Vessby Kvarn is a former parish in Östergötland County, Sweden.", "Vessby Kvarn",
         {"feature_code": "ADM1", "admin1": "Östergötlands län", "precision": 3}),
+    "an unknown division 'within' a city": (
+        "Owera Hill is a hill that lies in Lutambe Division, within Kampala, the capital.",
+        "Owera Hill", {"name": "Kampala", "country_code": "UG", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
