@@ -1514,16 +1514,16 @@ _CONTAINER_GAP = re.compile(
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
 
 
-# "two miles (3 km) southwest of Sandia": a figure may be spelt out
+# "two miles (3 km) southwest of Sandia": a figure may be spelt out; "30 km by road from X"
 _NUMBER_WORD = "|".join(sorted([*numbers.UNITS, *numbers.TENS], key=len, reverse=True))
 _DISTANCE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|\b(?:" + _NUMBER_WORD + r")(?:[- ](?:" + _NUMBER_WORD + r"))?)"
-    r"\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s*\([^)]{0,20}\))?"
+    r"\s*(?P<unit>km|kilomet(?:re|er)s?|mi(?:les?)?)\b(?:\s+by\s+(?:road|air|rail))?"
+    r"(?:\s*\([^)]{0,20}\))?"
     r"\s+(?:(?P<bearing>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})"
-    r"(?:ern)?\s+)?"
-    r"(?:of|from)\s+(?:the\s+(?:(?:district|provincial|state|regional|county)\s+)?"
-    r"(?:city|town|village|capital|headquarters|seat)(?:\s+of|,)\s+)?",  # "the state capital, X"
-    re.I)
+    r"(?:ern)?\s+)?"  # "the state capital, X", "the Yemeni capital of X"
+    r"(?:of|from)\s+(?:the\s+(?:(?-i:[A-Z]\w+)\s+)?(?:(?:district|provincial|state|regional|"
+    r"county)\s+)?(?:city|town|village|capital|headquarters|seat)(?:\s+of|,)\s+)?", re.I)
 
 
 _REFERENCE = re.compile(

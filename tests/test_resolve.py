@@ -401,6 +401,12 @@ MEASURED = {
         "Kesh Wells is a village in Tigray, Ethiopia. Located 35 km north of the town of Adwa, "
         "it has a market.", "Kesh Wells", {"name": "Adwa", "precision": 2},
         "placed 35 km north of Adwa"),
+    "a distance by road": (
+        "Dastak Kalay is a town, 25 km by road from Quetta city in Pakistan.", "Dastak Kalay",
+        {"name": "Quetta", "country_code": "PK", "precision": 2}, "placed near Quetta"),
+    "a capital called by its country's demonym": (
+        "Harib Wells is a village about 40 km north of the Yemeni capital of Sanaa.",
+        "Harib Wells", {"name": "Sanaa", "precision": 2}, "placed 40 km north of Sanaa"),
     "a city in the stated area is not checked against a smaller namesake of the town": (
         "Ensenada is a port city in Mexico. Lying 125 kilometres south of San Diego, it draws "
         "many visitors.", "Ensenada", {"name": "Ensenada", "country_code": "MX", "precision": 1},
