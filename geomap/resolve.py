@@ -1456,16 +1456,22 @@ _PART_OF = (r"(?:(?:(?i:" + _COMPASS_WORD + r")\s+)?(?:part|portion|section|sect
             r"corner|end|edge|outskirts|suburbs|zone)\s+of\s+(?:the\s+)?)?")
 # "(the) [Canadian] province of" before the area's name, then the name itself
 _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _PART_OF + _SIDE + _KIND_BEFORE + _SIDE
-               + r"(?P<area>" + _UP + r"[\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
-               + r"\s+)?" + _UP + r"[\w'’.-]*){0,6})")
+               + r"(?P<area>" + _UP + r"[\w'’./-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
+               + r"\s+)?" + _UP + r"[\w'’./-]*){0,6})")  # "Prättigau/Davos": one unknown link
 _WATER_OF = r"(?:Gulf|Bay|Sea|Strait|Straits|Sound|Lake|Isthmus|Cape)\s+of\s+"
-_STATED_KIND = (
-    r"(?P<kind>(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
+_KIND_WORDS = (
+    r"town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
     r"place|commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward{}))s?")
+    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward|tehsil|"
+    r"taluka?|taluk|mandal|raion")
+_STATED_KIND = r"(?P<kind>(?i:" + _KIND_WORDS + r"{}))s?"
 _STATED_IN = re.compile(
-    r"\b(?:is|was)\s+(?:(?:a|an|the)\s+|(?:one|part)\s+of\s+(?:the\s+)?)(?:[\w-]+,?\s+){0,4}?" +
+    # "X is a town in", "X and Y are villages in" (not "students from X were sent to the
+    # capital, Nairobi": the kind after "are" is plural and comes within three words)
+    r"\b(?:(?:is|was)\s+(?:(?:a|an|the)\s+|(?:one|part)\s+of\s+(?:the\s+)?)|"
+    r"(?:are|were)\s+(?=(?:[\w-]+\s+){0,2}?(?i:" + _KIND_WORDS + r")s\b))"
+    r"(?:[\w-]+,?\s+){0,4}?" +
     _STATED_KIND.format("") +
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
     # "... and a U.S. Post Office in"; not the "of" inside a water's name: "along the Gulf of
@@ -1501,7 +1507,7 @@ _CHAIN_LINK = re.compile(
 _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Department|"
                       r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
 _CITY_AFTER = re.compile(r"\s+city\b")
-_STATED_HINT = re.compile(r"\b(?:is|was|located|situated|lies|lying)\b|^,")
+_STATED_HINT = re.compile(r"\b(?:is|was|are|were|located|situated|lies|lying)\b|^,")
 # "Ward 5" is a numbered link; "a suburb of Adelaide 14 km from the CBD" is Adelaide
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d(?![\d.,]*\s*(?:km|kilomet|mi(?:les?)?\b))")
 

@@ -325,6 +325,15 @@ STATED = {
     "an unknown division 'within' a city": (
         "Owera Hill is a hill that lies in Lutambe Division, within Kampala, the capital.",
         "Owera Hill", {"name": "Kampala", "country_code": "UG", "precision": 2}),
+    "a tehsil of a district": (
+        "Parvai is a tehsil of Chamba, Himachal Pradesh.", "Parvai",
+        {"name": "Chamba", "feature_code": "ADM2", "precision": 2}),
+    "two names of one unknown district, joined by a slash": (
+        "Valmora is a hamlet in the district of Tarlin/Verno in the Swiss canton of Graubünden.",
+        "Valmora", {"name": "Graubünden", "feature_code": "ADM1", "precision": 3}),
+    "two places stated together": (
+        "Lea Barton and Cottam Green are villages in the City of Preston, Lancashire, England.",
+        "Lea Barton", {"name": "Preston", "country_code": "GB", "precision": 2}),
     "a stated country is not a city named like it (Jamaica, Queens)": (
         "Port Kessel is a fishing town in Jamaica, on the north coast.", "Port Kessel",
         {"country_code": "JM"}),
@@ -1066,3 +1075,9 @@ def test_answers_do_not_depend_on_the_process_hash_seed(default_store):
                            env=dict(env, PYTHONHASHSEED=seed), capture_output=True, text=True,
                            check=True).stdout for seed in ("1", "2")}
     assert len(outs) == 1
+
+
+def test_what_others_were_is_no_stated_area(pipeline):
+    text = ("Students held in the lakeside town of Kisumu were flown to the capital city of "
+            "Nairobi on Sunday.")
+    assert resolve(pipeline, text, "Kisumu").place.name == "Kisumu"
