@@ -373,6 +373,7 @@ class Resolver:
             # set off by commas, only for a name the store lacks: a known one has better
             # evidence than "Cleveland, a suburb of Redland City" (a Redland in Bristol)
             stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence) or \
+                _TOGETHER_IN.match(sentence) or \
                 (None if any(c.match == "exact" for c in namesakes)
                  else _APPOSED_IN.match(sentence))
             if stated:
@@ -384,6 +385,9 @@ class Resolver:
                 if after.startswith(("It ", name + " ")):  # "It is in the X Shire."
                     rest += " " + sentences.first(after)
                 finer = self._finer_area(rest, area, context, namesakes)
+                if _holds_area(namesakes, finer or area):
+                    return None, None  # "Nigeria, ... it Ota is the capital of the Ado-Odo/Ota
+                    # LGA": what lies in the place it names is said of something else
                 return finer or area, None if finer else _side_of_link(sentence, stated, area)
         return None, None
 
@@ -394,10 +398,15 @@ class Resolver:
         largest in Baja California"."""
         if area is None or area.place.feature_class != "A" or area.place.feature_code == "ADM2":
             return None
+        # a finer area must not move a namesake spelt as written out of the area stated first:
+        # "Kozan is a city in Adana Province ... of the Çukurova plain" is no Çukurova district
+        exact = [c for c in namesakes if c.match == "exact"]
+        confirmed = _holds_any(area.place, exact)
         for named in _IN_AREA.finditer(rest):
             inner = self._best_area(named["area"], None, context, namesakes)
             if inner is not None and inner.place.feature_class == "A" and \
-                    inner.place.id != area.place.id and _lies_in(inner.place, area.place):
+                    inner.place.id != area.place.id and _lies_in(inner.place, area.place) and \
+                    (not confirmed or _holds_any(inner.place, exact)):
                 return inner
         return None
 
@@ -1152,6 +1161,14 @@ def _within(place: Place, town: Place, km: float) -> bool:
         km + max(DISTANCE_SLACK_KM, 0.35 * km)
 
 
+def _holds_area(namesakes: list[Candidate], area: Candidate | None) -> bool:
+    """Whether a namesake spelt as written is an area holding ``area``: a country is no place
+    in one of its districts."""
+    return area is not None and any(
+        c.match == "exact" and c.place.feature_class == "A" and c.place.id != area.place.id and
+        _lies_in(area.place, c.place) for c in namesakes)
+
+
 def _holds_any(area: Place, namesakes: list[Candidate]) -> bool:
     return any(c.place.id != area.id and _lies_in(c.place, area) for c in namesakes)
 
@@ -1459,25 +1476,23 @@ _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _PART_OF + _SIDE + _KIND_BEFORE + _SIDE
                + r"(?P<area>" + _UP + r"[\w'’./-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|" + _PARTICLE
                + r"\s+)?" + _UP + r"[\w'’./-]*){0,6})")  # "Prättigau/Davos": one unknown link
 _WATER_OF = r"(?:Gulf|Bay|Sea|Strait|Straits|Sound|Lake|Isthmus|Cape)\s+of\s+"
-_KIND_WORDS = (
-    r"town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
+_STATED_KIND = (
+    r"(?P<kind>(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
     r"place|commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
     r"quarter|estate|area|port|resort|department|province|state|county|region|governorate|"
-    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward|tehsil|"
-    r"taluka?|taluk|mandal|raion")
-_STATED_KIND = r"(?P<kind>(?i:" + _KIND_WORDS + r"{}))s?"
+    r"prefecture|island|woreda|location|barrio|capital|unit|council|section|ward{}))s?")
 _STATED_IN = re.compile(
-    # "X is a town in", "X and Y are villages in" (not "students from X were sent to the
-    # capital, Nairobi": the kind after "are" is plural and comes within three words)
-    r"\b(?:(?:is|was)\s+(?:(?:a|an|the)\s+|(?:one|part)\s+of\s+(?:the\s+)?)|"
-    r"(?:are|were)\s+(?=(?:[\w-]+\s+){0,2}?(?i:" + _KIND_WORDS + r")s\b))"
-    r"(?:[\w-]+,?\s+){0,4}?" +
+    r"\b(?:is|was)\s+(?:(?:a|an|the)\s+|(?:one|part)\s+of\s+(?:the\s+)?)(?:[\w-]+,?\s+){0,4}?" +
     _STATED_KIND.format("") +
     r"(?:\s*\([^)]{0,60}\))?,?\s+"
     # "... and a U.S. Post Office in"; not the "of" inside a water's name: "along the Gulf of
     # Mexico" (but "on the Island of Montreal" is in Montreal)
     r"(?:" + _WATER_OF + _UP + r"[\w.-]*,?\s+|(?!" + _WATER_OF + r")[\w.-]+(?:,\d+)*,?\s+)"
     r"{0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
+# "Lea and Cottam are villages in": the name and another, right after it
+_TOGETHER_IN = re.compile(r"(?:\s*\([^)]{0,60}\))?\s+and\s+" + _UP + r"[\w'’.-]*(?:\s+" + _UP +
+                          r"[\w'’.-]*){0,3}\s+(?:are|were)\s+(?:[\w-]+\s+){0,2}?" +
+                          _STATED_KIND.format("") + r"\s+(?:in|of|within)\s+" + _AREA_NAMED)
 _IN_AREA = re.compile(r"\b(?:in|within)\s+" + _AREA_NAMED)
 # Set off right after the name, the area straight after the kind: "Zlorvik, a village in
 # Kenya" (not "Rippey, Iowa, a small town an hour outside of Des Moines", which is Rippey's);

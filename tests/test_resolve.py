@@ -325,9 +325,6 @@ STATED = {
     "an unknown division 'within' a city": (
         "Owera Hill is a hill that lies in Lutambe Division, within Kampala, the capital.",
         "Owera Hill", {"name": "Kampala", "country_code": "UG", "precision": 2}),
-    "a tehsil of a district": (
-        "Parvai is a tehsil of Chamba, Himachal Pradesh.", "Parvai",
-        {"name": "Chamba", "feature_code": "ADM2", "precision": 2}),
     "two names of one unknown district, joined by a slash": (
         "Valmora is a hamlet in the district of Tarlin/Verno in the Swiss canton of Graubünden.",
         "Valmora", {"name": "Graubünden", "feature_code": "ADM1", "precision": 3}),
@@ -1081,3 +1078,16 @@ def test_what_others_were_is_no_stated_area(pipeline):
     text = ("Students held in the lakeside town of Kisumu were flown to the capital city of "
             "Nairobi on Sunday.")
     assert resolve(pipeline, text, "Kisumu").place.name == "Kisumu"
+
+
+def test_an_area_said_of_another_name_does_not_move_a_country(pipeline):
+    # the sentence after "Kenya" states Molo's county: Kenya is no place inside it
+    m = resolve(pipeline, "Buyers came from Kenya and Molo is a town in Nakuru County.", "Kenya")
+    assert m.place.feature_code == "PCLI" and m.place.country_code == "KE"
+
+
+def test_a_finer_area_does_not_move_a_town_out_of_the_stated_province(pipeline):
+    # Kozan lies in Adana Province, not in its Seyhan district
+    m = resolve(pipeline, "Kozan is a city in Adana Province, Turkey, near the old plain in "
+                "Seyhan.", "Kozan", gold_span=True)
+    assert (m.place.name, m.place.feature_code, m.precision) == ("Kozan", "PPL", 1)
