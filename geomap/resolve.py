@@ -315,7 +315,10 @@ class Resolver:
             scored = [a for a in scored if a.place.id in static.exact_ids]
         _prefer_named(scored, static.exact_ids)
         scored.sort(key=lambda a: -a.score)
-        return scored
+        qualifying = next((a for a in scored if "qualifies" in a.features), None)
+        # "Pandi, Bulacan": the writer names the province of the town just before; a village
+        # called Bulacan in a district named elsewhere in the story is not it
+        return _lead(qualifying, scored, "qualifies") if qualifying else scored
 
     def _assign(self, doc: Document, mentions: list[Mention], ranked: list["Scored"],
                 natural: str | None = None, side: str | None = None) -> None:

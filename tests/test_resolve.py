@@ -1042,6 +1042,10 @@ def test_a_name_after_a_town_and_a_comma_is_the_area_holding_that_town(pipeline)
     got = mentions_by_text(pipeline, "About 6,000 pigs at Pandi, Bulacan and Talavera farms had"
                                      " tested positive.")
     assert (got["Bulacan"].place.feature_code, got["Bulacan"].precision) == ("ADM2", 2)
+    # nor a village called Bulacan in a province the story names later
+    got = mentions_by_text(pipeline, "Pigs died at Pandi, Bulacan on Monday. Far to the south, "
+                                     "farms near Santa Maria, Davao del Sur, reported no cases.")
+    assert (got["Bulacan"].place.feature_code, got["Bulacan"].place.admin1) == ("ADM2", "Central Luzon")
     got = mentions_by_text(pipeline, "Students at a school in Queens, New York fell ill.")
     assert got["New York"].place.feature_code.startswith("PPL")
     text = "SBU officers detained a man in Odesa (Odesa, Odesa) on Monday."
