@@ -422,8 +422,9 @@ class Resolver:
         and hold a namesake far away (Ukiah, California)."""
         named = [a for a in ranked if "stated_area" not in a.features]
         # the writer said which area it is in, and a namesake lies there: the distance only
-        # checks it (Toowoomba, once called Tambo, is no town 101 km from Blackall)
-        stated_in = bool(ranked) and "stated_in" in ranked[0].features
+        # checks it (Toowoomba, once called Tambo, is no town 101 km from Blackall; "Louisville,
+        # Kentucky, about 35 miles south of Austin" is no Louisville in Ohio)
+        stated_in = bool(ranked) and bool(ranked[0].features.keys() & {"stated_in", "contained"})
         for ref_name, km, bearing in _references(text, name):
             found = self.gazetteer.lookup(ref_name, limit=CANDIDATES, loose_match=False,
                                           names=False)

@@ -1095,3 +1095,10 @@ def test_a_finer_area_does_not_move_a_town_out_of_the_stated_province(pipeline):
     m = resolve(pipeline, "Kozan is a city in Adana Province, Turkey, near the old plain in "
                 "Seyhan.", "Kozan", gold_span=True)
     assert (m.place.name, m.place.feature_code, m.precision) == ("Kozan", "PPL", 1)
+
+
+def test_a_distance_does_not_overrule_the_state_written_after_the_town(pipeline):
+    # some other Louisville lies 35 miles from some other Austin; the text says Kentucky
+    m = resolve(pipeline, "Needle exchanges opened in Louisville, Kentucky, about 35 miles "
+                "south of Austin.", "Louisville")
+    assert (m.place.admin1, m.precision) == ("Kentucky", 1)
