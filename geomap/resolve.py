@@ -77,6 +77,9 @@ QUALIFIES = 5.0  # ... and is written right after it: "Pandi, Bulacan"
 # A town this small is not what a story set elsewhere means by its name without a word of
 # support (Piccadilly in London is not a village in Western Australia)
 SMALL_TOWN = 15_000
+FAMOUS_CITY = 250_000  # a namesake city this big ...
+FAME_RATIO = 50  # ... and this many times bigger outweighs an area the text names elsewhere
+PLACED_HERE = frozenset({"stated_in", "contained", "near"})  # ... but not the writer's words
 ABROAD_EVIDENCE = 2  # the story's other names and demonyms place it elsewhere this firmly
 # Features that tie a namesake to the text beyond its name and size
 TIES = {"country", "near", "admin", "contained", "country_named", "stated_in", "stated_area",
@@ -284,12 +287,19 @@ class Resolver:
         qualified = static.qualified if anchored and static.qualified and not any(
             _city(c.place) and context.holds_town_of(c.place, static.qualified)
             for c, _ in static.candidates) else frozenset()
+        biggest = max((c.place.population for c, _ in static.candidates), default=0)
         for c, base in static.candidates:
             features = dict(base)
             if qualifiers and _qualified(qualifiers, c.place, context):
                 features["contained"] = 4.0  # "X, Texas"; "admin" counts the area once more
             if anchored:
                 features.update(context.features(c.place, key))
+                if "admin" in features and c.place.population * FAME_RATIO < biggest and \
+                        biggest >= FAMOUS_CITY and not features.keys() & PLACED_HERE:
+                    # "the Mayor of Boston" in a story that names New York for its governor is
+                    # not Boston, New York: a state named elsewhere does not make a village of
+                    # 8,000 the Boston meant over a city eighty times its size
+                    del features["admin"]
                 if c.place.id in static.may_hold and context.holds_named_town(c.place, key):
                     features["holds"] = HOLDS
                 if qualified and c.place.feature_code in ("ADM1", "ADM2") and \

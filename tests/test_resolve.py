@@ -1102,3 +1102,13 @@ def test_a_distance_does_not_overrule_the_state_written_after_the_town(pipeline)
     m = resolve(pipeline, "Needle exchanges opened in Louisville, Kentucky, about 35 miles "
                 "south of Austin.", "Louisville")
     assert (m.place.admin1, m.precision) == ("Kentucky", 1)
+
+
+def test_a_state_named_elsewhere_does_not_make_a_village_the_famous_city(pipeline):
+    # Boston, New York has 8,000 people; the story names New York for its governor only
+    m = resolve(pipeline, "The mayor of Boston declared a flu emergency on Friday. In Albany, "
+                "the New York governor asked for calm.", "Boston")
+    assert m.place.admin1 == "Massachusetts"
+    # the writer's own words still place the village: "Boston, New York"
+    m = resolve(pipeline, "Snow closed schools in Boston, New York, south of Buffalo.", "Boston")
+    assert m.place.admin1 == "New York"
