@@ -63,6 +63,7 @@ REGION_CACHE = 4096  # names whose region of sides (or lack of one) is kept
 NEAR_KM = 300.0  # an anchor place this close lends support, fading with distance
 STATED_IN = 4.0  # inside the area of "X is a town in Y", as strong as a named district
 CITY_POPULATION = 100_000  # a city this big can be "a district of" or "a suburb in" it
+METROPOLIS = 2_000_000  # "New York" is New York City more often than the state
 CITY_RADIUS_KM = 40.0  # and what is in it lies this close to its point
 CITY_PARTS = {"suburb", "neighborhood", "neighbourhood", "quarter", "ward", "borough", "estate",
               "section", "barrio"}
@@ -1117,11 +1118,13 @@ class _Provinces:
         self.town_people = max((c.place.population for c in cands
                                 if c.place.id in self.own_named), default=0)
         # "Oklahoma City", "Iowa City", "Cebu City" are the province's cities, not the towns
-        # "Oklahoma" names: the bare name is the province
+        # "Oklahoma" names: the bare name is the province, unless the city is among the world's
+        # largest (New York); a variant spelling is no seat (Yuma, once "Arizona City")
         self.seats = {(c.place.country_code, c.place.admin1_code) for c in cands
-                      if c.place.feature_class == "P" and not (
+                      if c.place.feature_class == "P" and c.match == "exact" and not (
                           c.place.ascii_name.endswith(" City") and
-                          fold(c.place.ascii_name) == key + "city")}
+                          fold(c.place.ascii_name) == key + "city" and
+                          c.place.population < METROPOLIS)}
         self.provinces = {(c.place.country_code, c.place.admin1_code) for c in cands
                           if c.place.feature_code == "ADM1" and c.match == "exact"}
 

@@ -1112,3 +1112,14 @@ def test_a_state_named_elsewhere_does_not_make_a_village_the_famous_city(pipelin
     # the writer's own words still place the village: "Boston, New York"
     m = resolve(pipeline, "Snow closed schools in Boston, New York, south of Buffalo.", "Boston")
     assert m.place.admin1 == "New York"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # Yuma was once "Arizona City": a variant spelling makes no town of the state's name
+    ("Wildfires forced evacuations across Arizona on Sunday.", "Arizona", ("US", "ADM1")),
+    ("Storms hit Oklahoma overnight.", "Oklahoma", ("US", "ADM1")),
+    ("Crowds filled the streets of New York on Sunday.", "New York", ("US", "PPL")),
+])
+def test_a_province_or_the_city_called_after_it(pipeline, text, name, expected):
+    m = resolve(pipeline, text, name)
+    assert (m.place.country_code, m.place.feature_code) == expected
