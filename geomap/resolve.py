@@ -1523,16 +1523,17 @@ _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,
                          r"\s+)?(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?(?:located|situated|lies|"
                          r"lying)\s+(?:[\w-]+\s+){0,2}?in\s+" + _AREA_NAMED)
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
-# "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan", "in Nakawa
-# Division, within Kampala" (but "London, within the London Borough of Lewisham" names a second
-# area for the place, not one that holds London).
+# "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan", "the Argentine
+# capital, X", "... of the U.S. state of Michigan", "in Nakawa Division, within Kampala" (but
+# "London, within the London Borough of Lewisham" names a second area for the place, not one
+# that holds London).
 _CHAIN_LINK = re.compile(
     r"(?:\.?\s*\d+)?(?:\s+(?:county|counties|district|districts|province|provinces|region|"
     r"tehsil|taluka?|block|subdistrict|division|zone|woreda|municipality|parish|township))?"
     r"\s*(?:,(?:\s+in|\s+within(?!\s+the\b))?|\s(?:district|county|region|province|"
     r"municipality|department|borough|area|state|canton|oblast|governorate|prefecture)\s+of|"
-    r"\s+of|\s+in|\s+within|\s+capital,?)"  # "the Argentine capital, X"; "... of the U.S. state
-    r"\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"  # of Michigan"
+    r"\s+of|\s+in|\s+within|\s+capital,?)"
+    r"\s*(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:(?:" + _UP + r"[\w.]*\s+)?(?:county|province|state|region|canton|department)"
     r"\s+of\s+)?"
     r"(" + _UP + r"[\w.'’-]*(?: (?:" + _PARTICLE + r" )?" + _UP + r"[\w.'’-]*){0,3})")
@@ -1560,8 +1561,9 @@ _DISTANCE = re.compile(
     r"(?:\s*\([^)]{0,20}\))?"
     r"\s+(?:(?P<bearing>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})"
     r"(?:ern)?\s+)?"  # "the state capital, X", "the Yemeni capital of X"
-    r"(?:of|from)\s+(?:the\s+(?:(?-i:[A-Z]\w+)\s+)?(?:(?:district|provincial|state|regional|"
-    r"county)\s+)?(?:city|town|village|capital|headquarters|seat)(?:\s+of|,)\s+)?", re.I)
+    r"(?:of|from)\s+(?:the\s+(?:(?-i:" + _UP + r"\w+)\s+)?(?:(?:district|provincial|state|"
+    r"regional|county)\s+)?(?:city|town|village|capital|headquarters|seat)(?:\s+of|,)\s+)?",
+    re.I)
 
 
 _REFERENCE = re.compile(
