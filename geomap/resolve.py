@@ -181,7 +181,17 @@ class Resolver:
                     for m in ms:
                         m.alternatives = m.alternatives + towns
                 elif _out_of_story(final[key][0], context.evidence_beyond(key)):
-                    _unplace(ms, final[key][0])
+                    # "a dead swan found in Fife" of a story in the UK: not the lone town of
+                    # Fife, Washington, but the council area so called in the story's country
+                    # (an area spelt as written only: a town of another spelling there, Nola
+                    # for "Nora", would be a wrong place where none is honest)
+                    home = next((a for a in final[key][1:] if _fits(a.features) and
+                                 a.place.feature_class == "A" and
+                                 a.place.id in static[key].exact_ids), None)
+                    if home is None:
+                        _unplace(ms, final[key][0])
+                    else:
+                        self._assign(doc, ms, _lead(home, final[key], "in_story"))
         for key, ms in groups.items():  # after the above: no unplaced town contains a name
             if not chosen[key] and not self._side_of_area(ms, context) and \
                     not self._around_city(ms) and not self._region_of_sides(ms):

@@ -1124,3 +1124,12 @@ def test_a_state_named_elsewhere_does_not_make_a_village_the_famous_city(pipelin
 def test_a_province_or_the_city_called_after_it(pipeline, text, name, expected):
     m = resolve(pipeline, text, name)
     assert (m.place.country_code, m.place.feature_code) == expected
+
+
+def test_a_lone_town_abroad_yields_to_the_area_so_called_in_the_story(pipeline):
+    # Fife, Washington is a town of 10,000; the story is in the UK, where Fife is a council area
+    text = ("Hens at a farm in Norfolk, England were culled on Monday. An outbreak in the "
+            "Netherlands in 2003 sickened 80 people. The only other case in the UK was a swan "
+            "found in Fife.")
+    m = resolve(pipeline, text, "Fife")
+    assert (m.place.country_code, m.place.feature_code, m.precision) == ("GB", "ADM2", 2)
