@@ -1144,6 +1144,11 @@ class _Provinces:
         if place.feature_code == "ADM1" and c.match == "exact" and where not in self.seats:
             if not self.town_people or self.people(place) >= self.town_people:
                 out["area"] = AREA_PRIOR
+        elif place.feature_code == "ADM2" and not self.own_named and \
+                key in (fold(place.name), fold(place.ascii_name)):
+            # "Cumbria" is the county so called, not Cumberland, Maryland, which GeoNames
+            # also calls Cumbria: no town is called so by its own name
+            out["area"] = AREA_PRIOR / 2
         if place.id in self.own_named:
             out["own_name"] = OWN_NAME  # not only one of its alternate names
         if place.feature_class == "P" and place.feature_code != "PPLC" and \

@@ -1120,6 +1120,8 @@ def test_a_state_named_elsewhere_does_not_make_a_village_the_famous_city(pipelin
     ("Wildfires forced evacuations across Arizona on Sunday.", "Arizona", ("US", "ADM1")),
     ("Storms hit Oklahoma overnight.", "Oklahoma", ("US", "ADM1")),
     ("Crowds filled the streets of New York on Sunday.", "New York", ("US", "PPL")),
+    # Cumberland, Maryland is called Cumbria only among its alternate names
+    ("Floods closed roads across Cumbria on Tuesday.", "Cumbria", ("GB", "ADM2")),
 ])
 def test_a_province_or_the_city_called_after_it(pipeline, text, name, expected):
     m = resolve(pipeline, text, name)
