@@ -183,11 +183,12 @@ class Resolver:
                 elif _out_of_story(final[key][0], context.evidence_beyond(key)):
                     # "a dead swan found in Fife" of a story in the UK: not the lone town of
                     # Fife, Washington, but the council area so called in the story's country
-                    # (an area spelt as written only: a town of another spelling there, Nola
-                    # for "Nora", would be a wrong place where none is honest)
+                    # (an area called so by its own name only: a town of another spelling there,
+                    # Nola for "Nora", or Hamilton County for a spokeswoman called Hamilton,
+                    # would be a wrong place where none is honest)
                     home = next((a for a in final[key][1:] if _fits(a.features) and
-                                 a.place.feature_class == "A" and
-                                 a.place.id in static[key].exact_ids), None)
+                                 a.place.feature_class == "A" and key in (
+                                     fold(a.place.name), fold(a.place.ascii_name))), None)
                     if home is None:
                         _unplace(ms, final[key][0])
                     else:
@@ -1127,6 +1128,7 @@ class _Provinces:
                           key in (fold(c.place.name), fold(c.place.ascii_name))}
         self.town_people = max((c.place.population for c in cands
                                 if c.place.id in self.own_named), default=0)
+        self.towns = [c.place for c in cands if c.place.feature_class == "P"]
         # "Oklahoma City", "Iowa City", "Cebu City" are the province's cities, not the towns
         # "Oklahoma" names: the bare name is the province, unless the city is among the world's
         # largest (New York); a variant spelling is no seat (Yuma, once "Arizona City")
@@ -1145,9 +1147,11 @@ class _Provinces:
             if not self.town_people or self.people(place) >= self.town_people:
                 out["area"] = AREA_PRIOR
         elif place.feature_code == "ADM2" and not self.own_named and \
-                key in (fold(place.name), fold(place.ascii_name)):
+                key in (fold(place.name), fold(place.ascii_name)) and \
+                not any(_lies_in(town, place) for town in self.towns):
             # "Cumbria" is the county so called, not Cumberland, Maryland, which GeoNames
-            # also calls Cumbria: no town is called so by its own name
+            # also calls Cumbria: no town is called so by its own name, and none in the
+            # district by another (Chaghcharan, the seat now called Fayroz Koh, stays the town)
             out["area"] = AREA_PRIOR / 2
         if place.id in self.own_named:
             out["own_name"] = OWN_NAME  # not only one of its alternate names

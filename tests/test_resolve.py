@@ -1122,6 +1122,9 @@ def test_a_state_named_elsewhere_does_not_make_a_village_the_famous_city(pipelin
     ("Crowds filled the streets of New York on Sunday.", "New York", ("US", "PPL")),
     # Cumberland, Maryland is called Cumbria only among its alternate names
     ("Floods closed roads across Cumbria on Tuesday.", "Cumbria", ("GB", "ADM2")),
+    # ... but Chaghcharan, now Fayroz Koh, is the seat of the district named after it
+    ("Police in Ghor said a bomb hit a minibus in Chaghcharan on Monday.", "Chaghcharan",
+     ("AF", "PPL")),
 ])
 def test_a_province_or_the_city_called_after_it(pipeline, text, name, expected):
     m = resolve(pipeline, text, name)
