@@ -1071,9 +1071,17 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
              words_before[-1] == "of" else None) or \
             (lx.FEATURE_BEFORE.get(words_before[-1]) if words_before else None)
         comma = _QUALIFIER.match(after)
-        wanted = wanted or _said_to_be(text, m.end) or _area_in_parentheses(text, m)
+        wanted = wanted or _said_to_be(text, m.end) or _area_in_parentheses(text, m) or \
+            ("A" if _AREAS_LISTED.search(text, max(0, m.start - 120), m.start) else None)
         cues.append((wanted, comma.group(1) if comma else None))
     return cues
+
+
+# "the US states of Colorado and Washington", "the provinces of Nyanza, Rift Valley and
+# Western": every name of the list is such an area (not Washington, Tyne and Wear)
+_AREA_NAME = _UP + r"[\w'’.-]*(?:\s+" + _UP + r"[\w'’.-]*){0,3}"
+_AREAS_LISTED = re.compile(r"\b(?:states|provinces|counties|districts|regions|governorates)\s+"
+                           r"of\s+(?:" + _AREA_NAME + r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
 
 # "Seytenga (Seno)", "Mbau (Beni, Nord-Kivu)": the names in parentheses after a place

@@ -1138,3 +1138,10 @@ def test_a_lone_town_abroad_yields_to_the_area_so_called_in_the_story(pipeline):
             "found in Fife.")
     m = resolve(pipeline, text, "Fife")
     assert (m.place.country_code, m.place.feature_code, m.precision) == ("GB", "ADM2", 2)
+
+
+def test_every_name_of_a_list_after_states_of_is_such_an_area(pipeline):
+    text = ("MPs in London heard that cannabis is now sold legally in the US states of Colorado "
+            "and Washington.")
+    m = resolve(pipeline, text, "Washington")
+    assert (m.place.feature_code, m.place.admin1) == ("ADM1", "Washington")  # not the capital
