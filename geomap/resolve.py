@@ -45,6 +45,9 @@ from .models import Alternative, Document, Mention, PlaceRef
 CANDIDATES = 40  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
 _UP = lx.UPPER  # a capital letter, of "Østfold" as of "Ostfold"
+_NAME_WORD = _UP + r"[\w'’.-]*"
+_NAME = _NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}"  # a name of up to four words
+_AREA_NAME = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"  # ... split by any white space
 REF_CACHE = 20_000  # shared place records kept per process, about 10 MB
 REGION_CODES = {"CONT", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "RGN",
                 "ADM1H", "ZN", "PRSH", "OCN", "SEA"}
@@ -187,8 +190,7 @@ class Resolver:
                     # Nola for "Nora", or Hamilton County for a spokeswoman called Hamilton,
                     # would be a wrong place where none is honest)
                     home = next((a for a in final[key][1:] if _fits(a.features) and
-                                 a.place.feature_class == "A" and key in (
-                                     fold(a.place.name), fold(a.place.ascii_name))), None)
+                                 a.place.feature_class == "A" and _own_name(a.place, key)), None)
                     if home is None:
                         _unplace(ms, final[key][0])
                     else:
@@ -1055,7 +1057,7 @@ def _explain(best: Scored) -> str:
 # a kind word may come between ("Guji zone (Oromia)", "Kukum Daji village (Kaura, Kaduna)")
 _QUALIFIER = re.compile(r"(?:\s+(?:" + "|".join(sorted(lx.FEATURE_AFTER)) + r"))?"
                         r"\s*(?:,\s*|\(\s*(?=[^()]{1,60}\)))"
-                              r"(" + _UP + r"[\w.'’-]*(?: " + _UP + r"[\w.'’-]*){0,3})")
+                        r"(" + _NAME + ")")
 
 
 def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, str | None]]:
@@ -1079,7 +1081,6 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
 
 # "the US states of Colorado and Washington", "the provinces of Nyanza, Rift Valley and
 # Western": every name of the list is such an area (not Washington, Tyne and Wear)
-_AREA_NAME = _UP + r"[\w'’.-]*(?:\s+" + _UP + r"[\w'’.-]*){0,3}"
 _AREAS_LISTED = re.compile(r"\b(?:states|provinces|counties|districts|regions|governorates)\s+"
                            r"of\s+(?:" + _AREA_NAME + r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
@@ -1133,7 +1134,7 @@ class _Provinces:
         # the towns called so by their own name (not only an alternate name), and the most
         # people one of them holds
         self.own_named = {c.place.id for c in cands if c.place.feature_class == "P" and
-                          key in (fold(c.place.name), fold(c.place.ascii_name))}
+                          _own_name(c.place, key)}
         self.town_people = max((c.place.population for c in cands
                                 if c.place.id in self.own_named), default=0)
         self.towns = [c.place for c in cands if c.place.feature_class == "P"]
@@ -1154,8 +1155,7 @@ class _Provinces:
         if place.feature_code == "ADM1" and c.match == "exact" and where not in self.seats:
             if not self.town_people or self.people(place) >= self.town_people:
                 out["area"] = AREA_PRIOR
-        elif place.feature_code == "ADM2" and not self.own_named and \
-                key in (fold(place.name), fold(place.ascii_name)) and \
+        elif place.feature_code == "ADM2" and not self.own_named and _own_name(place, key) and \
                 not any(_lies_in(town, place) for town in self.towns):
             # "Cumbria" is the county so called, not Cumberland, Maryland, which GeoNames
             # also calls Cumbria: no town is called so by its own name, and none in the
@@ -1203,6 +1203,11 @@ def _within(place: Place, town: Place, km: float) -> bool:
     """The place lies about ``km`` from the town, or closer (road distances, rounding)."""
     return haversine_km(place.lat, place.lon, town.lat, town.lon) <= \
         km + max(DISTANCE_SLACK_KM, 0.35 * km)
+
+
+def _own_name(place: Place, key: str) -> bool:
+    """The place is called ``key`` by its own name, not only by an alternate one."""
+    return key in (fold(place.name), fold(place.ascii_name))
 
 
 def _holds_area(namesakes: list[Candidate], area: Candidate | None) -> bool:
@@ -1534,8 +1539,8 @@ _STATED_IN = re.compile(
     r"(?:" + _WATER_OF + _UP + r"[\w.-]*,?\s+|(?!" + _WATER_OF + r")[\w.-]+(?:,\d+)*,?\s+)"
     r"{0,8}?(?:in|of|within)\s+" + _AREA_NAMED)
 # "Lea and Cottam are villages in": the name and another, right after it
-_TOGETHER_IN = re.compile(r"(?:\s*\([^)]{0,60}\))?\s+and\s+" + _UP + r"[\w'’.-]*(?:\s+" + _UP +
-                          r"[\w'’.-]*){0,3}\s+(?:are|were)\s+(?:[\w-]+\s+){0,2}?" +
+_TOGETHER_IN = re.compile(r"(?:\s*\([^)]{0,60}\))?\s+and\s+" + _AREA_NAME +
+                          r"\s+(?:are|were)\s+(?:[\w-]+\s+){0,2}?" +
                           _STATED_KIND.format("") + r"\s+(?:in|of|within)\s+" + _AREA_NAMED)
 _IN_AREA = re.compile(r"\b(?:in|within)\s+" + _AREA_NAMED)
 # Set off right after the name, the area straight after the kind: "Zlorvik, a village in
@@ -1594,14 +1599,12 @@ _DISTANCE = re.compile(
 
 
 _REFERENCE = re.compile(
-    _DISTANCE.pattern + r"(?-i:(?P<name>" + _UP + r"[\w'’.-]*(?: " + _UP
-    + r"[\w'’.-]*){0,3}))", re.I)
+    _DISTANCE.pattern + r"(?-i:(?P<name>" + _NAME + "))", re.I)
 # right after the name: "Hempstead, near Gillingham", "X is a small village near Y"
 _NEAR_AFTER = re.compile(
     r"(?:,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?|\s+(?:is|was|lies|lay)\s+(?:(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?|(?:located|situated)\s+)?)(?:(?:very|just|close)\s+)?near\s+(?:the\s+"
-    r"(?:town|city|village)\s+of\s+)?(?P<name>" + _UP + r"[\w'’.-]*(?: " + _UP
-    + r"[\w'’.-]*){0,3})")
+    r"(?:town|city|village)\s+of\s+)?(?P<name>" + _NAME + ")")
 NEAR_TOWN_KM = 25.0  # "near" a town: closer than this, give or take the slack of a distance
 _IT = re.compile(r"\s*(?:(?:It|The (?:village|town|city|settlement|hamlet|community|place))\s|"
                  r"(?:Located|Situated|Lying)\b)")  # "Located 35 km north of the town of X"
