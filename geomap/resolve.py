@@ -267,7 +267,9 @@ class Resolver:
         areas = _Provinces(cands, key, self._people_within)
         cues = _mention_cues(doc.text, mentions)
         stated, side = self._stated_area(doc.text, mentions[0].text, context, cands)
-        found = []
+        exact = frozenset(c.place.id for c in cands if c.match == "exact")
+        qualifiers = [q for _, q in cues if q]
+        found, sums = [], []
         for c in cands:
             features = {"prior": round(c.score, 3)} | areas.features(c, key)
             features.update(_kind_cue(cues, c.place))
@@ -275,8 +277,9 @@ class Resolver:
             if stated is not None and _lies_in(c.place, stated.place) and \
                     c.place.id != stated.place.id:
                 features["stated_in"] = STATED_IN  # "X is a town in Y": the writer's own words
-            found.append((c, features))
-        exact = frozenset(c.place.id for c in cands if c.match == "exact")
+            sums.append(sum(features.values()))
+            if not (exact and c.match == "loose" and _never_beside_exact(c, features, qualifiers)):
+                found.append((c, features))
         natural = next((wanted for wanted, _ in cues if wanted in NATURAL_CLASSES), None)
         towns = [c for c in cands if c.place.feature_class == "P"]
         # "Kherson" the city and Kherson oblast: a town the text names in the oblast says
@@ -285,8 +288,10 @@ class Resolver:
                              ("ADM1", "ADM2") and not _holds_any(c.place, towns))
         qualified = frozenset(context.before_comma[m.start] for m in mentions
                               if m.start in context.before_comma) - {key}  # "Pandi, Bulacan"
-        return _Static(found, [q for _, q in cues if q], bool(exact), stated, exact, natural,
-                       may_hold, side, qualified)
+        biggest = max((c.place.population for c in cands), default=0)
+        return _Static(found, qualifiers, bool(exact), stated, exact, natural, may_hold, side,
+                       qualified, max(sums, default=0.0), biggest,
+                       [c.place for c in cands if _city(c.place)])
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -299,9 +304,9 @@ class Resolver:
         # "Pandi, Bulacan": the province holding the town before the comma; but "Brooklyn, New
         # York" is the city, which holds Brooklyn too
         qualified = static.qualified if anchored and static.qualified and not any(
-            _city(c.place) and context.holds_town_of(c.place, static.qualified)
-            for c, _ in static.candidates) else frozenset()
-        biggest = max((c.place.population for c, _ in static.candidates), default=0)
+            context.holds_town_of(city, static.qualified) for city in static.cities
+        ) else frozenset()
+        biggest = static.biggest
         for c, base in static.candidates:
             features = dict(base)
             if qualifiers and _qualified(qualifiers, c.place, context):
@@ -1032,6 +1037,15 @@ def _supported(features: dict[str, float], has_exact: bool = False) -> bool:
     return features.get("near", 0) >= 1.0 or "admin" in features or "contained" in features
 
 
+def _never_beside_exact(c: Candidate, features: dict[str, float], qualifiers: list[str]
+                        ) -> bool:
+    """A loose namesake that ``_rank`` drops in every pass when an exact one exists: a country,
+    or a place whose area the text does not name in full and no ", Area" can qualify (context
+    features never add "admin").  Left out once here: they are a third of all namesakes."""
+    return c.place.feature_code.startswith("PCL") or (
+        not qualifiers and not _supported(features, has_exact=True))
+
+
 def _softmax_top(scores: list[float]) -> float:
     top = max(scores)
     weights = [math.exp(s - top) for s in scores]
@@ -1269,9 +1283,8 @@ def _listed_kind(key: str, static: "_Static", context: "_Context") -> str | None
         return None
     # a namesake of that kind spelt as written and near the best, as each peer's must be
     # (_common_kind): "Tulsa, Oklahoma and Wichita, Kansas" are no list of states for Tulsa
-    best = max((sum(f.values()) for _, f in static.candidates), default=0.0)
     if any(_kind_of(c.place) == kind and c.place.id in static.exact_ids and
-           sum(f.values()) >= best - LIST_PEERS for c, f in static.candidates):
+           sum(f.values()) >= static.best - LIST_PEERS for c, f in static.candidates):
         return kind
     return None
 
@@ -1291,6 +1304,10 @@ class _Static(NamedTuple):
     may_hold: frozenset[int]  # the provinces and districts no namesake town lies in
     stated_side: str | None  # "southwestern" of "a community in southwestern Ontario"
     qualified: frozenset[str]  # the names this one follows after a comma ("Pandi, Bulacan")
+    # of every namesake, also those left out of ``candidates``:
+    best: float  # the highest score of this evidence
+    biggest: int  # the most people one holds
+    cities: list[Place]  # those big enough to hold districts and suburbs
 
 
 class _Context:
