@@ -3,15 +3,17 @@
 Two reports are the same event when they have the same type and sub-event type, the same place (the
 same gazetteer place, or the same name where one is unplaced), dates at most a day apart, the same
 background flag, and actors that overlap (a report naming no actor contradicts none).  A report
-with no place at all joins a placed one only when both give the same death figure ("Twenty-eight
-servicemen died" beside "28 ... killed in clashes in X").  Merged events keep every source and
-piece of evidence; figures follow ACLED: the lowest reported.  Output order and ids depend only on
-the events' content, not on the order they came in.
+with no place at all joins another only when both give the same death figure ("Twenty-eight
+servicemen died" beside "28 ... killed in clashes in X") or, two placeless pieces of background
+without figures, name the same past year ("a ceasefire agreed in 1994").  Merged events keep
+every source and piece of evidence; figures follow ACLED: the lowest reported.  Output order and
+ids depend only on the events' content, not on the order they came in.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .models import Actor, Event
 
@@ -62,13 +64,24 @@ def _same_place(a: Event, b: Event) -> bool:
         # one id at two points: a place the store lacks put "110 km north of" the town
         return a.place.id == b.place.id and (a.place.lat, a.place.lon) == (b.place.lat, b.place.lon)
     nameless = [e for e in (a, b) if e.place is None and not e.place_name]
-    if len(nameless) == 2:
-        return a.fatalities == b.fatalities
-    if nameless:  # nothing says where: only an identical death figure ties it to the other
-        return a.fatalities is not None and a.fatalities == b.fatalities
+    if nameless:
+        # nothing says where: only an identical death figure ties it to the other, or two
+        # placeless pieces of background the past year both name ("a ceasefire agreed in
+        # 1994"); with neither, "five people were injured" in two histories share nothing
+        # but their type
+        if a.fatalities is not None or b.fatalities is not None:
+            return a.fatalities == b.fatalities
+        return len(nameless) == 2 and a.background and bool(_years(a) & _years(b))
     # both under one name: unresolved in one report and placed from the other's own text in
     # the other ("Karabakh, a territory of Azerbaijan")
     return (a.place_name or "").casefold() == (b.place_name or "").casefold()
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _years(ev: Event) -> set[str]:
+    return {y for e in ev.evidence for y in _YEAR.findall(e.sentence)}
 
 
 def _actors_overlap(a: list[Actor], b: list[Actor]) -> bool:

@@ -59,6 +59,25 @@ def test_unplaced_reports_merge_by_name_and_placeless_by_figure():
     assert len(merged) == 1 and merged[0].place == TOWN
 
 
+def test_placeless_reports_without_a_figure_stay_apart():
+    """Nothing but the type ties two reports that say neither where nor how many."""
+    a, b = report("a", place=None), report("b", place=None)
+    assert len(merge([a, b])) == 2
+    a3, b3 = report("a", place=None, fatalities=3), report("b", place=None, fatalities=3)
+    assert len(merge([a3, b3])) == 1
+
+
+def test_placeless_background_merges_by_the_year_it_names():
+    def history(doc: str, sentence: str) -> Event:
+        return Event(id=doc, type="Strategic developments", subtype="Agreement",
+                     background=True, evidence=[Evidence(document_id=doc, sentence=sentence,
+                                                         start=0, end=len(sentence))],
+                     sources=[doc])
+    truce = [history("a", "A truce was signed in 1921."), history("b", "The 1921 truce held.")]
+    assert len(merge(truce)) == 1
+    assert len(merge([truce[0], history("c", "A truce was signed in 1957.")])) == 2
+
+
 def test_order_and_ids_do_not_depend_on_input_order():
     events = [report("a"), report("b", 3), report("c", place=OTHER), report("a", 7, day=26)]
     one, two = merge(events), merge(list(reversed(events)))
