@@ -78,7 +78,7 @@ _V = [
      r"(?:strike|attack|bomb|struck|hit|pound|target|raid|fire|destroy|kill)\w*|"
      r"dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
      r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
-     r"loitering munitions?"),
+     r"loitering munitions?|(?:launched|fired) (?:[\w'-]+ ){0,3}?drones? at"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|under fire|rpgs?|"
@@ -96,7 +96,11 @@ _V = [
     # an assault on unarmed people with no death (a killing is found by the casualty words)
     ("Violence against civilians", "Attack",
      r"(?:attack|assault|beat)(?:ed|ing|en)? (?:[\w'-]+ ){0,3}?(?:civilians|villagers|farmers|"
-     r"residents|passengers|worshippers|journalists|students|shepherds|herders|women)"),
+     r"residents|passengers|worshippers|journalists|students|shepherds|herders|women)|"
+     # where civilians are, not armed men: "gunmen attacked a village, killing 12"
+     r"(?:attack(?:ed|ing|s)?|storm(?:ed|ing)) (?:[\w'-]+ ){0,3}?(?:villages?|homes?|houses?|"
+     r"markets?|church(?:es)?|mosques?|schools?|hospitals?|weddings?|funerals?|"
+     r"(?:idp|displacement|refugee) camps?|camps? for (?:[\w'-]+ ){0,2}?(?:displaced|refugees))\b"),
 ]
 _S = [  # strategic developments, for sentences without a violent trigger
     ("Strategic developments", "Disrupted weapons use",
@@ -945,6 +949,8 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
         return ARMS_AFTER.match(low, m.end()) is None and _ground_after(sentence, low, m.end())
     if word.endswith("joined") or word.startswith("defect"):
         return COMBATANTS.search(low) is not None  # soldiers joining the rebels, not a spy
+    if word in ("mine", "mines"):  # a landmine, not the gold mine a town grew around
+        return _MINING.search(low) is None
     if word == "under fire":  # "came under fire from critics" is no shelling
         return _CRITICS.match(low, m.end()) is None
     if subtype == "Agreement" and word in ("agreed", "signed", "agreement"):
@@ -958,6 +964,10 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
     return not (word == "assault" and before.endswith("sexual "))
 
 
+_MINING = re.compile(r"\b(?:mining|mined|miners?|gold|coal|silver|copper|zinc|iron|nickel|uranium|"
+                     r"pyrite|asbestos|salt|diamonds?|mineral\w*|ore|shafts?|quarr\w+|collier\w+|"
+                     r"smelt\w+|opened|closed|reopened|acquired|operat\w+|workings|deposits?|"
+                     r"tons|tonnes)\b")
 _BEFORE_GROUND = frozenset({"the", "a", "an", "its", "their", "his", "back", "full", "of", "over",
                             "most", "key"})
 

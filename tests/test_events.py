@@ -444,6 +444,34 @@ def test_one_sided_killing_of_civilians_is_an_attack(coder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the victims go unnamed: the place attacked says they were civilians
+    ("On Monday, gunmen attacked a village near Jos, killing 12.",
+     ("Violence against civilians", "Attack", "Jos", 12)),
+    ("On Monday, armed men stormed a mosque in Kano.",
+     ("Violence against civilians", "Attack", "Kano", None)),
+    ("On Monday, militants attacked a camp for displaced families outside Goma.",
+     ("Violence against civilians", "Attack", "Goma", None)),
+    # a post or a base is no place of civilians
+    ("On Monday, gunmen attacked a police post near Jos, killing 2.",
+     ("Battles", "Armed clash", "Jos", 2)),
+])
+def test_attacks_on_villages_homes_and_places_of_worship_are_attacks_on_civilians(
+        coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+def test_a_mine_that_is_dug_is_no_landmine(coder):
+    assert coder("On Monday, a company reopened the old copper mine near Herat.")[0] == []
+    assert _coded(coder, "On Monday, a truck hit a mine near Herat, killing 2 soldiers.") == (
+        "Explosions/Remote violence", "Remote explosive/landmine/IED", "Herat", 2)
+
+
+def test_a_drone_launched_at_a_target_is_a_drone_strike(coder):
+    assert _coded(coder, "On Monday, rebels launched a drone at an oil depot in Aden.") == (
+        "Explosions/Remote violence", "Air/drone strike", "Aden", None)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("On Monday, 2 aid workers were kidnapped and later killed by militants near Maiduguri.",
      ("Violence against civilians", "Attack", "Maiduguri", 2)),
     ("On Monday, militants abducted 2 soldiers near Maiduguri and killed them.",
