@@ -124,6 +124,13 @@ FEATURE_AFTER = {
     "raion": "A", "subdistrict": "A", "sub-district": "A", "sub-county": "A", "chiefdom": "A",
     "camp": "S",
 }
+# Feature words for a country's part ("the state of Georgia" is the US state, not the country;
+# both are areas, feature class A); the resolver decides when a "state" is a country's own title.
+SUBDIVISION_WORDS = {"district", "region", "province", "oblast", "governorate", "county",
+                     "prefecture", "state", "municipality", "rayon", "department", "zone", "woreda",
+                     "lga", "cercle", "commune", "tehsil", "raion", "subdistrict", "sub-district",
+                     "sub-county", "chiefdom", "states", "provinces", "counties", "districts",
+                     "regions", "governorates"}
 # Feature words that end a name but are not written as part of it ("Texas state", "Kabul city").
 FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base", "airport",
                        "republic", "department", "territory", "municipality"}

@@ -280,6 +280,8 @@ class Resolver:
             sums.append(sum(features.values()))
             if not (exact and c.match == "loose" and _never_beside_exact(c, features, qualifiers)):
                 found.append((c, features))
+        if any(wanted == SUBDIVISION for wanted, _ in cues):
+            found = _no_foreign_country(found)
         natural = next((wanted for wanted, _ in cues if wanted in NATURAL_CLASSES), None)
         towns = [c for c in cands if c.place.feature_class == "P"]
         # "Kherson" the city and Kherson oblast: a town the text names in the oblast says
@@ -1080,23 +1082,57 @@ def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, 
     cues = []
     for m in mentions:
         after = text[m.end:m.end + 40]
-        word_after = after.split()[0].lower().strip(".,;:") if after.split() else ""
-        words_before = text[max(0, m.start - 30):m.start].lower().split()
-        wanted = lx.FEATURE_AFTER.get(word_after) or \
-            (lx.FEATURE_BEFORE.get(words_before[-2]) if len(words_before) >= 2 and
-             words_before[-1] == "of" else None) or \
-            (lx.FEATURE_BEFORE.get(words_before[-1]) if words_before else None)
         comma = _QUALIFIER.match(after)
-        wanted = wanted or _said_to_be(text, m.end) or _area_in_parentheses(text, m) or \
-            ("A" if _AREAS_LISTED.search(text, max(0, m.start - 120), m.start) else None)
+        wanted = _kind_word(text, m, after) or _said_to_be(text, m.end) or \
+            _area_in_parentheses(text, m) or _listed_area(text, m)
         cues.append((wanted, comma.group(1) if comma else None))
     return cues
+
+
+def _kind_word(text: str, m: Mention, after: str) -> str | None:
+    """The kind the word beside the name asks for ("Terter district", "the state of Georgia");
+    a capitalised "State of" is a country's own title ("the Plurinational State of Bolivia").
+    Before the name only some kind words ask for a country's part (_PART_BEFORE)."""
+    words = after.split()
+    word_after = words[0].lower().strip(".,;:") if words else ""
+    if word_after in lx.FEATURE_AFTER:
+        return _cue_kind(word_after)
+    before = text[max(0, m.start - 40):m.start].split()
+    if len(before) >= 2 and before[-1] == "of" and before[-2].lower() in lx.FEATURE_BEFORE:
+        word, lead = before[-2], before[-3].lower() if len(before) >= 3 else ""
+    elif before and before[-1].lower() in lx.FEATURE_BEFORE:
+        word, lead = before[-1], ""
+    else:
+        return None
+    kind = _cue_kind(word.lower())
+    if kind == SUBDIVISION and not (word.islower() and word in _PART_BEFORE and
+                                    (lead in _PART_LEADS or lead in lx.DIRECTIONS)):
+        return "A"  # "a province of China", "the Andean region of Bolivia", "the sovereign
+        # state of Cuba": what it lies in, or a state that is a country
+    return kind
+
+
+# "the state of Georgia", "the U.S. state of Georgia", "the southern province of Balkh": the
+# part itself follows "of" (directions count as leads too)
+_PART_BEFORE = {"state", "province", "county", "governorate", "prefecture", "oblast"}
+_PART_LEADS = {"the", "u.s.", "us", "american"}
+
+
+def _listed_area(text: str, m: Mention) -> str | None:
+    """"the states of Texas and Georgia": each name of the list is a country's part; but a lone
+    name after the plural is what they lie in ("the provinces and regions of China")."""
+    listed = _AREAS_LISTED.search(text, max(0, m.start - 120), m.start)
+    if listed is None:
+        return None
+    alone = listed.group().rstrip().endswith(" of") and not _LIST_GOES_ON.match(text, m.end)
+    return "A" if alone else SUBDIVISION
 
 
 # "the US states of Colorado and Washington", "the provinces of Nyanza, Rift Valley and
 # Western": every name of the list is such an area (not Washington, Tyne and Wear)
 _AREAS_LISTED = re.compile(r"\b(?:states|provinces|counties|districts|regions|governorates)\s+"
                            r"of\s+(?:" + _AREA_NAME + r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+_LIST_GOES_ON = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)" + _UP)
 
 
 # "Seytenga (Seno)", "Mbau (Beni, Nord-Kivu)": the names in parentheses after a place
@@ -1123,14 +1159,26 @@ def _area_in_parentheses(text: str, m: Mention) -> str | None:
 _SAID_KIND = re.compile(
     r"\s*(?:\([^()]{0,120}\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:a|an|the)\s+"
     r"(?:[\w-]+,?\s+){0,3}?(?P<kind>" + "|".join(sorted(set(lx.FEATURE_AFTER) |
-                                                         set(lx.FEATURE_BEFORE))) + r")\b"
+                                                         set(lx.FEATURE_BEFORE))) + r")(?![\w-])"
     r"(?!\s+(?:seat|town|capital|council|centre|center|headquarters|road|line)\b)")
 
 
 def _said_to_be(text: str, end: int) -> str | None:
     said = _SAID_KIND.match(text, end, end + 200)
-    kind = said["kind"] if said else None
-    return lx.FEATURE_AFTER.get(kind) or lx.FEATURE_BEFORE.get(kind) if kind else None
+    return _cue_kind(said["kind"].lower()) if said else None
+
+
+SUBDIVISION = "subdivision"  # the kind a cue asks for: an area that is no country
+
+
+def _cue_kind(word: str | None) -> str | None:
+    """The feature class a kind word asks for, or SUBDIVISION for a country's part ("the state
+    of Georgia" is no country, though both are areas)."""
+    if word is None:
+        return None
+    if word in lx.SUBDIVISION_WORDS:
+        return SUBDIVISION
+    return lx.FEATURE_AFTER.get(word) or lx.FEATURE_BEFORE.get(word)
 
 
 def _city(place: Place) -> bool:
@@ -1270,8 +1318,20 @@ def _lies_in(place: Place, area: Place) -> bool:
 def _kind_cue(cues: list[tuple[str | None, str | None]], place: Place) -> dict[str, float]:
     """The kind of place the words around the mentions ask for ("Terter district")."""
     # one mention that asks for its kind is enough; a mismatch counts against it
-    scores = [3.0 if place.feature_class == wanted else -1.0 for wanted, _ in cues if wanted]
+    scores = [3.0 if place.feature_class == ("A" if wanted == SUBDIVISION else wanted) else -1.0
+              for wanted, _ in cues if wanted]
     return {"qualifier": max(scores)} if scores else {}
+
+
+def _no_foreign_country(found: list[tuple[Candidate, dict]]) -> list[tuple[Candidate, dict]]:
+    """For a name the text calls a country's part ("the state of Georgia"): the namesakes
+    without the countries so called that lie in another country than an exact such part.  The
+    State of Qatar, with no such part, stays the country; so does Mexico beside "Mexico State",
+    its own part, which one sense per name would otherwise take for every "Mexico"."""
+    parts = {c.place.country_code for c, _ in found if c.match == "exact" and
+             c.place.feature_class == "A" and not c.place.feature_code.startswith("PCL")}
+    return [(c, f) for c, f in found if not (
+        c.place.feature_code.startswith("PCL") and parts - {c.place.country_code})]
 
 
 def _listed_kind(key: str, static: "_Static", context: "_Context") -> str | None:

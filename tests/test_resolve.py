@@ -1145,3 +1145,27 @@ def test_every_name_of_a_list_after_states_of_is_such_an_area(pipeline):
             "and Washington.")
     m = resolve(pipeline, text, "Washington")
     assert (m.place.feature_code, m.place.admin1) == ("ADM1", "Washington")  # not the capital
+
+
+@pytest.mark.parametrize("text", [
+    "Peach growers in the state of Georgia lost half their crop.",
+    "Officials in Georgia state said the peach harvest failed.",
+    "Peach growers in the southern state of Georgia lost half their crop.",
+    "The firm also sells peaches in the states of Alabama and Georgia.",
+])
+def test_a_name_the_text_calls_a_state_is_no_country_abroad(pipeline, text):
+    """The US state, not the country in the Caucasus: a state of a country is no country."""
+    m = resolve(pipeline, text, "Georgia")
+    assert (m.place.feature_code, m.place.country_code) == ("ADM1", "US")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ships sailed south of the sovereign state of Cuba.", "Cuba"),  # a state that is a country
+    ("Hebei is a province of China on the Bohai Sea.", "China"),  # what the province lies in
+    ("Its official name is the Plurinational State of Bolivia, the envoy said in Bolivia.",
+     "Bolivia"),
+    # the country's own part beside it: one sense per name keeps the country for every "Mexico"
+    ("Toluca lies in Mexico State, in central Mexico.", "Mexico"),
+])
+def test_a_country_stays_one_where_no_part_of_another_country_is_meant(pipeline, text, name):
+    assert resolve(pipeline, text, name).place.feature_code.startswith("PCL")
