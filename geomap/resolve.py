@@ -1076,6 +1076,9 @@ _QUALIFIER = re.compile(r"(?:\s+(?:" + "|".join(sorted(lx.FEATURE_AFTER)) + r"))
                         r"(" + _NAME + ")")
 
 
+SUBDIVISION = "subdivision"  # the kind a cue asks for: an area that is no country
+
+
 def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, str | None]]:
     """For each mention, the feature class its neighbouring words ask for ("Terter district",
     "the village of X") and a following ", Qualifier"; the same for every candidate."""
@@ -1098,6 +1101,10 @@ def _kind_word(text: str, m: Mention, after: str) -> str | None:
     if word_after in lx.FEATURE_AFTER:
         return _cue_kind(word_after)
     before = text[max(0, m.start - 40):m.start].split()
+    office = word_after if word_after in _OFFICES else \
+        before[-2].lower() if len(before) >= 2 and before[-1] == "of" else ""
+    if office in _OFFICES:  # "New York Governor Andrew Cuomo", "the Mayor of Kabul"
+        return _OFFICES[office]
     if len(before) >= 2 and before[-1] == "of" and before[-2].lower() in lx.FEATURE_BEFORE:
         word, lead = before[-2], before[-3].lower() if len(before) >= 3 else ""
     elif before and before[-1].lower() in lx.FEATURE_BEFORE:
@@ -1116,6 +1123,9 @@ def _kind_word(text: str, m: Mention, after: str) -> str | None:
 # part itself follows "of" (directions count as leads too)
 _PART_BEFORE = {"state", "province", "county", "governorate", "prefecture", "oblast"}
 _PART_LEADS = {"the", "u.s.", "us", "american"}
+# the offices that govern a kind of place: a governor a state or province, a mayor a town
+_OFFICES = {"governor": SUBDIVISION, "governors": SUBDIVISION, "gov": SUBDIVISION,
+            "mayor": "P", "mayors": "P"}
 
 
 def _listed_area(text: str, m: Mention) -> str | None:
@@ -1166,9 +1176,6 @@ _SAID_KIND = re.compile(
 def _said_to_be(text: str, end: int) -> str | None:
     said = _SAID_KIND.match(text, end, end + 200)
     return _cue_kind(said["kind"].lower()) if said else None
-
-
-SUBDIVISION = "subdivision"  # the kind a cue asks for: an area that is no country
 
 
 def _cue_kind(word: str | None) -> str | None:

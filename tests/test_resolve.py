@@ -1169,3 +1169,14 @@ def test_a_name_the_text_calls_a_state_is_no_country_abroad(pipeline, text):
 ])
 def test_a_country_stays_one_where_no_part_of_another_country_is_meant(pipeline, text, name):
     assert resolve(pipeline, text, name).place.feature_code.startswith("PCL")
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a governor governs a state or province, a mayor a town
+    ("New York Governor Ann Lee ordered the schools shut.", "New York", "ADM1"),
+    ("The school was named after a governor of New York.", "New York", "ADM1"),
+    ("The governor of Kandahar said the road was open again.", "Kandahar", "ADM1"),
+    ("The mayor of Kandahar said the road was open again.", "Kandahar", "PPL"),
+])
+def test_the_office_named_with_a_place_says_its_kind(pipeline, text, name, kind):
+    assert resolve(pipeline, text, name).place.feature_code == kind
