@@ -1105,6 +1105,9 @@ def _kind_word(text: str, m: Mention, after: str) -> str | None:
         before[-2].lower() if len(before) >= 2 and before[-1] == "of" else ""
     if office in _OFFICES:  # "New York Governor Andrew Cuomo", "the Mayor of Kabul"
         return _OFFICES[office]
+    if len(before) >= 3 and before[-1] == "of" and before[-2].lower() == "capital" and \
+            before[-3].lower() in ("the", "a"):
+        return "A"  # "the capital of Bulacan" holds it; "the provincial capital of Varna" is it
     if len(before) >= 2 and before[-1] == "of" and before[-2].lower() in lx.FEATURE_BEFORE:
         word, lead = before[-2], before[-3].lower() if len(before) >= 3 else ""
     elif before and before[-1].lower() in lx.FEATURE_BEFORE:

@@ -1180,3 +1180,12 @@ def test_a_country_stays_one_where_no_part_of_another_country_is_meant(pipeline,
 ])
 def test_the_office_named_with_a_place_says_its_kind(pipeline, text, name, kind):
     assert resolve(pipeline, text, name).place.feature_code == kind
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The coffee fair moved to Medellín, the capital of Antioquia.", "Antioquia", "ADM1"),
+    # the city that is the provincial capital, not the province
+    ("The village lies 30 km north of the provincial capital of Varna.", "Varna", "PPL"),
+])
+def test_the_capital_of_a_place_is_held_by_it(pipeline, text, name, kind):
+    assert resolve(pipeline, text, name).place.feature_code == kind
