@@ -58,7 +58,8 @@ COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance
 # Kind words after which names a space apart are one name ("Pusht Rod district")
 JOINING_KINDS = {w for w, cls in lx.FEATURE_AFTER.items() if cls in ("A", "P")} - \
     {"state", "republic"} | {"area"}
-_KIND_AFTER = re.compile(r"\s+([A-Za-z-]+)\b")
+# the kind word, perhaps after another name in parentheses ("Kash Rod (Delaram) district")
+_KIND_AFTER = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+([A-Za-z-]+)\b")
 # Below this a name's best place is a hamlet: an English word it spells ("Guide", "Zone",
 # "Virgin") is far likelier meant than the hamlet.
 HAMLET_IMPORTANCE = 6.0

@@ -419,6 +419,8 @@ def test_side_regions_need_two_provinces_and_a_proper_name():
     ("Gunmen shot 2 farmers in the Pusht Rod district of Farah province.", "Pusht Rod"),
     ("Drones struck the Makhmal Kocha area of Imam Sahib district on Monday.", "Makhmal Kocha"),
     ("Later 3 soldiers died in the Zorak Mena area of the district.", "Zorak Mena"),
+    # another name of the district in parentheses between
+    ("A post fell in Turt Kul (Sarband) district on Monday.", "Turt Kul"),
 ])
 def test_names_a_space_apart_before_a_kind_word_are_one_name(recogniser, text, name):
     """Each word is some namesake elsewhere (Pusht an Iranian village, Kocha a Chinese town);
