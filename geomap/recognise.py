@@ -563,9 +563,12 @@ def _listless_word(tokens: list[Token], i: int, prev: Token | None, word: str) -
         nxt not in lx.FEATURE_AFTER and word in lx.english_words()
 
 
+_AREA_BEFORE_COMMA = {"district", "districts", "province", "area", "village", "city", "town"}
+
+
 def _cued(tokens: list[Token], i: int) -> bool:
     """The words around token i mark a place: "village of X", "south of X", "X district",
-    "in X", "in occupied X"."""
+    "in X", "in occupied X", "district, X"."""
     before = [t.lower for t in tokens[max(0, i - 2):i]]
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     if after is not None and after.lower in lx.FEATURE_AFTER and \
@@ -573,6 +576,8 @@ def _cued(tokens: list[Token], i: int) -> bool:
         return True
     if before[-1:] and before[-1] in lx.STRONG_CUES:
         return True
+    if before[-1:] and before[-1] in _AREA_BEFORE_COMMA and tokens[i].gap.strip() == ",":
+        return True  # "in Delaram district, Nimruz": the province that holds the district
     return len(before) == 2 and (
         before[1] == "of" and (before[0] in lx.FEATURE_BEFORE or before[0] in lx.DIRECTIONS)
         or before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)

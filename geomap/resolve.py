@@ -331,7 +331,7 @@ class Resolver:
                     # "Israeli strikes hit Gaza" is not Mozambique's province, yet "sharks of New
                     # Zealand ... in Florida" is still the state, not a Cuban town of 70,000
                     features["area"] = features["area"] / 2
-            if c.match == "loose" and (not _supported(features, static.has_exact) or
+            if c.match == "loose" and (not _supported(features, static.has_exact, c.place) or
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
             scored.append(Scored(c.place, round(sum(features.values()), 3), features))
@@ -1031,12 +1031,16 @@ def _fits(features: dict[str, float]) -> bool:
         "contained" in features
 
 
-def _supported(features: dict[str, float], has_exact: bool = False) -> bool:
+def _supported(features: dict[str, float], has_exact: bool = False,
+               place: Place | None = None) -> bool:
     """A loose match needs the document's geography; beside an exact namesake, its
-    admin area or a ", Area" qualifier (Hunan is not Huainan)."""
+    admin area or a ", Area" qualifier (Hunan is not Huainan).  With none, a province in the
+    document's countries is enough: provinces are few, and their names are spelt many ways
+    ("Nimruz" is Nimroz, "Urozgan" Uruzgan)."""
     if has_exact:
         return features.get("admin", 0) >= 4.0 or "contained" in features
-    return features.get("near", 0) >= 1.0 or "admin" in features or "contained" in features
+    return features.get("near", 0) >= 1.0 or "admin" in features or "contained" in features \
+        or place is not None and place.feature_code == "ADM1" and features.get("country", 0) > 0
 
 
 def _never_beside_exact(c: Candidate, features: dict[str, float], qualifiers: list[str]
@@ -1578,7 +1582,8 @@ class _Context:
                 continue
             if other.place is None or other.kind != "place":
                 continue
-            if _CONTAINER_GAP.fullmatch(self.doc.text[m.end:other.start]):
+            gap = _CONTAINER_GAP.fullmatch(self.doc.text[m.end:other.start])
+            if gap and not _peer_of_kind(gap.group(), self.doc.text, other.end):
                 return other
         return None
 
@@ -1667,9 +1672,21 @@ _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d(?![\d.,]*\s*(?:km|kilomet|mi(?:le
 # "the 'Tajkano' area of the district": the district the text named last
 _OF_THE_AREA = re.compile(r"['’]?(?:\s+[a-z]+)?\s+of\s+the\s+(?:same\s+)?(district|province)\b",
                           re.IGNORECASE)
+_GAP_KINDS = {"village", "town", "district", "region", "province", "area"}
+_GAP_KIND = "(?:" + "|".join(sorted(_GAP_KINDS)) + ")"
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:,|in|of|(?:village|town|district|region|province|area)(?:\s+(?:of|in))?)?\s*"
+    # "Kash Rod (Delaram) district, Nimruz" (not "Erbushan (二步山), Luzitang", a list)
+    r"\s*(?:\([^()]{1,40}\)\s*(?=" + _GAP_KIND + r"\b))?"
+    r"(?:,|in|of|" + _GAP_KIND + r"(?:\s+(?:of|in)|\s*,)?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
+
+
+def _peer_of_kind(gap: str, text: str, end: int) -> bool:
+    """"Erbushan Village, Jinhua Village": the name after the kind word and comma is of the
+    same kind, the next of a list, not the area that holds the first ("Naychin village,
+    Urozgan")."""
+    kind = gap.split()[0].lower().rstrip(",") if gap.split() else ""
+    return kind in _GAP_KINDS and text[end:end + 30].lower().lstrip().startswith(kind)
 
 
 # "two miles (3 km) southwest of Sandia": a figure may be spelt out; "30 km by road from X"

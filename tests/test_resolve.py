@@ -1189,3 +1189,23 @@ def test_the_office_named_with_a_place_says_its_kind(pipeline, text, name, kind)
 ])
 def test_the_capital_of_a_place_is_held_by_it(pipeline, text, name, kind):
     assert resolve(pipeline, text, name).place.feature_code == kind
+
+
+def test_a_province_spelt_another_way_is_found_in_the_story_country(pipeline):
+    """ACLED's "Nimruz" and "Urozgan" are the store's Nimroz and Uruzgan: a loose spelling of a
+    province in the story's country (the Afghan soldiers) needs no nearer support."""
+    text = "On Monday, Taliban fighters killed 2 Afghan soldiers in Delaram district, Nimruz."
+    m = resolve(pipeline, text, "Nimruz")
+    assert (m.place.feature_code, m.place.country_code) == ("ADM1", "AF")
+
+
+def test_an_unknown_district_is_placed_in_the_province_after_it(pipeline):
+    text = ("On Monday, Taliban fighters killed 2 Afghan soldiers in Qarvosh Rod (Delaram) "
+            "district, Nimruz.")
+    m = resolve(pipeline, text, "Qarvosh Rod")
+    assert (m.place.feature_code, m.place.country_code, m.precision) == ("ADM1", "AF", 3)
+
+
+def test_the_next_village_of_a_list_holds_none_of_the_others(pipeline):
+    text = "The town's villages are Zarqosh Village, Longtan Village and Heping Village."
+    assert resolve_any(pipeline, text, "Zarqosh").place is None
