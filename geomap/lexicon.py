@@ -125,12 +125,10 @@ FEATURE_AFTER = {
     "camp": "S",
 }
 # Feature words for a country's part ("the state of Georgia" is the US state, not the country;
-# both are areas, feature class A); the resolver decides when a "state" is a country's own title.
-SUBDIVISION_WORDS = {"district", "region", "province", "oblast", "governorate", "county",
-                     "prefecture", "state", "municipality", "rayon", "department", "zone", "woreda",
-                     "lga", "cercle", "commune", "tehsil", "raion", "subdistrict", "sub-district",
-                     "sub-county", "chiefdom", "states", "provinces", "counties", "districts",
-                     "regions", "governorates"}
+# both are areas, feature class A): every area word but those a country may be called by.  The
+# resolver decides when a "state" is a country's own title.
+SUBDIVISION_WORDS = {w for w, cls in FEATURE_AFTER.items() if cls == "A"} - {"territory",
+                                                                              "republic"}
 # Feature words that end a name but are not written as part of it ("Texas state", "Kabul city").
 FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base", "airport",
                        "republic", "department", "territory", "municipality"}

@@ -1185,11 +1185,9 @@ def _said_to_be(text: str, end: int) -> str | None:
     return _cue_kind(said["kind"].lower()) if said else None
 
 
-def _cue_kind(word: str | None) -> str | None:
+def _cue_kind(word: str) -> str | None:
     """The feature class a kind word asks for, or SUBDIVISION for a country's part ("the state
     of Georgia" is no country, though both are areas)."""
-    if word is None:
-        return None
     if word in lx.SUBDIVISION_WORDS:
         return SUBDIVISION
     return lx.FEATURE_AFTER.get(word) or lx.FEATURE_BEFORE.get(word)
