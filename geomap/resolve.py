@@ -10,7 +10,7 @@ Evidence, as a careful reader uses it (each candidate's ``features`` show what s
 * ``country``: the document's geographic focus: countries of the other places and demonyms;
 * ``admin``: the candidate's province or district is named anywhere in the text (also outside
   the mentions, which in gold-span mode are only the names to resolve); ``country_named``: its
-  country is; ``unnamed``: a namesake whose areas go unnamed while another's are named;
+  country is (counting less in a text that names many); ``unnamed``: a namesake whose areas go unnamed while another's are named;
 * ``near``: the candidate lies close to the document's other places; ``holds``: a province
   or district holds a town the text names, ``qualifies``: and is written right after it
   ("Pandi, Bulacan").
@@ -61,6 +61,9 @@ COUNTRY_ABBREVIATIONS = {"uk": "GB", "us": "US", "usa": "US", "uae": "AE", "drc"
 # other names place the document in another country.
 AREA_PRIOR = 5.0
 COUNTRY_NAMED = 3.0  # the candidate's country is named in the text
+# ... shared out when the text names more countries than this: a consulates page naming thirty
+# says little for Miami, Queensland, because it names Australia
+FEW_COUNTRIES = 3
 MEMBER_CACHE = 64  # areas whose parts' points are kept (a province has thousands)
 REGION_CACHE = 4096  # names whose region of sides (or lack of one) is kept
 NEAR_KM = 300.0  # an anchor place this close lends support, fading with distance
@@ -1476,6 +1479,15 @@ class _Context:
                                      if key in self.names]
         return self._named_countries
 
+    def country_named_weight(self, key: str) -> float:
+        """What naming a candidate's country counts for: less in a text that names many (other
+        than ``key`` itself, which may be the state of Georgia rather than the country)."""
+        others = sum(name != key for name in self.named_country_keys())
+        return round(COUNTRY_NAMED * min(1.0, FEW_COUNTRIES / max(1, others)), 3)
+
+    def named_country_keys(self) -> list[str]:
+        return [self.country_names[code] for code in self.named_countries()]
+
     def sole_country(self) -> str | None:
         """The code of the one country the text names, if it names exactly one."""
         codes = self.named_countries()
@@ -1519,7 +1531,7 @@ class _Context:
         out: dict[str, float] = {"admin": score} if score else {}
         if country and country != key and country in names \
                 and not place.feature_code.startswith("PCL"):
-            out["country_named"] = COUNTRY_NAMED
+            out["country_named"] = self.country_named_weight(key)
         return out
 
     def evidence_beyond(self, key: str) -> int:

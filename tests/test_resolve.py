@@ -610,6 +610,19 @@ def test_listed_peers_are_the_other_names_of_a_list():
     assert "paris" not in peers  # "Paris, Texas" is a place and its state, not a list
 
 
+def test_naming_many_countries_says_little_for_each(pipeline):
+    # Miami, Queensland has 7,000 people; the list names Australia among ten countries
+    text = ("The firm has offices in France, Germany, Italy, Spain, Portugal, Australia, Japan, "
+            "Brazil, Chile and Mexico. Its newest branch opened in Miami last week.")
+    m = resolve(pipeline, text, "Miami")
+    assert m.place.admin1 == "Florida"
+    assert m.alternatives[0].features.get("country_named", 0) == 0
+    # the one country a text names still counts in full
+    text = "Lifeguards in Australia closed the beach at Miami after a shark sighting."
+    m = resolve(pipeline, text, "Miami")
+    assert (m.place.admin1, m.alternatives[0].features["country_named"]) == ("Queensland", 3.0)
+
+
 def test_names_listed_with_states_are_states(pipeline):
     doc = pipeline(Document(id="t", text="Cases were reported in Washington, Pennsylvania and "
                                          "California this week."))
