@@ -9,8 +9,11 @@ Evidence, as a careful reader uses it (each candidate's ``features`` show what s
   ``contained``: a following ", Texas" that names the candidate's admin area or country;
 * ``country``: the document's geographic focus: countries of the other places and demonyms;
 * ``admin``: the candidate's province or district is named anywhere in the text (also outside
-  the mentions, which in gold-span mode are only the names to resolve); ``country_named``: its
-  country is (counting less in a text that names many); ``unnamed``: a namesake whose areas go unnamed while another's are named;
+  the mentions, which in gold-span mode are only the names to resolve), other than as a peer in
+  the same list ("Boston, Hartford, New York and Philadelphia"); ``country_named``: its
+  country is (counting less in a text that names many); ``unnamed``: a namesake whose areas go
+  unnamed while another's are named; ``list``: the kind (and, for areas, a country) its list
+  peers are;
 * ``near``: the candidate lies close to the document's other places; ``holds``: a province
   or district holds a town the text names, ``qualifies``: and is written right after it
   ("Pandi, Bulacan").
@@ -339,7 +342,7 @@ class Resolver:
                 continue  # a loose spelling needs the document's geography; Ghana is not Guinea
             scored.append(Scored(c.place, round(sum(features.values()), 3), features))
         if peer_kind:
-            scored = [a for a in scored if _kind_of(a.place) == peer_kind]
+            scored = [a for a in scored if context.listed_like(a.place, key)]
         if static.natural:  # "the Baltic Sea" is not Baltic, Connecticut; the Kabul River
             scored = [a for a in scored if _fits(a.features) or not _town_or_province(
                 a.place, water=static.natural == "H")]
@@ -1358,7 +1361,7 @@ def _listed_kind(key: str, static: "_Static", context: "_Context") -> str | None
         return None
     # a namesake of that kind spelt as written and near the best, as each peer's must be
     # (_common_kind): "Tulsa, Oklahoma and Wichita, Kansas" are no list of states for Tulsa
-    if any(_kind_of(c.place) == kind and c.place.id in static.exact_ids and
+    if any(context.listed_like(c.place, key) and c.place.id in static.exact_ids and
            sum(f.values()) >= static.best - LIST_PEERS for c, f in static.candidates):
         return kind
     return None
@@ -1409,7 +1412,9 @@ class _Context:
         self._named_countries: list[str] | None = None
         self.distances = stated_distances(doc.text, [m for ms in groups.values() for m in ms])
         self.peers = listed_peers(doc.text, [m for ms in groups.values() for m in ms])
+        self.coordinated = coordinate_peers(doc.text, [m for ms in groups.values() for m in ms])
         self.peer_kind: dict[str, str] = {}  # the kind most of a name's list peers are
+        self.peer_countries: dict[str, set[str]] = {}  # the countries they were placed in
         self.held: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
         # a mention's start -> the name right before it and a comma ("Pandi, Bulacan")
         ordered = sorted((m for ms in groups.values() for m in ms), key=lambda m: m.start)
@@ -1437,6 +1442,8 @@ class _Context:
                                  if r and r[0].place.feature_code.startswith("PCL")}
         self.peer_kind = {key: kind for key, peers in self.peers.items()
                           if (kind := _common_kind(peers, chosen))}
+        self.peer_countries = {key: {chosen[k][0].place.country_code for k in self.peers[key]
+                                     if chosen.get(k)} for key in self.peer_kind}
         # the provinces and districts the chosen towns lie in, by name: an area that holds a
         # town the text names is the area meant ("Georgia" beside Atlanta is the state)
         self.held = defaultdict(set)
@@ -1467,9 +1474,17 @@ class _Context:
             out["near"] = round(3.0 * (1 - near / NEAR_KM), 3)
         if self._distance_fits(place, key):
             out["distance"] = STATED_DISTANCE
-        if key in self.peer_kind and _kind_of(place) == self.peer_kind[key]:
+        if self.listed_like(place, key):
             out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
         return out
+
+    def listed_like(self, place: Place, key: str) -> bool:
+        """The place is of the kind the name's list peers are, and for states and districts in
+        a country of theirs ("New York, Long Island, Pennsylvania": not the Bahamas' province
+        of Long Island)."""
+        kind = _kind_of(place)
+        return kind == self.peer_kind.get(key) and (
+            kind == "PCL" or place.country_code in self.peer_countries[key])
 
     def named_countries(self) -> list[str]:
         """The codes of the countries the text names by name (found once: the text's names
@@ -1518,18 +1533,22 @@ class _Context:
     def named_areas(self, place: Place, key: str) -> dict[str, float]:
         """The candidate's district, province or country is named anywhere in the text
         ("X is a town in Y County, Z"): the strongest cue a writer gives for a namesake."""
-        names = self.names
+        # a list's names are its peers, not its areas: "Boston, Hartford, New York and
+        # Philadelphia" does not put Boston in New York State (but "Leeds, West Yorkshire,
+        # England" is a chain)
+        peers = self.coordinated.get(key)
+        areas_named = self.names - peers if peers else self.names
         score = 0.0
         country = self.country_names.get(place.country_code)
         for area in (place.admin2_name, place.admin1_name):
             if not area or fold(area) in (key, country) or area == place.name:
                 continue  # not its own district, nor the State of México when Mexico is named
-            if fold(area) in names:
+            if fold(area) in areas_named:
                 score += 4.0
-            elif (area_keys(area) - {key}) & names:
+            elif (area_keys(area) - {key}) & areas_named:
                 score += 2.0  # "Washington" may name Washington County, or much else
         out: dict[str, float] = {"admin": score} if score else {}
-        if country and country != key and country in names \
+        if country and country != key and country in self.names \
                 and not place.feature_code.startswith("PCL"):
             out["country_named"] = self.country_named_weight(key)
         return out
@@ -1778,9 +1797,8 @@ def _destination(lat: float, lon: float, km: float, bearing: str) -> tuple[float
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
-def listed_peers(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
-    """For each name in a list of places ("Michigan, Oregon and Ohio"; three or more, or two
-    joined by "and"/"or": "Paris, Texas" is no list), the keys of the other names in it."""
+def _list_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """The mentions in runs of names separated by commas, "and" or "or"."""
     ordered = sorted(mentions, key=lambda m: m.start)
     runs: list[list[Mention]] = []
     for prev, m in zip([None] + ordered, ordered):
@@ -1789,13 +1807,38 @@ def listed_peers(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
             runs[-1].append(m)
         else:
             runs.append([m])
+    return runs
+
+
+def _joined(text: str, run: list[Mention]) -> bool:
+    """The run's last name is joined by "and"/"or", not a comma (not "Paris, Texas")."""
+    return len(run) >= 2 and text[run[-2].end:run[-1].start].strip() != ","
+
+
+def listed_peers(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """For each name in a list of places ("Michigan, Oregon and Ohio"; three or more, or two
+    joined by "and"/"or": "Paris, Texas" is no list), the keys of the other names in it."""
     peers: dict[str, set[str]] = defaultdict(set)
-    for run in runs:
-        joined = len(run) == 2 and not text[run[0].end:run[1].start].strip() == ","
-        if len(run) >= 3 or joined:
+    for run in _list_runs(text, mentions):
+        if len(run) >= 3 or _joined(text, run):
             keys = {fold(m.text) for m in run}
             for key in keys:
                 peers[key] |= keys - {key}
+    return dict(peers)
+
+
+def coordinate_peers(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """For each name in a list whose last name is joined by "and"/"or" ("Boston, Hartford, New
+    York and Philadelphia"; not the chain "Stamford, Lincolnshire, England"), the other names
+    in it that the text gives nowhere else: such a name is the list's peer, not its area."""
+    runs = _list_runs(text, mentions)
+    lists = [run for run in runs if _joined(text, run)]
+    elsewhere = {fold(m.text) for run in runs if not _joined(text, run) for m in run}
+    peers: dict[str, set[str]] = defaultdict(set)
+    for run in lists:
+        keys = {fold(m.text) for m in run}
+        for key in keys:
+            peers[key] |= keys - {key} - elsewhere
     return dict(peers)
 
 

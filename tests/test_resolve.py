@@ -6,8 +6,9 @@ import pytest
 from gazetteer import haversine_km
 from geomap.models import Document, Mention
 from geomap.pipeline import Pipeline
-from geomap.resolve import (area_centre, area_keys, hull_centroid, listed_peers, main_group,
-                            spread_centre, stated_distances, text_names)
+from geomap.resolve import (area_centre, area_keys, coordinate_peers, hull_centroid,
+                            listed_peers, main_group, spread_centre, stated_distances,
+                            text_names)
 
 
 @pytest.fixture(scope="module")
@@ -608,6 +609,37 @@ def test_listed_peers_are_the_other_names_of_a_list():
     peers = listed_peers(text, mentions)
     assert peers["ohio"] == {"utah", "idaho"} and peers["lyon"] == {"nice"}
     assert "paris" not in peers  # "Paris, Texas" is a place and its state, not a list
+
+
+def test_coordinate_peers_are_the_names_only_a_joined_list_gives():
+    text = ("Smog over Leeds, York, Hull and Wakefield; Derby, Ohio, Kent. "
+            "Hull is on the estuary.")
+    words = [("Leeds", 10), ("York", 17), ("Hull", 23), ("Wakefield", 32), ("Derby", 43),
+             ("Ohio", 50), ("Kent", 56), ("Hull", 62)]
+    mentions = [Mention(text=w, start=at, end=at + len(w)) for w, at in words]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    peers = coordinate_peers(text, mentions)
+    # Hull is also named on its own, so it may still be the others' area
+    assert peers["leeds"] == {"york", "wakefield"}
+    assert "derby" not in peers  # a run of commas may be a chain of areas: "X, Ohio"
+
+
+def test_a_list_peer_is_not_the_area_of_the_others(pipeline):
+    # Boston, New York and Philadelphia, New York are villages; the writer lists four cities
+    text = "Pollution from Boston, Hartford, New York and Philadelphia drifted north."
+    assert resolve(pipeline, text, "Boston").place.admin1 == "Massachusetts"
+    assert resolve(pipeline, text, "Philadelphia").place.admin1 == "Pennsylvania"
+    # a chain of areas is no list: each holds the name before it
+    text = "The town took its name from Stamford, Lincolnshire, England."
+    m = resolve(pipeline, text, "Lincolnshire")
+    assert (m.place.country_code, m.place.feature_code) == ("GB", "ADM2")
+
+
+def test_a_name_listed_with_states_is_no_province_abroad(pipeline):
+    # the Bahamas' Long Island district is the only province so called
+    m = resolve(pipeline, "Storms struck Ohio, Indiana, Long Island and Michigan overnight.",
+                "Long Island")
+    assert m.place.country_code == "US"
 
 
 def test_naming_many_countries_says_little_for_each(pipeline):
