@@ -408,11 +408,12 @@ class Resolver:
         ("southwestern Ontario")."""
         for end in _name_ends(text, name):
             sentence = sentences.first(text[end:end + 200])
-            if not _STATED_HINT.search(sentence):
+            stated = _PART_OF_AREA.match(sentence)
+            if not stated and not _STATED_HINT.search(sentence):
                 continue  # the patterns below are slow; most sentences have none of these words
             # set off by commas, only for a name the store lacks: a known one has better
             # evidence than "Cleveland, a suburb of Redland City" (a Redland in Bristol)
-            stated = _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence) or \
+            stated = stated or _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence) or \
                 _TOGETHER_IN.match(sentence) or \
                 (None if any(c.match == "exact" for c in namesakes)
                  else _APPOSED_IN.match(sentence))
@@ -1694,6 +1695,11 @@ _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Dep
                       r"Prefecture|Municipality|Oblast|Island|Territory))\s+of\s+(?:the\s+)?(.+)$")
 _CITY_AFTER = re.compile(r"\s+city\b")
 _STATED_HINT = re.compile(r"\b(?:is|was|are|were|located|situated|lies|lying)\b|^,")
+# Right after the name, its kind and what holds it: "the Overberg region of South Africa", "the
+# Adhamiyah district of Baghdad" (lower-case: "Masvingo Province of Zimbabwe" is one name)
+_PART_OF_AREA = re.compile(r"\s+(?P<kind>district|region|province|county|governorate|"
+                           r"prefecture|oblast|municipality|neighbou?rhood|suburb|quarter)"
+                           r"\s+of\s+" + _AREA_NAMED)
 # "Ward 5" is a numbered link; "a suburb of Adelaide 14 km from the CBD" is Adelaide
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d(?![\d.,]*\s*(?:km|kilomet|mi(?:les?)?\b))")
 

@@ -1254,3 +1254,27 @@ def test_an_unknown_district_is_placed_in_the_province_after_it(pipeline):
 def test_the_next_village_of_a_list_holds_none_of_the_others(pipeline):
     text = "The town's villages are Zarqosh Village, Longtan Village and Heping Village."
     assert resolve_any(pipeline, text, "Zarqosh").place is None
+
+
+@pytest.mark.parametrize("text, name, country, admin1, precision", [
+    # the store has no Overberg in South Africa, only a Dutch village so called
+    ("Sheep farmers in the Overberg region of South Africa lost half their flocks.", "Overberg",
+     "ZA", None, 3),
+    # Craven County, North Carolina is no district of North Yorkshire
+    ("Walkers were rescued on the fells of the Craven district of North Yorkshire, England.",
+     "Craven", "GB", "England", 2),
+    # the Adhamiyah district the store holds lies in Dahuk, not Baghdad
+    ("Gunmen attacked a checkpoint in the Adhamiyah district of Baghdad on Monday.", "Adhamiyah",
+     "IQ", "Baghdād", 3),
+])
+def test_the_area_a_name_is_said_to_be_part_of_holds_it(pipeline, text, name, country, admin1,
+                                                        precision):
+    m = resolve(pipeline, text, name)
+    assert (m.place.country_code, m.place.admin1, m.precision) == (country, admin1, precision)
+    assert "stated_area" in m.alternatives[0].features
+
+
+def test_a_district_said_to_lie_in_its_province_keeps_its_own_place(pipeline):
+    m = resolve(pipeline, "Fighting spread to the Sangin district of Helmand province.", "Sangin")
+    assert (m.place.feature_code, m.place.admin1, m.precision) == ("ADM2", "Helmand", 2)
+    assert "stated_in" in m.alternatives[0].features
