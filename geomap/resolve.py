@@ -89,6 +89,7 @@ QUALIFIES = 5.0  # ... and is written right after it: "Pandi, Bulacan"
 SMALL_TOWN = 15_000
 FAMOUS_CITY = 250_000  # a namesake city this big ...
 FAME_RATIO = 50  # ... and this many times bigger outweighs an area the text names elsewhere
+FAMOUS_AREA = 10_000_000  # a province this populous is meant wherever the story lies
 PLACED_HERE = frozenset({"stated_in", "contained", "near"})  # ... but not the writer's words
 ABROAD_EVIDENCE = 2  # the story's other names and demonyms place it elsewhere this firmly
 # Features that tie a namesake to the text beyond its name and size
@@ -297,9 +298,11 @@ class Resolver:
         qualified = frozenset(context.before_comma[m.start] for m in mentions
                               if m.start in context.before_comma) - {key}  # "Pandi, Bulacan"
         biggest = max((c.place.population for c in cands), default=0)
+        famous = frozenset(c.place.id for c, features in found
+                           if "area" in features and areas.famous(c.place))
         return _Static(found, qualifiers, bool(exact), stated, exact, natural, may_hold, side,
                        qualified, max(sums, default=0.0), biggest,
-                       [c.place for c in cands if _city(c.place)])
+                       [c.place for c in cands if _city(c.place)], famous)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -333,9 +336,10 @@ class Resolver:
                         context.holds_town_of(c.place, qualified):
                     features["qualifies"] = QUALIFIES  # the area of the town before the comma
                 if "area" in features and context.elsewhere(key) and \
-                        not features.keys() & AREA_TIES:
+                        not features.keys() & AREA_TIES and c.place.id not in static.famous:
                     # "Israeli strikes hit Gaza" is not Mozambique's province, yet "sharks of New
-                    # Zealand ... in Florida" is still the state, not a Cuban town of 70,000
+                    # Zealand ... in Florida" is still the state, not a Cuban town of 70,000; and
+                    # "diagnosed in England" of a story in Canada is not England, Arkansas
                     features["area"] = features["area"] / 2
             if c.match == "loose" and (not _supported(features, static.has_exact, c.place) or
                                        static.has_exact and c.place.feature_code.startswith("PCL")):
@@ -1230,6 +1234,10 @@ class _Provinces:
         self.provinces = {(c.place.country_code, c.place.admin1_code) for c in cands
                           if c.place.feature_code == "ADM1" and c.match == "exact"}
 
+    def famous(self, province: Place) -> bool:
+        """A province whose towns hold more than FAMOUS_AREA people."""
+        return province.feature_code == "ADM1" and self.people(province) >= FAMOUS_AREA
+
     def features(self, c: Candidate, key: str) -> dict[str, float]:
         place, out = c.place, {}
         where = (place.country_code, place.admin1_code)
@@ -1387,6 +1395,7 @@ class _Static(NamedTuple):
     best: float  # the highest score of this evidence
     biggest: int  # the most people one holds
     cities: list[Place]  # those big enough to hold districts and suburbs
+    famous: frozenset[int]  # the provinces so populous that any story may mean them
 
 
 class _Context:

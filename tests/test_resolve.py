@@ -1278,3 +1278,12 @@ def test_a_district_said_to_lie_in_its_province_keeps_its_own_place(pipeline):
     m = resolve(pipeline, "Fighting spread to the Sangin district of Helmand province.", "Sangin")
     assert (m.place.feature_code, m.place.admin1, m.precision) == ("ADM2", "Helmand", 2)
     assert "stated_in" in m.alternatives[0].features
+
+
+def test_a_province_of_tens_of_millions_keeps_its_weight_in_a_story_elsewhere(pipeline):
+    # England, Arkansas has 2,800 people and lies in the story's country; England does not
+    text = ("The herd came from a farm in Alberta, Canada. A second sick cow turned up in Texas "
+            "and a third was diagnosed in England.")
+    m = resolve(pipeline, text, "England")
+    assert (m.place.country_code, m.place.feature_code) == ("GB", "ADM1")
+    assert m.alternatives[0].features["area"] == 5.0
