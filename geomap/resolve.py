@@ -89,7 +89,8 @@ QUALIFIES = 5.0  # ... and is written right after it: "Pandi, Bulacan"
 SMALL_TOWN = 15_000
 FAMOUS_CITY = 250_000  # a namesake city this big ...
 FAME_RATIO = 50  # ... and this many times bigger outweighs an area the text names elsewhere
-FAMOUS_AREA = 10_000_000  # a province this populous is meant wherever the story lies
+FAMOUS_AREA = 10_000_000
+LISTED_TOGETHER = 3  # a list this long that shares a country holds no small town abroad  # a province this populous is meant wherever the story lies
 PLACED_HERE = frozenset({"stated_in", "contained", "near"})  # ... but not the writer's words
 ABROAD_EVIDENCE = 2  # the story's other names and demonyms place it elsewhere this firmly
 # Features that tie a namesake to the text beyond its name and size
@@ -190,7 +191,8 @@ class Resolver:
                 if self._region_of_sides(ms, "the towns so called lie elsewhere"):
                     for m in ms:
                         m.alternatives = m.alternatives + towns
-                elif _out_of_story(final[key][0], context.evidence_beyond(key)):
+                elif _out_of_story(final[key][0], context.evidence_beyond(key)) or \
+                        context.listed_abroad(key, final[key][0].place):
                     # "a dead swan found in Fife" of a story in the UK: not the lone town of
                     # Fife, Washington, but the council area so called in the story's country
                     # (an area called so by its own name only: a town of another spelling there,
@@ -1495,6 +1497,17 @@ class _Context:
         kind = _kind_of(place)
         return kind == self.peer_kind.get(key) and (
             kind == "PCL" or place.country_code in self.peer_countries[key])
+
+    def listed_abroad(self, key: str, place: Place) -> bool:
+        """The name is one of a list of LISTED_TOGETHER or more whose other names were nearly
+        all placed in one country, and this place lies in another ("Suba, Migori, Homa Bay,
+        Kisumu ..." is no Suva in Fiji)."""
+        countries = Counter(r[0].place.country_code for k in self.peers.get(key, ())
+                            if (r := self.chosen.get(k)))
+        if not countries or sum(countries.values()) < LISTED_TOGETHER:
+            return False
+        code, n = countries.most_common(1)[0]
+        return code != place.country_code and n >= 0.8 * sum(countries.values())
 
     def named_countries(self) -> list[str]:
         """The codes of the countries the text names by name (found once: the text's names

@@ -1287,3 +1287,14 @@ def test_a_province_of_tens_of_millions_keeps_its_weight_in_a_story_elsewhere(pi
     m = resolve(pipeline, text, "England")
     assert (m.place.country_code, m.place.feature_code) == ("GB", "ADM1")
     assert m.alternatives[0].features["area"] == 5.0
+
+
+def test_a_small_town_abroad_is_no_member_of_a_list_placed_in_one_country(pipeline):
+    # "Suba" is also an alternate name of Suva, Fiji (77,000); the store has no Kenyan Suba
+    text = "Cholera cases rose in Suba, Migori, Homa Bay, Kisumu and Siaya last week."
+    m = resolve_any(pipeline, text, "Suba")
+    assert m.place is None and m.alternatives[0].place.country_code == "FJ"
+    assert "no support in the text" in m.note
+    # a city abroad may still end such a list
+    text = "Flights resumed from Nairobi, Mombasa, Kisumu and London on Monday."
+    assert resolve(pipeline, text, "London").place.country_code == "GB"
