@@ -1822,7 +1822,10 @@ def _destination(lat: float, lon: float, km: float, bearing: str) -> tuple[float
     return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+# a tally's counts too: "fifteen in British Columbia, twelve in Ontario and one in Quebec"
+_COUNT_WORDS = sorted(numbers.UNITS.keys() | numbers.TENS.keys(), key=len, reverse=True)
+_TALLY = r"(?:(?:\d[\d,]*|" + "|".join(_COUNT_WORDS) + r")\s+(?:more\s+)?in\s+)?"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _TALLY)
 
 
 def _list_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:

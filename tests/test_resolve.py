@@ -611,6 +611,19 @@ def test_listed_peers_are_the_other_names_of_a_list():
     assert "paris" not in peers  # "Paris, Texas" is a place and its state, not a list
 
 
+def test_a_tally_of_places_is_a_list():
+    text = "Cases: fifteen in Ontario, 12 in Alberta and one more in Quebec; two in Paris."
+    mentions = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
+                for w in ("Ontario", "Alberta", "Quebec", "Paris")]
+    assert listed_peers(text, mentions)["quebec"] == {"ontario", "alberta"}
+
+
+def test_the_last_of_a_tally_of_provinces_is_a_province(pipeline):
+    text = ("Cases by province: fifteen in British Columbia, twelve in Ontario, eight in "
+            "Alberta and one in Quebec.")
+    assert resolve(pipeline, text, "Quebec").place.feature_code == "ADM1"
+
+
 def test_coordinate_peers_are_the_names_only_a_joined_list_gives():
     text = ("Smog over Leeds, York, Hull and Wakefield; Derby, Ohio, Kent. "
             "Hull is on the estuary.")
