@@ -544,9 +544,13 @@ class Resolver:
                 inside = owner  # "the U.S. state of Georgia, in Emanuel County": the US state
             best = None if numbered else self._best_area(name, inside, context, namesakes,
                                                          city_part and i == 0)
-            if best is not None and (fold(name) != fold(own) or context.names_country_of(
-                    best.place) or not context.names_any_country()):
-                return best  # "Sinnar taluka ... India" is no Sudanese state called Sennar
+            if best is not None and (fold(own) not in area_keys(best.place.name) or
+                                     context.names_country_of(best.place) or
+                                     not context.names_any_country() and
+                                     _support(context, best.place, fold(own)) > 0):
+                # "Sinnar taluka ... India" is no Sudanese state called Sennar; "the civil
+                # parish of Churchill and Sarsden ... Oxfordshire" no Churchill County, Nevada
+                return best
         return None
 
     def _known(self, name: str) -> bool:

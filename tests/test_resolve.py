@@ -1311,3 +1311,13 @@ def test_a_small_town_abroad_is_no_member_of_a_list_placed_in_one_country(pipeli
     # a city abroad may still end such a list
     text = "Flights resumed from Nairobi, Mombasa, Kisumu and London on Monday."
     assert resolve(pipeline, text, "London").place.country_code == "GB"
+
+
+def test_an_area_called_like_the_place_needs_support_in_the_text(pipeline):
+    # the parish's name holds "Churchill"; the only area so called is Churchill County, Nevada,
+    # which nothing in the text names: the distance from Chipping Norton places the village
+    text = ("Churchill is a hamlet in the parish of Churchill and Sarsden, 5 km southwest of "
+            "Chipping Norton in Oxfordshire.")
+    m = resolve(pipeline, text, "Churchill")
+    assert (m.place.country_code, m.precision) == ("GB", 2)
+    assert "stated_near" in m.alternatives[0].features
