@@ -89,8 +89,8 @@ QUALIFIES = 5.0  # ... and is written right after it: "Pandi, Bulacan"
 SMALL_TOWN = 15_000
 FAMOUS_CITY = 250_000  # a namesake city this big ...
 FAME_RATIO = 50  # ... and this many times bigger outweighs an area the text names elsewhere
-FAMOUS_AREA = 10_000_000
-LISTED_TOGETHER = 3  # a list this long that shares a country holds no small town abroad  # a province this populous is meant wherever the story lies
+FAMOUS_AREA = 10_000_000  # a province this populous is meant wherever the story lies
+LISTED_TOGETHER = 3  # a list this long that shares a country holds no small town abroad
 PLACED_HERE = frozenset({"stated_in", "contained", "near"})  # ... but not the writer's words
 ABROAD_EVIDENCE = 2  # the story's other names and demonyms place it elsewhere this firmly
 # Features that tie a namesake to the text beyond its name and size
@@ -1847,7 +1847,10 @@ def _list_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 
 def _joined(text: str, run: list[Mention]) -> bool:
     """The run's last name is joined by "and"/"or", not a comma (not "Paris, Texas")."""
-    return len(run) >= 2 and text[run[-2].end:run[-1].start].strip() != ","
+    return len(run) >= 2 and bool(_CONJUNCTION.search(text[run[-2].end:run[-1].start]))
+
+
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 
 
 def listed_peers(text: str, mentions: list[Mention]) -> dict[str, set[str]]:

@@ -635,6 +635,10 @@ def test_coordinate_peers_are_the_names_only_a_joined_list_gives():
     # Hull is also named on its own, so it may still be the others' area
     assert peers["leeds"] == {"york", "wakefield"}
     assert "derby" not in peers  # a run of commas may be a chain of areas: "X, Ohio"
+    text = "Cases: 12 in Ontario, 3 in Alberta, one in Quebec."
+    mentions = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
+                for w in ("Ontario", "Alberta", "Quebec")]
+    assert coordinate_peers(text, mentions) == {}  # a tally without "and" is joined by commas
 
 
 def test_a_list_peer_is_not_the_area_of_the_others(pipeline):
