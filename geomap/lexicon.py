@@ -79,7 +79,8 @@ TITLES = HONORIFICS | {"prof", "professor", "president", "minister",
           "spokeswoman", "spokesperson", "chief", "judge", "justice", "bishop", "archbishop",
           "rev", "father", "saint-", "coach", "striker", "midfielder", "defender", "goalkeeper",
           "dame", "emir", "sultan", "ayatollah", "imam", "rabbi", "mullah", "marshal", "envoy",
-          "actor", "actress", "singer", "author", "writer", "director", "ceo", "chairman", "chairwoman", "leader", "said", "told"}
+          "actor", "actress", "singer", "author", "writer", "director", "ceo", "chairman",
+          "chairwoman", "leader", "said", "told", "virgin", "apostle", "prophet"}
 ORG_WORDS = {
     "ministry", "council", "group", "organization", "organisation", "university", "college",
     "elementary", "academy", "school", "party", "bank", "company", "corporation", "corp", "inc",

@@ -224,6 +224,12 @@ def test_a_form_of_address_makes_even_a_country_s_name_a_person(recogniser):
     assert found(recogniser, text) == ["Amman", "Jordan"]
 
 
+def test_a_religious_title_makes_the_name_after_it_a_person(recogniser):
+    # Mary is also a city of 120,000 in Turkmenistan
+    text = "Each May the parish honours the Virgin Mary, then walks to Seville."
+    assert found(recogniser, text) == ["Seville"]
+
+
 def test_a_school_named_after_a_town_is_no_place(recogniser):
     text = "Pupils of Pinckney Elementary went to Lansing."
     assert found(recogniser, text) == ["Lansing"]
