@@ -133,6 +133,9 @@ SUBDIVISION_WORDS = {w for w, cls in FEATURE_AFTER.items() if cls == "A"} - {"te
 # Feature words that end a name but are not written as part of it ("Texas state", "Kabul city").
 FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base", "airport",
                        "republic", "department", "territory", "municipality"}
+# Capitalised words that begin a longer name around a place's name, when the gazetteer lacks
+# the whole: "the Great Plains", "Little Saigon", "Big Bone Lick", "Los Padres National Forest".
+NAME_STARTERS = {"great", "little", "big", "national"}
 # Capitalised words that begin a natural-feature or fort name: "Lake Erie", "Mount Kenya".
 FEATURE_PREFIXES = {"lake", "mount", "mt", "fort", "ft", "cape", "gulf", "bay", "isle", "port"}
 FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",

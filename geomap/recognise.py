@@ -356,8 +356,10 @@ class Recogniser:
             return None
         if j - i == 1 and self._alias_of_a_minor_place(text[start:end], importance):
             return None
-        if j - i == 1 and _unknown_word_before(tokens, i, prev, nxt, self.names):
-            # "Nahri Saraj district": not Saraj, North Macedonia
+        if j - i == 1 and _unknown_word_before(tokens, i, prev, nxt, self.names) or \
+                _starts_a_longer_name(tokens, i, j, prev, nxt):
+            # "Nahri Saraj district": not Saraj, North Macedonia; "the Great Plains", "Little
+            # Saigon": a name the store lacks, not the town of Plains or Ho Chi Minh City
             return Mention(text=text[prev.start:end], start=prev.start, end=end)
         return _with_direction(tokens, i, Mention(text=text[start:end], start=start, end=end), text)
 
@@ -785,6 +787,16 @@ def _unknown_word_before(tokens: list[Token], i: int, prev: Token | None, nxt: T
     return prev is not None and nxt is not None and nxt.lower in lx.FEATURE_AFTER and \
         prev.capitalised and _adjacent(tokens, i - 1, i + 1) and lx.zipf(prev.lower) < 4.0 and \
         _key(prev.text) not in names and prev.lower not in _DIRECTIONS_AND_TITLES
+
+
+def _starts_a_longer_name(tokens: list[Token], i: int, j: int, prev: Token | None,
+                          nxt: Token | None) -> bool:
+    """A capitalised "Great", "Little", "Big" or "National" right before a match that ends
+    the capitalised run begins a longer name (the store would have matched "Great Britain" or
+    "Little Rock" whole); "the Great Alaska Earthquake" still happened in Alaska."""
+    return prev is not None and prev.capitalised and prev.lower in lx.NAME_STARTERS and \
+        _adjacent(tokens, i - 1, j) and \
+        not (nxt is not None and nxt.capitalised and _adjacent(tokens, i, j + 1))
 
 
 def _abbreviation(tokens: list[Token]) -> bool:

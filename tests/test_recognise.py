@@ -230,6 +230,16 @@ def test_a_religious_title_makes_the_name_after_it_a_person(recogniser):
     assert found(recogniser, text) == ["Seville"]
 
 
+def test_great_little_big_and_national_begin_a_longer_name(recogniser):
+    # Plains is a town in Kansas, Saigon Ho Chi Minh City, Forest a town in Mississippi
+    text = "Herds crossed the Great Plains; cafes line Little Saigon and Quorvik National Forest."
+    assert found(recogniser, text) == ["Great Plains", "Little Saigon", "National Forest"]
+    # the store's own names stay whole, and an event named for a place still names it
+    assert found(recogniser, "From Great Britain to Little Rock.") == ["Great Britain",
+                                                                        "Little Rock"]
+    assert found(recogniser, "The Great Alaska Earthquake of 1964 was huge.") == ["Alaska"]
+
+
 def test_a_school_named_after_a_town_is_no_place(recogniser):
     text = "Pupils of Pinckney Elementary went to Lansing."
     assert found(recogniser, text) == ["Lansing"]
