@@ -375,7 +375,13 @@ class Recogniser:
         (a Turkish village, Hamm); a place's own name, or a big place's alias, is kept, and so
         is a province's ("Tibet" for Xizang: provinces carry no population, so their importance
         alone says they are small)."""
-        if importance >= ALIAS_IMPORTANCE or lx.zipf(name.lower()) < ALIAS_ZIPF:
+        word = name.lower()
+        # a big place's alias too when it is an English word of three letters or more ("Lock
+        # and Dam" is no Damascus, "heart and Soul" no Seoul; "La" may still be Los Angeles);
+        # a country's stays ("Holland" is no such word)
+        english = importance < COUNTRY_IMPORTANCE and len(word) >= 3 and \
+            word in lx.english_words()
+        if importance >= ALIAS_IMPORTANCE and not english or lx.zipf(word) < ALIAS_ZIPF:
             return False
         if name not in self._only_alias:
             key = _key(name)

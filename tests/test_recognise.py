@@ -240,6 +240,14 @@ def test_great_little_big_and_national_begin_a_longer_name(recogniser):
     assert found(recogniser, "The Great Alaska Earthquake of 1964 was huge.") == ["Alaska"]
 
 
+def test_an_english_word_that_is_only_a_big_city_s_alias_is_the_word(recogniser):
+    # "Dam" is an alternate name of Damascus, "Rim" of Rome, "Lime" of Lima
+    text = "Boats pass the Lock and Dam below the Eastern Rim near Lime Rock and Toledo."
+    assert found(recogniser, text) == ["Toledo"]
+    # a two-letter alias and a big place's own name stay ("La" in tweets is Los Angeles)
+    assert found(recogniser, "Pilgrims travel to Mecca and Canton.") == ["Mecca", "Canton"]
+
+
 def test_a_school_named_after_a_town_is_no_place(recogniser):
     text = "Pupils of Pinckney Elementary went to Lansing."
     assert found(recogniser, text) == ["Lansing"]
