@@ -372,8 +372,9 @@ class Recogniser:
 
     def _alias_of_a_minor_place(self, name: str, importance: float) -> bool:
         """"Taliban", "Hamas": words English uses that are only alternate names of small places
-        (a Turkish village, Hamm); a place's own name, or a big place's alias, is kept, and so
-        is a province's ("Tibet" for Xizang: provinces carry no population, so their importance
+        (a Turkish village, Hamm), or of any place but a country when they are dictionary words
+        ("Dam"); a place's own name, or a big place's other alias, is kept, and so is a
+        province's ("Tibet" for Xizang: provinces carry no population, so their importance
         alone says they are small)."""
         word = name.lower()
         # a big place's alias too when it is an English word of three letters or more ("Lock
