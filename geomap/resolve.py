@@ -1426,14 +1426,16 @@ class _Context:
         self.names: set[str] = set(self.keys)
         self.country_names: dict[str, str] = {}
         self._named_countries: list[str] | None = None
-        self.distances = stated_distances(doc.text, [m for ms in groups.values() for m in ms])
-        self.peers = listed_peers(doc.text, [m for ms in groups.values() for m in ms])
-        self.coordinated = coordinate_peers(doc.text, [m for ms in groups.values() for m in ms])
+        self._named_keys: Counter = Counter()  # their names' keys, with named_countries
+        mentions = [m for ms in groups.values() for m in ms]
+        self.distances = stated_distances(doc.text, mentions)
+        self.peers = listed_peers(doc.text, mentions)
+        self.coordinated = coordinate_peers(doc.text, mentions)
         self.peer_kind: dict[str, str] = {}  # the kind most of a name's list peers are
         self.peer_countries: dict[str, set[str]] = {}  # the countries they were placed in
         self.held: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
         # a mention's start -> the name right before it and a comma ("Pandi, Bulacan")
-        ordered = sorted((m for ms in groups.values() for m in ms), key=lambda m: m.start)
+        ordered = sorted(mentions, key=lambda m: m.start)
         self.before_comma = {m.start: fold(p.text) for p, m in zip(ordered, ordered[1:])
                              if doc.text[p.end:m.start] == ", "}
 
@@ -1519,16 +1521,14 @@ class _Context:
         if self._named_countries is None:
             self._named_countries = [code for code, key in self.country_names.items()
                                      if key in self.names]
+            self._named_keys = Counter(self.country_names[c] for c in self._named_countries)
         return self._named_countries
 
     def country_named_weight(self, key: str) -> float:
         """What naming a candidate's country counts for: less in a text that names many (other
         than ``key`` itself, which may be the state of Georgia rather than the country)."""
-        others = sum(name != key for name in self.named_country_keys())
+        others = len(self.named_countries()) - self._named_keys[key]
         return round(COUNTRY_NAMED * min(1.0, FEW_COUNTRIES / max(1, others)), 3)
-
-    def named_country_keys(self) -> list[str]:
-        return [self.country_names[code] for code in self.named_countries()]
 
     def sole_country(self) -> str | None:
         """The code of the one country the text names, if it names exactly one."""
@@ -1827,8 +1827,7 @@ def _destination(lat: float, lon: float, km: float, bearing: str) -> tuple[float
 
 
 # a tally's counts too: "fifteen in British Columbia, twelve in Ontario and one in Quebec"
-_COUNT_WORDS = sorted(numbers.UNITS.keys() | numbers.TENS.keys(), key=len, reverse=True)
-_TALLY = r"(?:(?:\d[\d,]*|" + "|".join(_COUNT_WORDS) + r")\s+(?:more\s+)?in\s+)?"
+_TALLY = r"(?:(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+(?:more\s+)?in\s+)?"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _TALLY)
 
 
@@ -1869,9 +1868,12 @@ def coordinate_peers(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
     """For each name in a list whose last name is joined by "and"/"or" ("Boston, Hartford, New
     York and Philadelphia"; not the chain "Stamford, Lincolnshire, England"), the other names
     in it that the text gives nowhere else: such a name is the list's peer, not its area."""
-    runs = _list_runs(text, mentions)
-    lists = [run for run in runs if _joined(text, run)]
-    elsewhere = {fold(m.text) for run in runs if not _joined(text, run) for m in run}
+    lists, elsewhere = [], set()
+    for run in _list_runs(text, mentions):
+        if _joined(text, run):
+            lists.append(run)
+        else:
+            elsewhere |= {fold(m.text) for m in run}
     peers: dict[str, set[str]] = defaultdict(set)
     for run in lists:
         keys = {fold(m.text) for m in run}
