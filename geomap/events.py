@@ -486,6 +486,7 @@ class EventExtractor:
             if ev.place is None and ev.place_name is None:
                 self._at_named_capital(ev, doc.text, mentions)
         places = listed_places(text) if " and " in text or ", " in text else []
+        places = _without_areas(places, doc.text, start, mentions)
         if len(places) > 1:  # ACLED codes one event per place, the figures divided
             names = {text[a:name_end] for a, name_end, _, _ in places}
             events = [part for e in events
@@ -693,6 +694,32 @@ def _contains(before: tuple, noun: str | None, sep: str) -> bool:
     """"X district, Laghman," and "... districts, Helmand.": a bare name after a named area,
     set off by commas, is the province around it, not another scene."""
     return noun is None and before[1] is not None and before[2] == ", " and sep != " and "
+
+
+def _without_areas(places: list[tuple[int, int, int, str | None]], text: str, start: int,
+                   mentions: list[Mention]) -> list[tuple[int, int, int, str | None]]:
+    """The listed places less those that only say where the one before lies: "in Peshawar,
+    Khyber Pakhtunkhwa" and "in Goma, North Kivu" are one scene each, not two, since the
+    province (or country) after the comma holds the town the geoparser placed before it."""
+    kept: list[tuple[int, int, int, str | None]] = []
+    for item in places:
+        before = kept[-1] if kept else None
+        if before is None or text[start + before[2]:start + item[0]] != ", " or \
+                not _holds(_resolved_in(mentions, start + item[0], start + item[2], text),
+                           _resolved_in(mentions, start + before[0], start + before[2], text)):
+            kept.append(item)
+    return kept
+
+
+def _holds(area: Mention | None, town: Mention | None) -> bool:
+    """The area's place is the country or province the town's place lies in (or the area an
+    unknown town was placed at)."""
+    if area is None or town is None:
+        return False
+    a, t = area.place, town.place
+    return a.id == t.id or a.country_code == t.country_code and (
+        a.feature_code.startswith("PCL") and not t.feature_code.startswith("PCL") or
+        a.feature_code == "ADM1" and t.admin1 == a.admin1 and t.feature_code != "ADM1")
 
 
 def split_by_place(ev: Event, places: list[tuple[int, int, int, str | None]], text: str,

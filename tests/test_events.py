@@ -632,6 +632,22 @@ def test_an_event_in_listed_places_is_one_event_per_place(coder):
     assert [(e.place_name, e.fatalities) for e in events] == [("Khan Younis", 15), ("Rafah", 15)]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("A suicide bomber killed 12 worshippers at a mosque in Quetta, Balochistan, on Friday.",
+     "Quetta"),
+    ("Police shot dead 4 protesters in Mombasa, Kenya, on Tuesday.", "Mombasa"),
+])
+def test_the_province_or_country_after_a_town_is_no_second_scene(coder, text, place):
+    """A town's province or country after a comma says where the one scene lies: the toll is
+    not split between the town and the area."""
+    (ev,) = coder(text)[0]
+    assert (ev.place_name, ev.fatalities) == (place, 12 if "12" in text else 4)
+    # two towns, though, are two scenes
+    events, _ = coder(text.replace(", Balochistan,", " and Turbat").replace(
+        ", Kenya,", " and Nairobi"))
+    assert len(events) == 2
+
+
 @pytest.mark.parametrize("text, actor", [
     ("On Monday, Houthi forces captured the town of Al Hazm.", "Houthi"),
     ("On Monday, RSF fighters seized the town of Nyala.", "RSF"),
