@@ -77,6 +77,8 @@ _V = [
      r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:later |also |then |reportedly )?"
      r"(?:strike|attack|bomb|struck|hit|pound|target|raid|fire|destroy|kill)\w*|"
      r"dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
+     # a missile, rocket or artillery strike is shelling, as ACLED codes it
+     r"(?<!missile )(?<!rocket )(?<!artillery )"
      r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
      r"loitering munitions?|(?:launched|fired) (?:[\w'-]+ ){0,3}?drones? at"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
@@ -146,6 +148,8 @@ def _heads(pattern: str) -> tuple[str, ...] | None:
     some alternative has none: a sentence holding none of them cannot match the pattern."""
     heads: list[str] = []
     for part in (p.removeprefix("\\b") for p in _alternatives(pattern)):
+        while part.startswith("(?<"):  # a lookbehind ("(?<!missile )strikes?") matches no text
+            part = part[_closing(part) + 1:]
         if part.startswith("(?:"):
             close = _closing(part)
             inner = _heads(part[3:close])

@@ -575,6 +575,13 @@ def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(code
      ("Explosions/Remote violence", "Air/drone strike", "Kupiansk", 1)),
     ("On Monday, Ukrainian forces hit a depot in Nova Kakhovka with HIMARS.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Nova Kakhovka", None)),
+    # a missile or rocket strike is shelling, as ACLED codes it; a strike of no weapon an air one
+    ("On Monday, a missile strike hit a school in Sumy, killing 4.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Sumy", 4)),
+    ("On Monday, strikes hit a school in Sumy, killing 4.",
+     ("Explosions/Remote violence", "Air/drone strike", "Sumy", 4)),
+    ("On Monday, an airstrike destroyed a mosque in Sumy.",
+     ("Explosions/Remote violence", "Air/drone strike", "Sumy", None)),
 ])
 def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, expected):
     assert _coded(coder, text) == expected
