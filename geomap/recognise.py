@@ -173,7 +173,7 @@ class Recogniser:
         # behind it is the dearest test per word; the store does not change under a recogniser
         # (its name index is read once, above), and only common English words are asked about.
         self._only_alias: dict[str, bool] = {}
-        self._province: dict[str, bool] = {}  # a word -> whether a province is so called
+        self._province: dict[str, frozenset[str]] = {}  # name -> countries of provinces so called
         self._loose_names: dict[str, float | None] = {}  # "Ras al-Ain" -> its best score
 
     def recognise(self, doc: Document) -> Document:
@@ -347,8 +347,8 @@ class Recogniser:
             # administration" is the capital standing for its government
             kind = "metonym" if importance >= ALIAS_IMPORTANCE else "organisation_part"
             return Mention(text=text[start:end], start=start, end=end, kind=kind)
-        if _org_follows(tokens, i, backwards=True) or \
-                _org_follows(tokens, j) and importance < COUNTRY_IMPORTANCE:
+        if _org_follows(tokens, i, backwards=True) or _org_follows(tokens, j) and \
+                importance < COUNTRY_IMPORTANCE and not self._state_word(tokens, i, j, text):
             # a country before "Army" still names the country
             return Mention(text=text[start:end], start=start, end=end, kind="organisation_part")
         if self._person_like(tokens, i, j, prev, nxt, importance) or \
@@ -365,10 +365,25 @@ class Recogniser:
 
     def _names_a_province(self, word: str) -> bool:
         """Whether a province is so called (asked only of words starting a sentence)."""
-        if word not in self._province:
-            found = self.gazetteer.lookup(word, limit=10, loose_match=False, names=False)
-            self._province[word] = any(c.place.feature_code == "ADM1" for c in found)
-        return self._province[word]
+        return bool(self._province_countries(word))
+
+    def _province_countries(self, name: str) -> frozenset[str]:
+        """The countries that have a province so called."""
+        if name not in self._province:
+            found = self.gazetteer.lookup(name, limit=10, loose_match=False, names=False)
+            self._province[name] = frozenset(c.place.country_code for c in found
+                                             if c.place.feature_code == "ADM1")
+        return self._province[name]
+
+    def _state_word(self, tokens: list[Token], i: int, j: int, text: str) -> bool:
+        """A capitalised "State" ending a province's name is part of it: "Rakhine State",
+        "Mon State" (an organisation's word otherwise: "Islamic State", "Geneva State Park";
+        and after a US state's name a university: "Ohio State", "Florida State")."""
+        if j >= len(tokens) or tokens[j].text != "State" or not _adjacent(tokens, i, j + 1) or \
+                j + 1 < len(tokens) and tokens[j + 1].capitalised and _adjacent(tokens, i, j + 2):
+            return False
+        countries = self._province_countries(text[tokens[i].start:tokens[j - 1].end])
+        return bool(countries) and "US" not in countries
 
     def _alias_of_a_minor_place(self, name: str, importance: float) -> bool:
         """"Taliban", "Hamas": words English uses that are only alternate names of small places

@@ -470,3 +470,12 @@ def test_an_abbreviated_saint_or_mount_keeps_its_full_stop_inside_the_name(recog
     """Not "Paul" (a Cape Verdean province) after a sentence-like break at "St."."""
     got = found(recogniser, text)
     assert name in got and name.split()[-1] not in got
+
+
+def test_state_after_a_province_name_is_the_province_not_an_organisation(recogniser):
+    """"Rakhine State" names Myanmar's state; "State" is an organisation's word after other
+    names, before a park or a prison, and after a US state's name a university's."""
+    assert found(recogniser, "Shelling was reported across Rakhine State on Monday.") == \
+        ["Rakhine"]
+    assert found(recogniser, "Students of Ohio State marched.") == []
+    assert found(recogniser, "Rangers closed Carabobo State Park for a week.") == []
