@@ -85,7 +85,9 @@ _V = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|under fire|rpgs?|"
      r"pound(?:ed|ing)|bombard(?:ed|ing|ment)|mlrs|himars|howitzers?|multiple[- ]rocket|"
-     r"cluster munitions?"),
+     r"cluster munitions?|"
+     # "a shell landed on a market" (not the oil company: "Shell struck a deal")
+     r"shells? (?:landed|exploded|fell|slammed|hit|struck)(?! by| an? (?:deal|agreement))"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      r"ieds?|vbieds?|pbieds?|roadside bomb|landmines?|mines?|explosive device|bombs?(?! shelter)|"
      r"bomb (?:blast|explo\w+)|explosion|blast|detonat\w+"),
@@ -375,7 +377,9 @@ _ASIDE = re.compile(r"\s*\([^)]*\)")
 _CREDIT = re.compile(r"\s*(?:read more|source|related|photo)\s*:")
 _FRONT = re.compile(r"\s+(?:areas?|zones?|fronts?|lines?)\b")
 _LANDMINE = re.compile(r"land|mine (?:blast|explo)", re.I)
-_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$")
+# "in northern Burkina Faso": a side of the country is still in it
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|"
+                         r"south)-?(?:east|west)?|east|west)ern\s+|central\s+)?$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+and\s+(?:the\s+)?)?$")
 _SPEAKER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:ministry|president|government|army|military|"
                       r"forces|defen[cs]e|foreign|prime|press|self-declared)")

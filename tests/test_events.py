@@ -582,6 +582,8 @@ def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(code
      ("Explosions/Remote violence", "Air/drone strike", "Sumy", 4)),
     ("On Monday, an airstrike destroyed a mosque in Sumy.",
      ("Explosions/Remote violence", "Air/drone strike", "Sumy", None)),
+    ("On Monday, a shell landed on a bus stop in Sumy, killing 3.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Sumy", 3)),
 ])
 def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, expected):
     assert _coded(coder, text) == expected
@@ -637,6 +639,12 @@ def test_an_event_in_listed_places_is_one_event_per_place(coder):
         [("Air/drone strike", "Hodeidah"), ("Air/drone strike", "Sanaa")]
     events, _ = coder("Air strikes killed at least 30 people in Khan Younis and Rafah overnight.")
     assert [(e.place_name, e.fatalities) for e in events] == [("Khan Younis", 15), ("Rafah", 15)]
+
+
+def test_an_event_in_a_side_of_a_country_is_placed_in_the_country(coder):
+    """"A village in northern Mali": no finer place is named, so the country, precision 3."""
+    (ev,) = coder("On Sunday, gunmen killed 9 people in a village in northern Mali.")[0]
+    assert (ev.place_name, ev.place.feature_code[:3], ev.geo_precision) == ("Mali", "PCL", 3)
 
 
 @pytest.mark.parametrize("text, place", [
