@@ -47,6 +47,7 @@ from .models import Alternative, Document, Mention, PlaceRef
 
 CANDIDATES = 40  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
+AREA_TOWNS = 5  # the namesake towns whose provinces may be named after them ("the Kursk region")
 _UP = lx.UPPER  # a capital letter, of "Østfold" as of "Ostfold"
 _NAME_WORD = _UP + r"[\w'’.-]*"
 _NAME = _NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}"  # a name of up to four words
@@ -238,6 +239,22 @@ class Resolver:
                                       loose_match=False, names=False)
         return [c for c in found if c.place.feature_code == "ADM1"][:1]
 
+    def _areas_named_after(self, towns: list[Candidate], key: str) -> list[Candidate]:
+        """"The Kursk region", "the Belgorod region": the province or district named after its
+        town in a form the store holds under no name of the text ("Kurskaya oblast'",
+        "Krasnodarskiy kray"), found as the area holding a namesake town whose name begins
+        with the town's."""
+        found: dict[int, Place] = {}
+        for c in towns[:AREA_TOWNS]:
+            if c.match == "exact" and c.place.feature_class == "P":
+                found.update((a.id, a) for a in self.gazetteer.parents(c.place.id)
+                             if a.feature_code in ("ADM1", "ADM2") and
+                             (name := fold(a.name)).startswith(key) and name != key)
+        return [Candidate.model_construct(
+            place=a, matched_name=a.name, match="exact",
+            score=importance(a.feature_class, a.feature_code, a.population))
+            for a in found.values()]
+
     def _by_initials(self, letters: str) -> list[Candidate]:
         """"NSW": the provinces whose words' initials spell an abbreviation the store lacks."""
         if self._initials is None:
@@ -273,8 +290,11 @@ class Resolver:
                 context: "_Context") -> "_Static":
         """The evidence that does not depend on the other names' choices, found once."""
         key = fold(mentions[0].text)
-        areas = _Provinces(cands, key, self._people_within)
         cues = _mention_cues(doc.text, mentions)
+        if any(wanted == SUBDIVISION for wanted, _ in cues) and \
+                not any(c.place.feature_class == "A" for c in cands):
+            cands = cands + self._areas_named_after(cands, key)
+        areas = _Provinces(cands, key, self._people_within)
         stated, side = self._stated_area(doc.text, mentions[0].text, context, cands)
         exact = frozenset(c.place.id for c in cands if c.match == "exact")
         qualifiers = [q for _, q in cues if q]

@@ -1325,3 +1325,13 @@ def test_an_area_called_like_the_place_needs_support_in_the_text(pipeline):
     m = resolve(pipeline, text, "Churchill")
     assert (m.place.country_code, m.precision) == ("GB", 2)
     assert "stated_near" in m.alternatives[0].features
+
+
+def test_a_region_named_after_its_town_is_the_province_the_store_calls_otherwise(pipeline):
+    """"The Kursk region" is the province GeoNames calls Kurskaya oblast', which holds the town
+    of Kursk; "Kursk" alone stays the city."""
+    region = resolve(pipeline, "Drones hit the Kursk region overnight.", "Kursk")
+    assert region.place.feature_code == "ADM1" and region.place.country_code == "RU"
+    assert region.place.name.lower().startswith("kursk")
+    city = resolve(pipeline, "Drones hit Kursk overnight.", "Kursk")
+    assert city.place.feature_code.startswith("PPL")
