@@ -1141,6 +1141,11 @@ def _kind_word(text: str, m: Mention, after: str) -> str | None:
     word_after = words[0].lower().strip(".,;:") if words else ""
     if word_after in lx.FEATURE_AFTER:
         return _cue_kind(word_after)
+    listed = _LISTED_KIND.match(text, m.end, m.end + 120) or \
+        _LIST_BEFORE.search(text, max(0, m.start - 60), m.start) and _KINDS_AFTER.match(text, m.end)
+    if listed:  # "Herat and Kandahar provinces": each name of the list is a province (but
+        # "Liberia counties" are the counties of Liberia)
+        return _cue_kind(_PLURAL_KINDS[listed["kind"]])
     before = text[max(0, m.start - 40):m.start].split()
     office = word_after if word_after in _OFFICES else \
         before[-2].lower() if len(before) >= 2 and before[-1] == "of" else ""
@@ -1163,6 +1168,14 @@ def _kind_word(text: str, m: Mention, after: str) -> str | None:
     return kind
 
 
+# the kind words a list of names may end in, plural: "the Odesa and Mykolaiv regions"
+_PLURAL_KINDS = {"provinces": "province", "districts": "district", "regions": "region",
+                 "oblasts": "oblast", "counties": "county", "states": "state",
+                 "governorates": "governorate", "prefectures": "prefecture"}
+_KINDS_AFTER = re.compile(r"\s+(?P<kind>" + "|".join(_PLURAL_KINDS) +
+                         r")\b(?!\s+(?:that|the|an?|its)\b)")  # not the verb: "X states that"
+_LISTED_KIND = re.compile(r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")+" + _KINDS_AFTER.pattern)
+_LIST_BEFORE = re.compile(_NAME + r"(?:,\s*|,?\s+and\s+)$")
 # "the state of Georgia", "the U.S. state of Georgia", "the southern province of Balkh": the
 # part itself follows "of" (directions count as leads too)
 _PART_BEFORE = {"state", "province", "county", "governorate", "prefecture", "oblast"}

@@ -1335,3 +1335,13 @@ def test_a_region_named_after_its_town_is_the_province_the_store_calls_otherwise
     assert region.place.name.lower().startswith("kursk")
     city = resolve(pipeline, "Drones hit Kursk overnight.", "Kursk")
     assert city.place.feature_code.startswith("PPL")
+
+
+def test_a_plural_kind_word_after_a_list_makes_each_name_that_kind(pipeline):
+    """"The Herat and Kandahar provinces": both provinces, not their capitals; but one name
+    before a plural is the area the others lie in ("Liberia counties": the country)."""
+    text = "Heavy rain hit Herat and Kandahar provinces on Monday."
+    for name in ("Herat", "Kandahar"):
+        assert resolve(pipeline, text, name).place.feature_code == "ADM1"
+    alone = resolve(pipeline, "Schools reopened in most Liberia counties.", "Liberia")
+    assert alone.place.feature_code.startswith("PCL")
