@@ -113,7 +113,8 @@ _S = [  # strategic developments, for sentences without a violent trigger
      r"(?:weapons?|arms|explosives?|ammunition|caches?|ieds?|bombs?|landmines|mines|rockets?|"
      r"grenades?|suicide vests?)|(?:cleared|removed) (?:[\w'-]+ ){0,2}(?:landmines|mines|ieds|"
      r"explosives)|while (?:planting|making|assembling|laying|handling|transporting)|foiled|"
-     r"intercepted|shot down"),
+     r"intercepted|shot down|downed (?:[\w'-]+ ){0,2}?(?:drones?|missiles?|rockets?|uavs?|"
+     r"aircraft|jets?|planes?|helicopters?)"),
     ("Strategic developments", "Agreement",
      r"agreed|signed|agreement|truce|ceasefire|cease-fire|peace deal|surrender(?:ed)?"),
     ("Strategic developments", "Arrests", r"arrest\w*|detain\w*|taken into custody"),
@@ -338,7 +339,17 @@ _BLOCK_TEXT = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, BLOCK_STEMS)) +
 NAMED_ACTORS = _word_re(r"is-k|iskp|haqqani network|unknown gunm[ae]n|gunm[ae]n|separatists|" +
                         GROUP_NAMES)
 FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
-                        r"servicemen|fighters|militants|police|security forces|rebels)\b")
+                        r"servicemen|fighters|militants|police|security forces|rebels|"
+                        r"air force|navy|air defen[cs]es?)\b")
+# "Ukraine's air force": a country's own forces, named by its possessive
+_OWN_FORCE = re.compile(r"['’]s\s+(?:armed forces|army|military|air force|navy|air defen[cs]es?|"
+                        r"troops|forces|police)\b")
+STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|air-strikes?|strikes|"
+                          r"shelling|artillery|warplanes?|jets?|aircraft|helicopters?|rockets?|"
+                          r"warships?|tanks?|shells?|bombs?|bombardment|gunships?)\b"
+                          # "German rocket scientists", "the Russian arms industry": no attack
+                          r"(?!\s+(?:scientists|engineers|industry|industries|makers?|companies|"
+                          r"company|factory|factories|exports?|imports?|sales|deals?|enthusiasts)\b)")
 NEAR = re.compile(r"\b(?:near|around|outside|close to|vicinity of|outskirts of|area of|"
                   r"heights around)\s+(?:the\s+)?(?:\w+\s+of\s+)?$")
 # every NEAR match holds one of these ("heights around" too): a quick test before the regex
@@ -1134,11 +1145,20 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
     found: dict[str, tuple[str, str | None]] = {}  # by name in lower case: the first written
     low = fold(sentence)
     for m in mentions:
+        own = m.kind == "place" and m.place is not None and \
+            m.place.feature_code.startswith("PCL") and _OWN_FORCE.match(low, m.end - offset)
+        if own:
+            name = sentence[m.start - offset:m.end - offset + len(own.group())]
+            found.setdefault(name.lower(), (name, m.place.country_code))
         if m.kind != "demonym":
             continue
         tail = FORCE_NOUN.match(low[m.end - offset:m.end - offset + 40])
         if tail:
             name = sentence[m.start - offset:m.end - offset + tail.end()]
+            found.setdefault(name.lower(), (name, m.country_code))
+        elif STATE_WEAPON.match(low, m.end - offset):
+            # "a Russian missile", "Israeli strikes": the state's military fired it
+            name = sentence[m.start - offset:m.end - offset] + " military"
             found.setdefault(name.lower(), (name, m.country_code))
     for m in NAMED_ACTORS.finditer(low):
         name = sentence[m.start():m.end()]

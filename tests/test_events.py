@@ -605,6 +605,21 @@ def test_assaults_on_civilians_and_occupation_by_forces(coder, text, expected):
     assert _coded(coder, text) == expected
 
 
+@pytest.mark.parametrize("text, actor, code", [
+    # a state's weapon names its military, and a country's possessive its own forces
+    ("On Monday, a Russian missile hit a school in Sumy, killing 4.", "Russian military", "RU"),
+    ("On Monday, Ukraine's air force downed 9 drones over Odesa.", "Ukraine's air force", "UA"),
+])
+def test_a_state_named_by_its_weapons_or_forces_is_an_actor(coder, text, actor, code):
+    (ev,) = coder(text)[0]
+    assert (actor, code) in [(a.name, a.country_code) for a in ev.actors]
+
+
+def test_a_weapon_maker_is_no_actor(coder):
+    events, _ = coder("On Monday, Russian missile makers fired 40 workers in Sumy.")
+    assert all(a.name != "Russian military" for e in events for a in e.actors)
+
+
 def test_a_foreign_state_taking_ground_is_coded_as_a_non_state_actor(coder):
     """ACLED codes a foreign state's capture as "Non-state actor overtakes territory"; the
     country's own forces retaking ground regain it."""
