@@ -940,13 +940,16 @@ def _one_coding(best: dict[str, Trigger], low: str) -> dict[str, Trigger]:
     v, s = best["v"], best["s"]
     if s.subtype == "Disrupted weapons use" and v.type == "Explosions/Remote violence":
         return {"s": s}
-    if s.subtype == "Arrests" and v.subtype == "Protest with intervention":
-        return {"v": v}
     if s.subtype == "Looting/property destruction" and v.type in _HARMFUL:
         return {"v": v}  # looting during an attack or a riot is part of it (ACLED)
     if v.type in ("Protests", "Riots") and s.start > v.start and \
             _PROTEST_TOPIC.search(low, v.end, s.start):
         return {"v": v}  # "protested against the arrest of a colleague": what they protested
+    if s.subtype == "Arrests" and v.type == "Protests":
+        # "protesters marched ...; police detained 30": arrests at a protest are its intervention
+        if PROTEST_RANK[v.subtype] < PROTEST_RANK[_INTERVENTION[1]]:
+            v.subtype = _INTERVENTION[1]
+        return {"v": v}
     return best
 
 

@@ -350,6 +350,12 @@ def _coded(coder, text):
      ("Protests", "Excessive force against protesters", "Lusaka", 2)),
     ("On Monday, hundreds of students marched in Kisumu. Police fired shots in the air to "
      "disperse them.", ("Protests", "Protest with intervention", "Kisumu", None)),
+    # arrests in the protest's own sentence: one event, the intervention
+    ("On Monday, farmers rallied in Nakuru over maize prices; police detained 12.",
+     ("Protests", "Protest with intervention", "Nakuru", None)),
+    # but an arrest the protest is against is its topic
+    ("On Monday, lawyers rallied in Nakuru against the arrest of a judge.",
+     ("Protests", "Peaceful protest", "Nakuru", None)),
 ])
 def test_how_a_protest_was_policed_sets_its_subtype(coder, text, expected):
     assert _coded(coder, text) == expected
