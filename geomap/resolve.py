@@ -255,6 +255,17 @@ class Resolver:
             score=importance(a.feature_class, a.feature_code, a.population))
             for a in found.values()]
 
+    def _areas_with_kind_word(self, text: str, mentions: list[Mention]) -> list[Candidate]:
+        """"Kurram district": the area the store knows only with its kind word ("Kurram
+        District")."""
+        for m in mentions:
+            words = text[m.end:m.end + 30].split()
+            word = words[0].lower().strip(".,;:()") if words else ""
+            if word in lx.SUBDIVISION_WORDS:
+                return [c for c in self._candidates(f"{m.text} {word}")
+                        if c.place.feature_class == "A"]
+        return []
+
     def _by_initials(self, letters: str) -> list[Candidate]:
         """"NSW": the provinces whose words' initials spell an abbreviation the store lacks."""
         if self._initials is None:
@@ -293,7 +304,8 @@ class Resolver:
         cues = _mention_cues(doc.text, mentions)
         if any(wanted == SUBDIVISION for wanted, _ in cues) and \
                 not any(c.place.feature_class == "A" for c in cands):
-            cands = cands + self._areas_named_after(cands, key)
+            cands = cands + self._areas_named_after(cands, key) + \
+                self._areas_with_kind_word(doc.text, mentions)
         areas = _Provinces(cands, key, self._people_within)
         stated, side = self._stated_area(doc.text, mentions[0].text, context, cands)
         exact = frozenset(c.place.id for c in cands if c.match == "exact")

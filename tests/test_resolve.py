@@ -1345,3 +1345,10 @@ def test_a_plural_kind_word_after_a_list_makes_each_name_that_kind(pipeline):
         assert resolve(pipeline, text, name).place.feature_code == "ADM1"
     alone = resolve(pipeline, "Schools reopened in most Liberia counties.", "Liberia")
     assert alone.place.feature_code.startswith("PCL")
+
+
+def test_a_district_the_store_knows_only_with_its_kind_word(pipeline):
+    """GeoNames calls it "Kurram District": "Kurram district" is that district, though no place
+    is called plain "Kurram"."""
+    m = resolve(pipeline, "Gunmen attacked a convoy in Kurram district on Monday.", "Kurram")
+    assert (m.place.feature_code, m.place.country_code) == ("ADM2", "PK")
