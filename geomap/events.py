@@ -346,7 +346,7 @@ _OWN_FORCE = re.compile(r"['’]s\s+(?:armed forces|army|military|air force|navy
                         r"troops|forces|police)\b")
 STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|air-strikes?|strikes|"
                           r"shelling|artillery|warplanes?|jets?|aircraft|helicopters?|rockets?|"
-                          r"warships?|tanks?|shells?|bombs?|bombardment|gunships?)\b"
+                          r"shells?|bombs?|bombardment|gunships?)\b"  # tanks, warships: targets as often
                           # "German rocket scientists", "the Russian arms industry": no attack
                           r"(?!\s+(?:scientists|engineers|industry|industries|makers?|companies|"
                           r"company|factory|factories|exports?|imports?|sales|deals?|enthusiasts)\b)")
