@@ -90,6 +90,7 @@ _V = [
      r"shells? (?:landed|exploded|fell|slammed|hit|struck)(?! by| an? (?:deal|agreement))"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      r"ieds?|vbieds?|pbieds?|roadside bomb|landmines?|mines?|explosive device|bombs?(?! shelter)|"
+     r"bombings?(?! targets?| ranges?)|"
      r"bomb (?:blast|explo\w+)|explosion|blast|detonat\w+"),
     ("Explosions/Remote violence", "Grenade", r"grenades?"),
     ("Violence against civilians", "Sexual violence",
@@ -945,6 +946,8 @@ def _one_coding(best: dict[str, Trigger], low: str) -> dict[str, Trigger]:
     if v.type in ("Protests", "Riots") and s.start > v.start and \
             _PROTEST_TOPIC.search(low, v.end, s.start):
         return {"v": v}  # "protested against the arrest of a colleague": what they protested
+    if v.subtype == "Abduction/forced disappearance" and low[s.start:s.end] in ("released", "freed"):
+        return {"v": v}  # "kidnapped a priest ...; he was released": the abduction, told whole
     if s.subtype == "Arrests" and v.type == "Protests":
         # "protesters marched ...; police detained 30": arrests at a protest are its intervention
         if PROTEST_RANK[v.subtype] < PROTEST_RANK[_INTERVENTION[1]]:

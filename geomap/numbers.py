@@ -81,7 +81,8 @@ AUX = {"was", "were", "is", "are", "has", "have", "had"}
 HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|lives|lost|slain|"
                   r"martyr|execut|behead|shot|perish|massacr|hurt|bod(?:y|ies)|murder|assassin|"
                   r"lynch|slaughter")
-_TOLL_BEFORE = re.compile(r"(?:toll|total|tally)(?: \w+){0,3} (?:to|of|at|reached|stands at|"
+# "the death toll from Tuesday's bombing in Quetta rose to 25": the toll's own words may run long
+_TOLL_BEFORE = re.compile(r"(?:toll|total|tally)(?: [\w'’]+){0,6} (?:to|of|at|reached|stands at|"
                           r"rose to|is|was|hit|climbed to)\s*"
                           r"(?:at least |more than |over |nearly |about )?$")
 # whole words only: "2 separatists", "3 marines", "5 Mayi-Mayi", "4 PMF fighters" are people

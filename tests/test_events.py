@@ -83,6 +83,8 @@ def test_undated_article_is_read_against_its_latest_stated_date(coder):
     ("Gunmen shot dead a teacher on 4 May 2020.", 1, None, None),
     ("Fighting in the town killed between 5 and 10 people.", 5, None, None),
     ("The town grew between 2010 and 2015.", None, None, None),
+    # the toll's own words may run long before its figure
+    ("The death toll from Sunday's attack in Gao rose to 31.", None, None, 31),
 ])
 def test_numbers_keep_killed_wounded_and_tolls_apart(text, killed, wounded, toll):
     assert numbers.casualties(text) == numbers.Casualties(killed, wounded, toll)
@@ -590,6 +592,13 @@ def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(code
      ("Explosions/Remote violence", "Air/drone strike", "Sumy", None)),
     ("On Monday, a shell landed on a bus stop in Sumy, killing 3.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Sumy", 3)),
+    # a bombing of no other kind is an explosive's; a bombing target is none
+    ("On Monday, a bombing at a bus station in Quetta killed 6.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "Quetta", 6)),
+    ("Quetta ranked high as a bombing target in 1971.", None),
+    # a captive's release told with the abduction is part of it
+    ("On Monday, gunmen kidnapped a priest in Enugu; he was released on Friday.",
+     ("Violence against civilians", "Abduction/forced disappearance", "Enugu", None)),
 ])
 def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, expected):
     assert _coded(coder, text) == expected
