@@ -47,6 +47,7 @@ from .models import Alternative, Document, Mention, PlaceRef
 
 CANDIDATES = 40  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
+SEAT_POPULATION = 20_000  # a town a province or district is named after is no village
 AREA_TOWNS = 5  # the namesake towns whose provinces may be named after them ("the Kursk region")
 _UP = lx.UPPER  # a capital letter, of "Østfold" as of "Ostfold"
 _NAME_WORD = _UP + r"[\w'’.-]*"
@@ -240,27 +241,31 @@ class Resolver:
         return [c for c in found if c.place.feature_code == "ADM1"][:1]
 
     def _areas_named_after(self, towns: list[Candidate], key: str) -> list[Candidate]:
-        """"The Kursk region", "the Belgorod region": the province or district named after its
-        town in a form the store holds under no name of the text ("Kurskaya oblast'",
-        "Krasnodarskiy kray"), found as the area holding a namesake town whose name begins
-        with the town's."""
+        """"The Kursk region", "the Kaluga region": the province named after its town in a form
+        the store holds under no name of the text ("Kurskaya oblast'", "Kaluzhskaya oblast'"),
+        found as the province holding a town of SEAT_POPULATION or more so called by its own
+        name (not "JIN", an alias of Jinja) whose name begins with the town's stem (all but its
+        last two letters, at least three: an adjective's ending may change them)."""
+        stem = key[:max(3, len(key) - 2)]
         found: dict[int, Place] = {}
         for c in towns[:AREA_TOWNS]:
-            if c.match == "exact" and c.place.feature_class == "P":
+            if c.place.feature_class == "P" and _own_name(c.place, key) and \
+                    c.place.population >= SEAT_POPULATION:
                 found.update((a.id, a) for a in self.gazetteer.parents(c.place.id)
-                             if a.feature_code in ("ADM1", "ADM2") and
-                             (name := fold(a.name)).startswith(key) and name != key)
+                             if a.feature_code == "ADM1" and
+                             (name := fold(a.name)).startswith(stem) and name != key)
         return [Candidate.model_construct(
             place=a, matched_name=a.name, match="exact",
             score=importance(a.feature_class, a.feature_code, a.population))
             for a in found.values()]
 
     def _areas_with_kind_word(self, text: str, mentions: list[Mention]) -> list[Candidate]:
-        """"Kurram district": the area the store knows only with its kind word ("Kurram
-        District")."""
+        """"Kurram district", "Franklin, Delaware and Madison counties", "the County of Pima":
+        the area the store knows only with its kind word ("Kurram District", "Pima County")."""
         for m in mentions:
-            words = text[m.end:m.end + 30].split()
-            word = words[0].lower().strip(".,;:()") if words else ""
+            before = text[max(0, m.start - 30):m.start].split()
+            word = _kind_word_after(text, m) or \
+                (before[-2].lower() if len(before) >= 2 and before[-1] == "of" else None)
             if word in lx.SUBDIVISION_WORDS:
                 return [c for c in self._candidates(f"{m.text} {word}")
                         if c.place.feature_class == "A"]
@@ -302,8 +307,7 @@ class Resolver:
         """The evidence that does not depend on the other names' choices, found once."""
         key = fold(mentions[0].text)
         cues = _mention_cues(doc.text, mentions)
-        if any(wanted == SUBDIVISION for wanted, _ in cues) and \
-                not any(c.place.feature_class == "A" for c in cands):
+        if any(wanted == SUBDIVISION for wanted, _ in cues) and not _area_at_home(cands):
             cands = cands + self._areas_named_after(cands, key) + \
                 self._areas_with_kind_word(doc.text, mentions)
         areas = _Provinces(cands, key, self._people_within)
@@ -1151,13 +1155,9 @@ def _kind_word(text: str, m: Mention, after: str) -> str | None:
     Before the name only some kind words ask for a country's part (_PART_BEFORE)."""
     words = after.split()
     word_after = words[0].lower().strip(".,;:") if words else ""
-    if word_after in lx.FEATURE_AFTER:
-        return _cue_kind(word_after)
-    listed = _LISTED_KIND.match(text, m.end, m.end + 120) or \
-        _LIST_BEFORE.search(text, max(0, m.start - 60), m.start) and _KINDS_AFTER.match(text, m.end)
-    if listed:  # "Herat and Kandahar provinces": each name of the list is a province (but
-        # "Liberia counties" are the counties of Liberia)
-        return _cue_kind(_PLURAL_KINDS[listed["kind"]])
+    written = _kind_word_after(text, m)
+    if written:
+        return _cue_kind(written)
     before = text[max(0, m.start - 40):m.start].split()
     office = word_after if word_after in _OFFICES else \
         before[-2].lower() if len(before) >= 2 and before[-1] == "of" else ""
@@ -1188,6 +1188,19 @@ _KINDS_AFTER = re.compile(r"\s+(?P<kind>" + "|".join(_PLURAL_KINDS) +
                          r")\b(?!\s+(?:that|the|an?|its)\b)")  # not the verb: "X states that"
 _LISTED_KIND = re.compile(r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")+" + _KINDS_AFTER.pattern)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s*|,?\s+and\s+)$")
+def _kind_word_after(text: str, m: Mention) -> str | None:
+    """The kind word written after the name ("Terter district"), or after the list it ends or
+    begins, made singular ("Herat and Kandahar provinces": each name of the list is a province;
+    but "Liberia counties" are the counties of Liberia)."""
+    words = text[m.end:m.end + 30].split()
+    word = words[0].lower().strip(".,;:").rstrip(")") if words else ""  # "(Moa River)"
+    if word in lx.FEATURE_AFTER:
+        return word
+    listed = _LISTED_KIND.match(text, m.end, m.end + 120) or \
+        _LIST_BEFORE.search(text, max(0, m.start - 60), m.start) and _KINDS_AFTER.match(text, m.end)
+    return _PLURAL_KINDS[listed["kind"]] if listed else None
+
+
 # "the state of Georgia", "the U.S. state of Georgia", "the southern province of Balkh": the
 # part itself follows "of" (directions count as leads too)
 _PART_BEFORE = {"state", "province", "county", "governorate", "prefecture", "oblast"}
@@ -1253,6 +1266,15 @@ def _cue_kind(word: str) -> str | None:
     if word in lx.SUBDIVISION_WORDS:
         return SUBDIVISION
     return lx.FEATURE_AFTER.get(word) or lx.FEATURE_BEFORE.get(word)
+
+
+def _area_at_home(cands: list[Candidate]) -> bool:
+    """Some namesake is an area in the country of the foremost namesake town (Bulgaria's
+    "Obshtina Ivanovo" is no answer to "Ivanovo Oblast" while the Russian city leads)."""
+    town = max((c for c in cands if c.place.feature_class == "P"), key=lambda c: c.score,
+               default=None)
+    return any(c.place.feature_class == "A" and
+               (town is None or c.place.country_code == town.place.country_code) for c in cands)
 
 
 def _city(place: Place) -> bool:

@@ -1335,6 +1335,16 @@ def test_a_region_named_after_its_town_is_the_province_the_store_calls_otherwise
     assert region.place.name.lower().startswith("kursk")
     city = resolve(pipeline, "Drones hit Kursk overnight.", "Kursk")
     assert city.place.feature_code.startswith("PPL")
+    # the oblast's name is an adjective whose ending changes the town's: Kaluzhskaya
+    region = resolve(pipeline, "Drones hit the Kaluga region overnight.", "Kaluga")
+    assert (region.place.feature_code, region.place.country_code) == ("ADM1", "RU")
+
+
+def test_a_list_of_counties_is_counties(pipeline):
+    text = "Storms hit Franklin, Delaware and Madison counties in Ohio."
+    for name in ("Franklin", "Delaware", "Madison"):
+        m = resolve(pipeline, text, name)
+        assert (m.place.feature_code, m.place.admin1) == ("ADM2", "Ohio")
 
 
 def test_a_plural_kind_word_after_a_list_makes_each_name_that_kind(pipeline):
