@@ -583,6 +583,12 @@ def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(code
      ("Explosions/Remote violence", "Air/drone strike", "Kupiansk", 1)),
     ("On Monday, Ukrainian forces hit a depot in Nova Kakhovka with HIMARS.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Nova Kakhovka", None)),
+])
+def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a missile or rocket strike is shelling, as ACLED codes it; a strike of no weapon an air one
     ("On Monday, a missile strike hit a school in Sumy, killing 4.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Sumy", 4)),
@@ -600,7 +606,7 @@ def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(code
     ("On Monday, gunmen kidnapped a priest in Enugu; he was released on Friday.",
      ("Violence against civilians", "Abduction/forced disappearance", "Enugu", None)),
 ])
-def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, expected):
+def test_strikes_shells_bombings_and_releases_are_coded_as_acled_does(coder, text, expected):
     assert _coded(coder, text) == expected
 
 
