@@ -345,12 +345,14 @@ FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|a
 # "Ukraine's air force": a country's own forces, named by its possessive
 _OWN_FORCE = re.compile(r"['’]s\s+(?:armed forces|army|military|air force|navy|air defen[cs]es?|"
                         r"troops|forces|police)\b")
-STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|air-strikes?|strikes|"
-                          r"shelling|artillery|warplanes?|jets?|aircraft|helicopters?|rockets?|"
-                          r"shells?|bombs?|bombardment|gunships?)\b"  # tanks, warships: targets as often
-                          # "German rocket scientists", "the Russian arms industry": no attack
+# a state's weapons that name its military ("a Russian missile"; not tanks or warships, targets
+# as often, nor "German rocket scientists" or "the Russian missile industry")
+STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|air-strikes?|"
+                          r"strikes|shelling|artillery|warplanes?|jets?|aircraft|helicopters?|"
+                          r"rockets?|shells?|bombs?|bombardment|gunships?)\b"
                           r"(?!\s+(?:scientists|engineers|industry|industries|makers?|companies|"
-                          r"company|factory|factories|exports?|imports?|sales|deals?|enthusiasts)\b)")
+                          r"company|factory|factories|exports?|imports?|sales|deals?|"
+                          r"enthusiasts)\b)")
 NEAR = re.compile(r"\b(?:near|around|outside|close to|vicinity of|outskirts of|area of|"
                   r"heights around)\s+(?:the\s+)?(?:\w+\s+of\s+)?$")
 # every NEAR match holds one of these ("heights around" too): a quick test before the regex
@@ -390,8 +392,9 @@ _CREDIT = re.compile(r"\s*(?:read more|source|related|photo)\s*:")
 _FRONT = re.compile(r"\s+(?:areas?|zones?|fronts?|lines?)\b")
 _LANDMINE = re.compile(r"land|mine (?:blast|explo)", re.I)
 # "in northern Burkina Faso": a side of the country is still in it
-_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|"
-                         r"south)-?(?:east|west)?|east|west)ern\s+|central\s+)?$")
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?"
+                         r"(?:(?:far\s+)?(?:(?:north|south)-?(?:east|west)?|east|west)ern\s+|"
+                         r"central\s+)?$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+and\s+(?:the\s+)?)?$")
 _SPEAKER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:ministry|president|government|army|military|"
                       r"forces|defen[cs]e|foreign|prime|press|self-declared)")
@@ -946,7 +949,8 @@ def _one_coding(best: dict[str, Trigger], low: str) -> dict[str, Trigger]:
     if v.type in ("Protests", "Riots") and s.start > v.start and \
             _PROTEST_TOPIC.search(low, v.end, s.start):
         return {"v": v}  # "protested against the arrest of a colleague": what they protested
-    if v.subtype == "Abduction/forced disappearance" and low[s.start:s.end] in ("released", "freed"):
+    if v.subtype == "Abduction/forced disappearance" and \
+            low[s.start:s.end] in ("released", "freed"):
         return {"v": v}  # "kidnapped a priest ...; he was released": the abduction, told whole
     if s.subtype == "Arrests" and v.type == "Protests":
         # "protesters marched ...; police detained 30": arrests at a protest are its intervention

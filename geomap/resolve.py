@@ -47,7 +47,7 @@ from .models import Alternative, Document, Mention, PlaceRef
 
 CANDIDATES = 40  # common names (Springfield, Santa Maria) have dozens of namesakes
 ALTERNATIVES = 5
-SEAT_POPULATION = 20_000  # a town a province or district is named after is no village
+SEAT_POPULATION = 20_000  # a town a province is named after is no village
 AREA_TOWNS = 5  # the namesake towns whose provinces may be named after them ("the Kursk region")
 _UP = lx.UPPER  # a capital letter, of "Østfold" as of "Ostfold"
 _NAME_WORD = _UP + r"[\w'’.-]*"
@@ -1188,6 +1188,8 @@ _KINDS_AFTER = re.compile(r"\s+(?P<kind>" + "|".join(_PLURAL_KINDS) +
                          r")\b(?!\s+(?:that|the|an?|its)\b)")  # not the verb: "X states that"
 _LISTED_KIND = re.compile(r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")+" + _KINDS_AFTER.pattern)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s*|,?\s+and\s+)$")
+
+
 def _kind_word_after(text: str, m: Mention) -> str | None:
     """The kind word written after the name ("Terter district"), or after the list it ends or
     begins, made singular ("Herat and Kandahar provinces": each name of the list is a province;
