@@ -338,9 +338,13 @@ class Resolver:
         biggest = max((c.place.population for c in cands), default=0)
         famous = frozenset(c.place.id for c, features in found
                            if "area" in features and areas.famous(c.place))
+        # ("region" may be a city's surroundings: "the Houston region" is no Houston County, and
+        # "Dawlat Abad district center" is the town)
+        written_area = all(_kind_word_after(doc.text, m) in lx.SUBDIVISION_WORDS - {"region"}
+                           and not _SEAT_AFTER.match(doc.text, m.end) for m in mentions)
         return _Static(found, qualifiers, bool(exact), stated, exact, natural, may_hold, side,
                        qualified, max(sums, default=0.0), biggest,
-                       [c.place for c in cands if _city(c.place)], famous)
+                       [c.place for c in cands if _city(c.place)], famous, written_area)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -385,6 +389,8 @@ class Resolver:
             scored.append(Scored(c.place, round(sum(features.values()), 3), features))
         if peer_kind:
             scored = [a for a in scored if context.listed_like(a.place, key)]
+        if static.written_area:  # "Kabul province", "Buenos Aires province": not the capitals
+            scored = _areas_over_towns(scored, static.exact_ids)
         if static.natural:  # "the Baltic Sea" is not Baltic, Connecticut; the Kabul River
             scored = [a for a in scored if _fits(a.features) or not _town_or_province(
                 a.place, water=static.natural == "H")]
@@ -1180,6 +1186,9 @@ def _kind_word(text: str, m: Mention, after: str) -> str | None:
     return kind
 
 
+_SEAT_AFTER = re.compile(r"\s+\w+\s+(?:center|centre|headquarters|seat|capital)\b", re.I)
+# what places a town where the text says: the area after its comma, the area stated to hold it
+QUALIFIED_HERE = {"contained", "stated_in", "qualifies"}
 # the kind words a list of names may end in, plural: "the Odesa and Mykolaiv regions"
 _PLURAL_KINDS = {"provinces": "province", "districts": "district", "regions": "region",
                  "oblasts": "oblast", "counties": "county", "states": "state",
@@ -1268,6 +1277,16 @@ def _cue_kind(word: str) -> str | None:
     if word in lx.SUBDIVISION_WORDS:
         return SUBDIVISION
     return lx.FEATURE_AFTER.get(word) or lx.FEATURE_BEFORE.get(word)
+
+
+def _areas_over_towns(scored: list["Scored"], exact_ids: frozenset[int]) -> list["Scored"]:
+    """The namesakes less the towns of a country that has an area spelt as written, unless the
+    text's qualifiers place the town ("Dawlat Abad district, Balkh" keeps Balkh's Dowlatabad
+    beside a district of that name in Faryab)."""
+    areas = {a.place.country_code for a in scored
+             if a.place.feature_class == "A" and a.place.id in exact_ids}
+    return [a for a in scored if a.place.feature_class != "P" or
+            a.place.country_code not in areas or a.features.keys() & QUALIFIED_HERE]
 
 
 def _area_at_home(cands: list[Candidate]) -> bool:
@@ -1471,6 +1490,7 @@ class _Static(NamedTuple):
     biggest: int  # the most people one holds
     cities: list[Place]  # those big enough to hold districts and suburbs
     famous: frozenset[int]  # the provinces so populous that any story may mean them
+    written_area: bool  # every mention is followed by a province's or district's kind word
 
 
 class _Context:

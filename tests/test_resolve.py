@@ -1362,3 +1362,15 @@ def test_a_district_the_store_knows_only_with_its_kind_word(pipeline):
     is called plain "Kurram"."""
     m = resolve(pipeline, "Gunmen attacked a convoy in Kurram district on Monday.", "Kurram")
     assert (m.place.feature_code, m.place.country_code) == ("ADM2", "PK")
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # the kind word written after every mention outweighs a capital's fame
+    ("Clashes spread across Kabul province on Monday.", "Kabul", "ADM1"),
+    ("Floods hit Galveston county, Texas, on Monday.", "Galveston", "ADM2"),
+    # but "region" may be a city's surroundings, and a district center is a town
+    ("Mosquitoes spread in the Houston region.", "Houston", "PPL"),
+    ("A patrol was ambushed at the Dawlat Abad district center, Balkh.", "Dawlat Abad", "PPL"),
+])
+def test_a_province_or_district_so_called_is_no_town(pipeline, text, name, code):
+    assert resolve(pipeline, text, name).place.feature_code == code
