@@ -58,7 +58,7 @@ _V = [
      r"(?:and \w+ )?(?:[\w'-]+ ){0,3}(?:check ?points?|check ?posts?|posts?|bases?|forces|troops|"
      r"soldiers|army|military|police|convoys?|outposts?|positions?|tanks?|patrols?|barracks|"
      r"garrisons?|humvees?|apcs?)|"
-     r"operations?|offensive|sniper|assault"),
+     r"operations?|offensive|sniper|assault|(?:came|come|comes|coming) under fire"),
     # a protest's subtype (excessive force, intervention) is read from the sentence: _refine
     ("Protests", "Peaceful protest",
      r"protest\w*|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|sit-ins?|marche[ds]|marchers|"
@@ -911,6 +911,8 @@ def triggers(sentence: str) -> list[Trigger]:
 
 _CAPTIVES = _word_re(r"hostages?|captives?|prisoners?|detainees?|abducted|kidnapped|abductees|"
                      r"soldiers?|fighters?|militants?|civilians|aid workers?|journalists?")
+_HEAVY_FIRE = re.compile(r"\b(?:artillery|mortars?|shell\w*|rockets?|missiles?|tanks?|"
+                         r"howitzers?|bombard\w*|mlrs)\b")
 _CRITICS = re.compile(r" (?:from|for|over) (?:[\w'-]+ ){0,2}(?:officials?|critics?|lawmakers?|"
                       r"politicians?|activists?|opposition|media|press|public|residents|groups?|"
                       r"parents|experts?|doctors?|the government)\b|"
@@ -1007,8 +1009,10 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
         return COMBATANTS.search(low) is not None  # soldiers joining the rebels, not a spy
     if word in ("mine", "mines"):  # a landmine, not the gold mine a town grew around
         return _MINING.search(low) is None
-    if word == "under fire":  # "came under fire from critics" is no shelling
-        return _CRITICS.match(low, m.end()) is None
+    if word.endswith("under fire"):  # "came under fire from critics" is no shelling
+        # a patrol that "came under fire" was ambushed, unless heavy weapons fired
+        return _CRITICS.match(low, m.end()) is None and \
+            (subtype != "Armed clash" or _HEAVY_FIRE.search(low) is None)
     if subtype == "Agreement" and word in ("agreed", "signed", "agreement"):
         return _PARTIES.search(low) is not None  # between armed sides, not ministers on a virus
     if word.startswith("mobili"):

@@ -602,6 +602,11 @@ def test_weapons_named_without_a_verb_of_their_own_set_the_subtype(coder, text, 
     ("On Monday, a bombing at a bus station in Quetta killed 6.",
      ("Explosions/Remote violence", "Remote explosive/landmine/IED", "Quetta", 6)),
     ("Quetta ranked high as a bombing target in 1971.", None),
+    # a patrol that came under fire was ambushed, unless heavy weapons fired
+    ("On Monday, 2 soldiers died when their patrol came under fire near Gao.",
+     ("Battles", "Armed clash", "Gao", 2)),
+    ("On Monday, Gao came under fire from artillery, killing 2.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Gao", 2)),
     # a captive's release told with the abduction is part of it
     ("On Monday, gunmen kidnapped a priest in Enugu; he was released on Friday.",
      ("Violence against civilians", "Abduction/forced disappearance", "Enugu", None)),
@@ -773,8 +778,7 @@ def test_words_that_name_conflict_only_in_a_conflict_are_no_events_elsewhere(cod
 @pytest.mark.parametrize("text, subtype", [
     ("On Monday, rebels seized Kidal after heavy fighting.", "Non-state actor overtakes territory"),
     ("On Monday, troops seized control of the airport in Kidal.", "Government regains territory"),
-    ("On Monday, a convoy came under fire from militants near Kidal.",
-     "Shelling/artillery/missile attack"),
+    ("On Monday, a convoy came under fire from militants near Kidal.", "Armed clash"),
     ("On Monday, 3 hostages were released in Kidal.", "Other"),
     ("On Monday, the army and the rebels signed an agreement in Kidal.", "Agreement"),
 ])
