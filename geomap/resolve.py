@@ -254,18 +254,15 @@ class Resolver:
                 found.update((a.id, a) for a in self.gazetteer.parents(c.place.id)
                              if a.feature_code == "ADM1" and
                              (name := fold(a.name)).startswith(stem) and name != key)
-        return [Candidate.model_construct(
-            place=a, matched_name=a.name, match="exact",
-            score=importance(a.feature_class, a.feature_code, a.population))
-            for a in found.values()]
+        return [_as_candidate(a) for a in found.values()]
 
-    def _areas_with_kind_word(self, text: str, mentions: list[Mention]) -> list[Candidate]:
+    def _areas_with_kind_word(self, text: str, mentions: list[Mention],
+                              written: list[str | None]) -> list[Candidate]:
         """"Kurram district", "Franklin, Delaware and Madison counties", "the County of Pima":
-        the area the store knows only with its kind word ("Kurram District", "Pima County")."""
-        for m in mentions:
-            before = text[max(0, m.start - 30):m.start].split()
-            word = _kind_word_after(text, m) or \
-                (before[-2].lower() if len(before) >= 2 and before[-1] == "of" else None)
+        the area the store knows only with its kind word ("Kurram District", "Pima County");
+        ``written``: each mention's kind word after it (_kind_word_after)."""
+        for m, after in zip(mentions, written):
+            word = after or _word_before_of(text[max(0, m.start - 40):m.start].split())
             if word in lx.SUBDIVISION_WORDS:
                 return [c for c in self._candidates(f"{m.text} {word}")
                         if c.place.feature_class == "A"]
@@ -279,10 +276,7 @@ class Resolver:
                 words = area.name.split()
                 if len(words) > 1:
                     self._initials["".join(w[0] for w in words).lower()].append(area)
-        return [Candidate.model_construct(
-            place=a, matched_name=a.name, match="exact",
-            score=importance(a.feature_class, a.feature_code, a.population))
-            for a in self._initials.get(letters, [])]
+        return [_as_candidate(a) for a in self._initials.get(letters, [])]
 
     def _country(self, code: str) -> Candidate | None:
         """The country itself (its PCL record) for an ISO code, found by its name."""
@@ -306,10 +300,11 @@ class Resolver:
                 context: "_Context") -> "_Static":
         """The evidence that does not depend on the other names' choices, found once."""
         key = fold(mentions[0].text)
-        cues = _mention_cues(doc.text, mentions)
+        written = [_kind_word_after(doc.text, m) for m in mentions]  # "Terter district"
+        cues = _mention_cues(doc.text, mentions, written)
         if any(wanted == SUBDIVISION for wanted, _ in cues) and not _area_at_home(cands):
             cands = cands + self._areas_named_after(cands, key) + \
-                self._areas_with_kind_word(doc.text, mentions)
+                self._areas_with_kind_word(doc.text, mentions, written)
         areas = _Provinces(cands, key, self._people_within)
         stated, side = self._stated_area(doc.text, mentions[0].text, context, cands)
         exact = frozenset(c.place.id for c in cands if c.match == "exact")
@@ -340,8 +335,9 @@ class Resolver:
                            if "area" in features and areas.famous(c.place))
         # ("region" may be a city's surroundings: "the Houston region" is no Houston County, and
         # "Dawlat Abad district center" is the town)
-        written_area = all(_kind_word_after(doc.text, m) in lx.SUBDIVISION_WORDS - {"region"}
-                           and not _SEAT_AFTER.match(doc.text, m.end) for m in mentions)
+        written_area = all(word in lx.SUBDIVISION_WORDS - {"region"} and
+                           not _SEAT_AFTER.match(doc.text, m.end)
+                           for word, m in zip(written, mentions))
         return _Static(found, qualifiers, bool(exact), stated, exact, natural, may_hold, side,
                        qualified, max(sums, default=0.0), biggest,
                        [c.place for c in cands if _city(c.place)], famous, written_area)
@@ -1142,31 +1138,32 @@ _QUALIFIER = re.compile(r"(?:\s+(?:" + "|".join(sorted(lx.FEATURE_AFTER)) + r"))
 SUBDIVISION = "subdivision"  # the kind a cue asks for: an area that is no country
 
 
-def _mention_cues(text: str, mentions: list[Mention]) -> list[tuple[str | None, str | None]]:
+def _mention_cues(text: str, mentions: list[Mention], written: list[str | None]
+                  ) -> list[tuple[str | None, str | None]]:
     """For each mention, the feature class its neighbouring words ask for ("Terter district",
-    "the village of X") and a following ", Qualifier"; the same for every candidate."""
+    "the village of X") and a following ", Qualifier"; the same for every candidate.
+    ``written``: each mention's kind word after it (_kind_word_after)."""
     cues = []
-    for m in mentions:
+    for m, kind_after in zip(mentions, written):
         after = text[m.end:m.end + 40]
         comma = _QUALIFIER.match(after)
-        wanted = _kind_word(text, m, after) or _said_to_be(text, m.end) or \
+        wanted = _kind_word(text, m, after, kind_after) or _said_to_be(text, m.end) or \
             _area_in_parentheses(text, m) or _listed_area(text, m)
         cues.append((wanted, comma.group(1) if comma else None))
     return cues
 
 
-def _kind_word(text: str, m: Mention, after: str) -> str | None:
+def _kind_word(text: str, m: Mention, after: str, written: str | None) -> str | None:
     """The kind the word beside the name asks for ("Terter district", "the state of Georgia");
     a capitalised "State of" is a country's own title ("the Plurinational State of Bolivia").
-    Before the name only some kind words ask for a country's part (_PART_BEFORE)."""
+    Before the name only some kind words ask for a country's part (_PART_BEFORE).
+    ``written``: the kind word written after the name or its list (_kind_word_after)."""
     words = after.split()
     word_after = words[0].lower().strip(".,;:") if words else ""
-    written = _kind_word_after(text, m)
     if written:
         return _cue_kind(written)
     before = text[max(0, m.start - 40):m.start].split()
-    office = word_after if word_after in _OFFICES else \
-        before[-2].lower() if len(before) >= 2 and before[-1] == "of" else ""
+    office = word_after if word_after in _OFFICES else _word_before_of(before)
     if office in _OFFICES:  # "New York Governor Andrew Cuomo", "the Mayor of Kabul"
         return _OFFICES[office]
     if len(before) >= 3 and before[-1] == "of" and before[-2].lower() == "capital" and \
@@ -1197,6 +1194,11 @@ _KINDS_AFTER = re.compile(r"\s+(?P<kind>" + "|".join(_PLURAL_KINDS) +
                          r")\b(?!\s+(?:that|the|an?|its)\b)")  # not the verb: "X states that"
 _LISTED_KIND = re.compile(r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")+" + _KINDS_AFTER.pattern)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s*|,?\s+and\s+)$")
+
+
+def _word_before_of(words: list[str]) -> str:
+    """The word before a closing "of" ("the County of", "the Mayor of"), lower-cased, or ''."""
+    return words[-2].lower() if len(words) >= 2 and words[-1] == "of" else ""
 
 
 def _kind_word_after(text: str, m: Mention) -> str | None:
@@ -1287,6 +1289,13 @@ def _areas_over_towns(scored: list["Scored"], exact_ids: frozenset[int]) -> list
              if a.place.feature_class == "A" and a.place.id in exact_ids}
     return [a for a in scored if a.place.feature_class != "P" or
             a.place.country_code not in areas or a.features.keys() & QUALIFIED_HERE]
+
+
+def _as_candidate(place: Place) -> Candidate:
+    """A place the text's words point to, offered as a namesake called by its own name."""
+    return Candidate.model_construct(
+        place=place, matched_name=place.name, match="exact",
+        score=importance(place.feature_class, place.feature_code, place.population))
 
 
 def _area_at_home(cands: list[Candidate]) -> bool:
