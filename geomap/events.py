@@ -630,6 +630,13 @@ PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1,
 _INTERVENTION = ("Protests", "Protest with intervention")  # what arrests at a protest make it
 
 
+def _at_least(protest: Event | Trigger, kind: tuple[str, str]) -> None:
+    """Raise a protest's coding to ``kind`` when that is the more severe (PROTEST_RANK): arrests
+    or dispersal told with it make it one with intervention; nothing lowers it."""
+    if PROTEST_RANK.get(kind[1], -1) > PROTEST_RANK.get(protest.subtype, 3):
+        protest.type, protest.subtype = kind
+
+
 def fold_details(events: list[Event], lead: Event, published: dt.date | None) -> list[Event]:
     """A sentence right after an incident's that names no place and only tells how it went
     ("5 fighters were killed.", "Police dispersed the protesters.") is the same incident: ACLED
@@ -637,9 +644,7 @@ def fold_details(events: list[Event], lead: Event, published: dt.date | None) ->
     for ev in [e for e in events if _details(lead, e, published)]:
         if lead.fatalities is None and lead.wounded is None and not ev.fatalities_cumulative:
             lead.fatalities, lead.wounded = ev.fatalities, ev.wounded
-        kind = _INTERVENTION if ev.subtype == "Arrests" else (ev.type, ev.subtype)
-        if PROTEST_RANK.get(kind[1], -1) > PROTEST_RANK.get(lead.subtype, 3):
-            lead.type, lead.subtype = kind
+        _at_least(lead, _INTERVENTION if ev.subtype == "Arrests" else (ev.type, ev.subtype))
         lead.evidence.append(ev.evidence[0])
         events.remove(ev)
     return events
@@ -955,9 +960,7 @@ def _one_coding(best: dict[str, Trigger], low: str) -> dict[str, Trigger]:
             low[s.start:s.end] in ("released", "freed"):
         return {"v": v}  # "kidnapped a priest ...; he was released": the abduction, told whole
     if s.subtype == "Arrests" and v.type == "Protests":
-        # "protesters marched ...; police detained 30": arrests at a protest are its intervention
-        if PROTEST_RANK[v.subtype] < PROTEST_RANK[_INTERVENTION[1]]:
-            v.subtype = _INTERVENTION[1]
+        _at_least(v, _INTERVENTION)  # "protesters marched ...; police detained 30"
         return {"v": v}
     return best
 
