@@ -95,6 +95,11 @@ FAMOUS_AREA = 10_000_000  # a province this populous is meant wherever the story
 LISTED_TOGETHER = 3  # a list this long that shares a country holds no small town abroad
 PLACED_HERE = frozenset({"stated_in", "contained", "near"})  # ... but not the writer's words
 ABROAD_EVIDENCE = 2  # the story's other names and demonyms place it elsewhere this firmly
+# A capital the story gives no tie loses its edge over a town to a namesake city in the story's
+# country at least a tenth its size
+CAPITAL_EDGE = importance("P", "PPLC", 0) - importance("P", "PPL", 0)
+CAPITAL_RIVAL_SHARE = 0.1
+STORY_COUNTRY = 0.5  # a country holding this share of the other names' evidence is the story's
 # Features that tie a namesake to the text beyond its name and size
 TIES = {"country", "near", "admin", "contained", "country_named", "stated_in", "stated_area",
         "stated_near", "distance", "list", "holds"}
@@ -395,6 +400,8 @@ class Resolver:
             # (New York is not Newark, whose state the text names too)
             scored = [a for a in scored if a.place.id in static.exact_ids]
         _prefer_named(scored, static.exact_ids)
+        if anchored and context.elsewhere(key):
+            _capital_abroad(scored, context, key)
         scored.sort(key=lambda a: -a.score)
         qualifying = next((a for a in scored if "qualifies" in a.features), None)
         # "Pandi, Bulacan": the writer names the province of the town just before; a village
@@ -1042,6 +1049,21 @@ def _prefer_named(scored: list[Scored], exact_ids: frozenset[int]) -> None:
             alt.score = round(alt.score - UNNAMED, 3)
 
 
+def _capital_abroad(scored: list[Scored], context: "_Context", key: str) -> None:
+    """A capital the text ties nothing to yields its edge to a namesake city in the story's
+    country: "San Jose" beside "Austin, Texas" is California's, "Tripoli" in a report of the
+    Lebanese army Lebanon's; "Paris" in a story set in Texas is still France's, Paris, Texas
+    being too small to be meant without a word of support."""
+    rivals = [a.place.population for a in scored if _city(a.place) and
+              context.others_share(a.place.country_code, key) >= STORY_COUNTRY]
+    for alt in scored:
+        if alt.place.feature_code == "PPLC" and not alt.features.keys() & AREA_TIES and \
+                "near" not in alt.features and \
+                any(pop >= CAPITAL_RIVAL_SHARE * alt.place.population for pop in rivals):
+            alt.features["capital_abroad"] = -CAPITAL_EDGE
+            alt.score = round(alt.score - CAPITAL_EDGE, 3)
+
+
 # Any tie of a province to the document (its country's share, its or its country's name, a
 # qualifier, the stated area): with none, and the document placed elsewhere, its prior halves
 AREA_TIES = frozenset({"country", "admin", "contained", "country_named", "stated_in"})
@@ -1593,6 +1615,13 @@ class _Context:
         if self.listed_like(place, key):
             out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
         return out
+
+    def others_share(self, code: str, key: str) -> float:
+        """The share of the other names' evidence (not this name's own vote) in a country."""
+        own = self.weights.get(key, 0)
+        mine = own if self.chosen.get(key) and \
+            self.chosen[key][0].place.country_code == code else 0
+        return (self.countries[code] - mine) / max(1, self.total - own)
 
     def listed_like(self, place: Place, key: str) -> bool:
         """The place is of the kind the name's list peers are, and for states and districts in

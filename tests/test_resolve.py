@@ -1374,3 +1374,24 @@ def test_a_district_the_store_knows_only_with_its_kind_word(pipeline):
 ])
 def test_a_province_or_district_so_called_is_no_town(pipeline, text, name, code):
     assert resolve(pipeline, text, name).place.feature_code == code
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a city in the story's country outweighs a capital the text ties nothing to
+    ("Protesters gathered in Austin, Texas, and in San Jose on Saturday.", "San Jose", "US"),
+    ("The Lebanese army said an Israeli drone struck a car near Tripoli.", "Tripoli", "LB"),
+    # a namesake too small to be meant unsupported leaves the capital its fame
+    ("The Ohio company opened an office in Paris.", "Paris", "FR"),
+    # and the capital's own country in the story keeps it
+    ("Libyan officials said a drone struck a car near Tripoli.", "Tripoli", "LY"),
+])
+def test_a_capital_abroad_yields_to_a_city_in_the_story(pipeline, text, name, country):
+    assert resolve(pipeline, text, name).place.country_code == country
+
+
+def test_a_capital_keeps_its_fame_against_a_city_of_a_minor_country_of_the_story(pipeline):
+    """One Filipino name among many Spanish and Cuban ones does not make "San Juan" Manila's."""
+    text = ("Remedios is a town in Cuba. Its founders came from Seville in Spain, from Havana and "
+            "from Manila. Families later moved to San Juan.")
+    assert resolve(pipeline, text, "San Juan").place.country_code == "PR"
+
