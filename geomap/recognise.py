@@ -54,6 +54,9 @@ _ACTOR_SUFFIX = re.compile(r"-(?:" + ACTOR_SUFFIXES + r")\b", re.IGNORECASE)
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|born|bred|bound|headquartered|registered|flagged|"
                               r"made|area|region|wide|" + ACTOR_SUFFIXES + r")$", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
+LOOSE_RUN_TOKENS = 3  # an unknown cued name this long may be a known one spelt otherwise
+LIST_NAMESAKES = 20  # the namesakes whose countries say where a list's names may lie
+NAME_CACHE = 20_000
 COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance scale
 # Kind words after which names a space apart are one name ("Pusht Rod district")
 JOINING_KINDS = {w for w, cls in lx.FEATURE_AFTER.items() if cls in ("A", "P")} - \
@@ -175,6 +178,7 @@ class Recogniser:
         self._only_alias: dict[str, bool] = {}
         self._province: dict[str, frozenset[str]] = {}  # name -> countries of provinces so called
         self._loose_names: dict[str, float | None] = {}  # "Ras al-Ain" -> its best score
+        self._countries: dict[tuple[str, bool], frozenset[str]] = {}
 
     def recognise(self, doc: Document) -> Document:
         """Fill ``doc.mentions`` (offsets into ``doc.text``, kinds; places come from resolve)."""
@@ -491,6 +495,47 @@ class Recogniser:
             word not in _NAME_PART_WORDS and word[:-1] not in _NAME_PART_WORDS and \
             self._names_a_province(word)
 
+    def _loosely_known_run(self, tokens: list[Token], i: int, text: str) -> int | None:
+        """The end of the run of two or three capitalised words from token i that the store
+        knows by a looser spelling ("Middle Shabelle" for Shabeellaha Dhexe, "Lower
+        Shabeelle"), or None: no title, date, organisation or common word among them."""
+        end = i + 1
+        while end < len(tokens) and end - i < LOOSE_RUN_TOKENS and tokens[end].capitalised \
+                and tokens[end].gap == " " and tokens[end].sentence == tokens[i].sentence:
+            end += 1
+        run = tokens[i:end]
+        if len(run) < 2 or end < len(tokens) and tokens[end].capitalised or any(
+                t.lower in _DATE_WORDS or t.lower in lx.TITLES or t.lower in lx.ORG_WORDS or
+                t.text.isupper() for t in run) or lx.zipf(run[-1].lower) >= 4.0:
+            return None
+        return self._loose_name(text[run[0].start:run[-1].end], end)[0]
+
+    def _listed_after_place(self, tokens: list[Token], i: int,
+                            ends: dict[int, str]) -> bool:
+        """Token i is a name joined by "and"/"or" to a place the text marks as one, which the
+        store knows by a looser spelling in a country of that place: "in Hiiraan and Galgaduud"
+        (Galguduud; not "in Kabul and Ahmad", whose Al Ahmadi is Kuwait's)."""
+        tok = tokens[i]
+        if i < 2 or tokens[i - 1].lower not in ("and", "or") or tokens[i - 2].end not in ends \
+                or i + 1 < len(tokens) and tokens[i + 1].capitalised and \
+                tokens[i + 1].gap in _ADJACENT_GAPS or tok.text.isupper() or \
+                lx.zipf(tok.lower) >= 4.0 or tok.lower in self.demonyms or \
+                tok.lower in _DATE_WORDS:
+            return False
+        listed = ends[tokens[i - 2].end]
+        return bool(self._countries_of(tok.text) & self._countries_of(listed, loose_match=False))
+
+    def _countries_of(self, name: str, loose_match: bool = True) -> frozenset[str]:
+        """The countries of the places the store knows by ``name`` (loosely, or only exactly)."""
+        key = (name, loose_match)
+        if key not in self._countries:
+            if len(self._countries) >= NAME_CACHE:
+                self._countries.clear()
+            self._countries[key] = frozenset(
+                c.place.country_code for c in self.gazetteer.lookup(
+                    name, limit=LIST_NAMESAKES, loose_match=loose_match, names=False))
+        return self._countries[key]
+
     def _cued_unknowns(self, tokens: list[Token], capitals: list[int], found: list[Mention],
                        text: str) -> list[Mention]:
         """Capitalised names the text marks as places ("village of X", "X district")."""
@@ -504,6 +549,9 @@ class Recogniser:
                     not lx.state_abbreviation(m.text) and not text.startswith(".", m.end)}
         extra: list[Mention] = []
         after = 0  # the end of the last compound name taken whole
+        # the places the text marks as such, by where they end: "in Hiiraan" of "in Hiiraan and"
+        ends = {m.end: m.text for m in found if m.kind == "place" and
+                _cued(tokens, bisect_left(tokens, m.start, key=_TOKEN_START))}
         for i in capitals:
             tok = tokens[i]
             if tok.sentence_start and i + 1 >= len(tokens):
@@ -517,6 +565,9 @@ class Recogniser:
                                          start=tok.start, end=tokens[compound - 1].end))
                 after = tokens[compound - 1].end
                 continue
+            if self._listed_after_place(tokens, i, ends):
+                extra.append(Mention(text=tok.text, start=tok.start, end=tok.end))
+                continue
             if not _cued(tokens, i) and not _DESCRIBED.match(text, tok.end):
                 if text.startswith(" (", tok.end) and tok.end + 2 in areas_at:
                     first = _before_its_area(tokens, i, starts, found)
@@ -526,6 +577,13 @@ class Recogniser:
                 continue
             followed = i + 1 < len(tokens) and tokens[i + 1].capitalised and \
                 _adjacent(tokens, i, i + 2) and tokens[i + 1].lower not in lx.FEATURE_AFTER
+            if followed and _cued(tokens, i):
+                end = self._loosely_known_run(tokens, i, text)
+                if end is not None:  # "in Lower Shabelle": the store's "Lower Shabeelle"
+                    extra.append(Mention(text=text[tok.start:tokens[end - 1].end],
+                                         start=tok.start, end=tokens[end - 1].end))
+                    after = tokens[end - 1].end
+                continue
             if not followed and tok.lower not in _DATE_WORDS and \
                     (tok.start, tok.end) not in taken and not tok.text.isupper() and \
                     lx.zipf(tok.lower) < 4.0 and tok.lower not in self.demonyms:

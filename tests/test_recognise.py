@@ -479,3 +479,26 @@ def test_state_after_a_province_name_is_the_province_not_an_organisation(recogni
         ["Rakhine"]
     assert found(recogniser, "Students of Ohio State marched.") == []
     assert found(recogniser, "Rangers closed Carabobo State Park for a week.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # GeoNames spells them "Lower Shabeelle" and "Middle Shabeelle"
+    ("A roadside bomb hit a convoy near Afgoye in Lower Shabelle.", "Lower Shabelle"),
+    ("Troops clashed with militants in Middle Shabelle on Monday.", "Middle Shabelle"),
+])
+def test_a_cued_name_of_several_words_the_store_knows_by_another_spelling(recogniser, text,
+                                                                         name):
+    assert name in found(recogniser, text)
+
+
+def test_a_cued_run_of_words_the_store_does_not_know_is_no_name(recogniser):
+    assert found(recogniser, "He spoke in Prime Minister's questions on Monday.") == []
+    assert found(recogniser, "It was published in Foreign Policy magazine.") == []
+
+
+def test_a_name_listed_after_a_cued_place_in_its_country_is_a_place(recogniser):
+    """"Galgaduud" is Somalia's Galguduud spelt otherwise, listed with Hiiraan; a person after
+    "and" is no place though the store knows a loose namesake abroad (Al Ahmadi, Kuwait)."""
+    assert found(recogniser, "Fighting erupted in Hiiraan and Galgaduud.") == \
+        ["Hiiraan", "Galgaduud"]
+    assert found(recogniser, "He lived in Kabul and Ahmad visited him.") == ["Kabul"]

@@ -1395,3 +1395,8 @@ def test_a_capital_keeps_its_fame_against_a_city_of_a_minor_country_of_the_story
             "from Manila. Families later moved to San Juan.")
     assert resolve(pipeline, text, "San Juan").place.country_code == "PR"
 
+
+def test_a_province_spelt_otherwise_after_a_cue_is_the_province(pipeline):
+    m = resolve(pipeline, "A roadside bomb hit a convoy near Afgoye in Lower Shabelle.",
+                "Lower Shabelle")
+    assert (m.place.feature_code, m.place.country_code) == ("ADM1", "SO")
