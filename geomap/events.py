@@ -63,7 +63,7 @@ _V = [
     ("Protests", "Peaceful protest",
      r"protest\w*|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|sit-ins?|marche[ds]|marchers|"
      r"marching|(?:peaceful|protest|silent) march|(?:staged|held|organi[sz]ed) (?:an? |the )?"
-     r"(?:[\w'-]+ ){0,2}(?:march|strike)|(?:went|gone|going) on (?:a )?(?:[\w'-]+ )?strike|"
+     r"(?:[\w'-]+ ){0,2}(?:march(?:es)?|strikes?)|(?:went|gone|going) on (?:a )?(?:[\w'-]+ )?strike|"
      r"(?:general|labou?r|hunger|workers'?) strikes?|strikers|picket\w*|vigils?|walkouts?|"
      r"tear ?gas|teargas|water ?cannons?|rubber bullets|dispers(?:e|ed|ing) (?:the |a )?(?:crowds?|"
      r"gatherings?|marchers|them)"),
@@ -74,13 +74,15 @@ _V = [
     ("Explosions/Remote violence", "Air/drone strike",
      r"air ?strikes?|air raids?|drone (?:strike|attack)s?|airstrikes|air-strikes?|"
      r"bombed by (?:jets|aircraft)|aerial (?:bombardment|bombing|attack|strike)s?|"
-     r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:later |also |then |reportedly )?"
+     r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:units? |operators? |crews? |"
+     r"pilots? )?(?:later |also |then |reportedly )?"
      r"(?:strike|attack|bomb|struck|hit|pound|target|raid|fire|destroy|kill)\w*|"
      r"dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
      # a missile, rocket or artillery strike is shelling, as ACLED codes it
      r"(?<!missile )(?<!rocket )(?<!artillery )"
      r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
-     r"loitering munitions?|(?:launched|fired) (?:[\w'-]+ ){0,3}?drones? at"),
+     r"(?<!missile )(?<!rocket )(?<!artillery )strikes (?:on|against) |"
+     r"loitering munitions?|(?:launched|fired) (?:[\w'-]+ ){0,3}?drones? (?:at|into|towards?)\b"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|under fire|rpgs?|"
@@ -311,8 +313,11 @@ RIOTING = re.compile(r"\b(?:threw (?:[\w'-]+ ){0,2}(?:stones|rocks|bricks|petrol
                      r"(?:tyres|tires|cars|vehicles|buildings|offices)|vandali[sz]\w*|looted|"
                      r"ransacked|clashed with|attacked (?:the )?(?:police|security|officers|"
                      r"shops|offices|buildings|vehicles))\b")
+# (not tear gas, rubber bullets or water fired at a crowd: an intervention)
 LETHAL_FORCE = re.compile(r"\b(?:live (?:ammunition|rounds|bullets|fire)|"
-                          r"(?:opened fire|fired|firing|shooting|shot) (?:[\w'-]+ ){0,3}"
+                          r"(?:opened fire|fired|firing|shooting|shot) "
+                          r"(?!(?:[\w'-]+ ){0,2}(?:tear ?gas|teargas|rubber|water|pepper|stun|"
+                          r"smoke|warning|plastic|blank)\b)(?:[\w'-]+ ){0,3}"
                           r"(?:at|on|into) (?:[\w'-]+ ){0,2}"
                           r"(?:protest|demonstrat|crowd|marcher)\w*|"
                           r"(?:protest|demonstrat|marcher)\w* (?:were|was) (?:[\w'-]+ ){0,2}"
@@ -391,8 +396,9 @@ _ASIDE = re.compile(r"\s*\([^)]*\)")
 _CREDIT = re.compile(r"\s*(?:read more|source|related|photo)\s*:")
 _FRONT = re.compile(r"\s+(?:areas?|zones?|fronts?|lines?)\b")
 _LANDMINE = re.compile(r"land|mine (?:blast|explo)", re.I)
-# "in northern Burkina Faso": a side of the country is still in it
-_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?"
+# "in northern Burkina Faso": a side of the country is still in it; "rockets fired at
+# northern Israel", "drones flew into Russia": the target
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|at|into)\s+(?:the\s+)?"
                          r"(?:(?:far\s+)?(?:(?:north|south)-?(?:east|west)?|east|west)ern\s+|"
                          r"central\s+)?$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+and\s+(?:the\s+)?)?$")
@@ -979,6 +985,22 @@ def _blocked(sentence: str, m: re.Match) -> bool:
     return word == "mines" and not _LANDMINE.search(sentence)
 
 
+# what strikes from the air are "on": a target, not a day or a company's routes
+_STRIKE_TARGETS = re.compile(r"(?:[\w'-]+ ){0,3}?(?:positions?|targets?|sites?|bases?|camps?|"
+                             r"depots?|facilities|infrastructure|areas?|villages?|towns?|"
+                             r"cit(?:y|ies)|neighbou?rhoods?|hideouts?|strongholds?|convoys?|"
+                             r"militants|rebels|fighters|insurgents)\b")
+
+
+def _struck_target(sentence: str, low: str, end: int) -> bool:
+    """"Israeli strikes on Gaza", "strikes against militant hideouts" (not "strikes on Monday",
+    a walkout): a name, a target word or a death follows."""
+    named = sentence[end:end + 1].isupper() and \
+        not low.startswith(tuple(dates.WEEKDAYS) + tuple(dates.MONTHS), end)
+    return named or _STRIKE_TARGETS.match(low, end) is not None or \
+        LETHAL.search(low) is not None
+
+
 def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> bool:
     """Context checks a bare keyword cannot make (kept out of the patterns so that each pattern
     starts with a rare word the prefilter can look for).  ``low``: the folded ``sentence``
@@ -997,6 +1019,8 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
         return bool(FORCES.search(low) or ARMED_GROUP.search(low) or CROWD.search(low) or
                     _FIGHTERS.search(low) or before.endswith(_FIERCE) or
                     word == "fighting" and low.startswith(_FIGHTING_WHERE, m.end()))
+    if word.startswith("strikes ") and word.endswith((" on ", " against ")):
+        return _struck_target(sentence, low, m.end())
     if word.startswith("strike"):  # "Israeli strikes hit Tyre", not lightning or a walkout
         return not before.endswith(("lightning ", "general ", "hunger ", "labour ", "labor ",
                                     "workers ", "workers' "))

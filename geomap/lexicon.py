@@ -159,7 +159,10 @@ ARMED_GROUP_NAMES = (r"houthis?|al-shabaab|al shabaab|shabaab|boko haram|iswap|j
                      r"rapid support forces|hts|hayat tahrir al-sham|sdf|ypg|pkk|hamas|"
                      r"hezbollah|hizbollah|mayi-mayi|mai-mai|codeco|anti-balaka|al-nusra|"
                      r"nusra front|fdlr|arakan army|new people's army|npa|abu sayyaf|ttp|"
-                     r"wagner group")
+                     r"wagner group|eln|farc|clan del golfo|gulf clan|tplf|"
+                     r"oromo liberation army|kachin independence army|ansar allah|aqap|aqim|"
+                     # Fano, Italy stays a town: the Amhara militia is named with its men
+                     r"fano(?= (?:militia\w*|fighters|forces|militants|insurgents|rebels)\b)")
 NAMED_ARMED_GROUP = re.compile(r"(?:" + ARMED_GROUP_NAMES + r")\b", re.IGNORECASE)
 # The country each group fights in, for the names no other body shares ("Hamas", not "ADF",
 # which is also Australia's defence force, nor "RSF", also Reporters Without Borders): a story
@@ -170,7 +173,9 @@ GROUP_COUNTRIES = {
     "hayat tahrir al-sham": "SY", "ypg": "SY", "pkk": "TR", "hamas": "PS", "hezbollah": "LB",
     "hizbollah": "LB", "mayi-mayi": "CD", "mai-mai": "CD", "codeco": "CD", "anti-balaka": "CF",
     "al-nusra": "SY", "nusra front": "SY", "fdlr": "CD", "arakan army": "MM",
-    "new people's army": "PH", "abu sayyaf": "PH", "taliban": "AF"}
+    "new people's army": "PH", "abu sayyaf": "PH", "taliban": "AF", "eln": "CO", "farc": "CO",
+    "clan del golfo": "CO", "gulf clan": "CO", "tplf": "ET", "oromo liberation army": "ET",
+    "kachin independence army": "MM", "ansar allah": "YE", "aqap": "YE"}
 _GROUP_COUNTRY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, GROUP_COUNTRIES),
                                                       key=len, reverse=True)) + r")\b", re.I)
 

@@ -35,10 +35,15 @@ PERSON = ("civilian|soldier|man|woman|child|boy|girl|policeman|police officer|me
           "elder|cleric|scholar|insurgent|recruit|driver|farmer|journalist|official|personnel|"
           "bodyguard|director|bomber|shep?h?erd|chief|leader|governor|son|brother|wife|husband|"
           "father|mother|daughter|cook|employee|commando|militiaman|shopkeeper|trader|doctor|"
-          "gendarme|villager|passenger|activist|priest|imam|nurse|herder|pilgrim|worshipper")
+          "gendarme|villager|passenger|activist|priest|imam|nurse|herder|pilgrim|worshipper|"
+          "councill?or|mayor|judge|lawyer|politician|candidate|lawmaker|legislator|"
+          "prosecutor|engineer|businessman|vendor|fisherman|miner|pastor|monk|volunteer|"
+          "paramedic|medic|peacekeeper|youth|motorist|pedestrian|refugee|detainee|prisoner|"
+          "hostage|protester|demonstrator")
 # a person noun in the singular or plural (the lookaheads below only try article figures that
 # one can follow: scanning every "a" of a sentence in Python was most of this module's time)
 _PLURAL_PERSON = r"(?:" + PERSON + r")s?|policemen|servicemen|militiamen|men|women|children" \
+    r"|businessmen|fishermen" \
     r"|'?arbakis?'?"
 _WORDNUM = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 # "a", "an", "the", "his" stand for one person when a person noun follows within a few words

@@ -352,6 +352,11 @@ def _coded(coder, text):
      ("Protests", "Excessive force against protesters", "Lusaka", 2)),
     ("On Monday, hundreds of students marched in Kisumu. Police fired shots in the air to "
      "disperse them.", ("Protests", "Protest with intervention", "Kisumu", None)),
+    # tear gas or rubber bullets fired at a crowd are an intervention, not lethal force
+    ("On Monday, police fired tear gas at protesters in Eldoret.",
+     ("Protests", "Protest with intervention", "Eldoret", None)),
+    ("On Monday, police fired rubber bullets at demonstrators in Ibadan.",
+     ("Protests", "Protest with intervention", "Ibadan", None)),
     # arrests in the protest's own sentence: one event, the intervention
     ("On Monday, farmers rallied in Nakuru over maize prices; police detained 12.",
      ("Protests", "Protest with intervention", "Nakuru", None)),
@@ -836,3 +841,51 @@ def test_the_area_a_place_lies_in_is_not_where_the_event_is(coder):
     events, _ = coder("Talish village in Tartar district was shelled on Sunday.")
     assert [(e.place_name, e.place.name, e.geo_precision) for e in events] == \
         [("Talish", "Tartar", 2)]
+
+
+# --- reports from Gaza, Ukraine, Ethiopia, Colombia and Mexico (invented sentences) ---
+
+@pytest.mark.parametrize("text, expected", [
+    # strikes "on" a named place or a target are strikes from the air
+    ("On Monday, Israeli strikes on Rafah killed 9 people.",
+     ("Explosions/Remote violence", "Air/drone strike", "Rafah", 9)),
+    ("On Monday, strikes against militant hideouts near Jilib killed 12 fighters.",
+     ("Explosions/Remote violence", "Air/drone strike", "Jilib", 12)),
+    # and workers' strikes are protests, "staged strikes" too
+    ("On Monday, teachers staged strikes against low pay in Kisumu.",
+     ("Protests", "Peaceful protest", "Kisumu", None)),
+    # a drone unit's or crew's strike is a drone strike
+    ("On Monday, the army's drone units hit a fuel depot near Horlivka.",
+     ("Explosions/Remote violence", "Air/drone strike", "Horlivka", None)),
+    # a target country with no finer place is where the rockets fell, precision 3
+    ("On Monday, Hezbollah fired dozens of rockets at northern Israel.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Israel", None)),
+    ("On Monday, Ukraine launched drones into Russia.",
+     ("Explosions/Remote violence", "Air/drone strike", "Russia", None)),
+    # one person named by role is one dead
+    ("On Monday, gunmen killed a local councillor in Fresnillo.",
+     ("Violence against civilians", "Attack", "Fresnillo", 1)),
+])
+def test_strikes_drones_and_single_victims_in_other_conflicts(coder, text, expected):
+    assert _coded(coder, text) == expected
+
+
+def test_workers_strikes_on_a_day_are_no_air_strikes(coder):
+    events, _ = coder("Rail workers announced strikes on Monday in Lyon.")
+    assert all(e.subtype != "Air/drone strike" for e in events)
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    ("On Monday, Fano militiamen clashed with federal forces near Debre Markos.", "Fano",
+     "Debre Markos"),
+    ("On Monday, soldiers clashed with ELN guerrillas in Arauca, killing 2.", "ELN", "Arauca"),
+    ("On Monday, TPLF fighters shelled the town of Alamata.", "TPLF", "Alamata"),
+])
+def test_armed_groups_of_ethiopia_and_colombia_are_actors_not_places(coder, text, actor, place):
+    (ev,) = coder(text)[0]
+    assert actor in [a.name for a in ev.actors] and ev.place_name == place
+
+
+def test_fano_the_italian_town_stays_a_place(coder):
+    _, doc = coder("On Monday, a festival in Fano drew large crowds.")
+    assert [(m.text, m.place.country_code) for m in doc.mentions] == [("Fano", "IT")]
