@@ -44,6 +44,45 @@ _RELATIVE_WORDS = ("yesterday", "last night", "today", "this morning", "this aft
 
 _DIGIT = re.compile(r"\d")
 Resolved = tuple[dt.date | None, int | None]
+# A wire story's dateline with its day: "KHARTOUM, March 11 (Reuters) -", "GAZA, 5 Jan (AP) —"
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,[^\S\n]*[A-Z][\w.'’ -]{1,40}?)?,[^\S\n]*"
+                       r"(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})"
+                       r"(?:,? \d{4})?[^\S\n]*(?:\([^)\n]{1,40}\)[^\S\n]*)?[-—–]+[^\S\n]")
+# Days told from the day the sentence before stated: "the following day", "a day earlier"
+# ("the day after" only alone: "the day after Lee surrendered" counts from Lee's surrender)
+_DAY_SHIFT = re.compile(r"\b(?:(?P<after>the (?:following|next) (?:day|morning|night)|"
+                        r"(?:a|one|two|three) days? later|the day after(?=[.,;]))|"
+                        r"(?P<before>the (?:previous|preceding) (?:day|night)|the (?:day|night) "
+                        r"before(?=[.,;])|(?:a|one|two|three) days? earlier))\b")
+_DAY_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def dateline(text: str, published: dt.date | None) -> tuple[int, dt.date | None]:
+    """Where a wire story's dated dateline ends and the day it gives (the day the story was
+    filed, which its "on Sunday" counts back from), or (0, None).
+
+    >>> dateline("KHARTOUM, March 11 (Reuters) - Fighting ...", dt.date(2024, 3, 12))
+    (31, datetime.date(2024, 3, 11))
+    """
+    m = _DATELINE.match(text) if published is not None else None
+    if m is None:
+        return 0, None
+    day, _ = _absolute(fold(m["when"]), published)
+    if day is None or day > published:
+        return 0, None
+    return m.end(), day
+
+
+def shifted(sentence: str, before: dt.date) -> dt.date | None:
+    """The day a sentence dates by the one the text stated before ("the following day"), or
+    None when it does not."""
+    m = _DAY_SHIFT.search(fold(sentence)) if "day" in sentence or "night" in sentence or \
+        "morning" in sentence else None
+    if m is None:
+        return None
+    words = (m["after"] or m["before"]).split()
+    days = _DAY_COUNT.get(words[0], 1)
+    return before + dt.timedelta(days=days if m["after"] else -days)
 
 
 def resolve(sentence: str, published: dt.date | None) -> Resolved:

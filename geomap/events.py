@@ -402,6 +402,9 @@ _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|at|into)\s+(?:the\s+
                          r"(?:(?:far\s+)?(?:(?:north|south)-?(?:east|west)?|east|west)ern\s+|"
                          r"central\s+)?$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+and\s+(?:the\s+)?)?$")
+# "on the road between Bandiagara and Bankass": somewhere along a route, near its first town
+_ROUTE_BETWEEN = re.compile(r"\b(?:road|roads|highway|route|axis|stretch|section|track|"
+                            r"corridor|railway|rail line)\s+between\s+(?:the\s+)?(?:town\s+of\s+)?$")
 _SPEAKER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:ministry|president|government|army|military|"
                       r"forces|defen[cs]e|foreign|prime|press|self-declared)")
 # A sentence that adds casualties to the incident just reported ("3 militants were also killed",
@@ -477,11 +480,18 @@ class EventExtractor:
         if fragments:
             kept = [m for m in kept if not _placed_at_fragment(m, doc.mentions, fragments)]
         allowed = _countries(doc.text, kept)
+        # "KHARTOUM, March 11 (Reuters) -": the story's "on Sunday" counts back from the day it
+        # was filed, and that day is no event's
+        dated_from, filed = dates.dateline(doc.text, doc.published)
+        if filed is not None:
+            doc = doc.model_copy(update={"published": filed})
         lead: Event | None = None  # the incident the latest sentences report
+        told: dates.Resolved = (None, None)  # the day the text last stated
         for start, end in sentences.spans(doc.text):
             follows = lead is not None and not doc.text[lead.evidence[-1].end:start].strip()
+            when, told = _sentence_date(doc.text[max(start, dated_from):end], doc.published, told)
             if _has_stem(doc.text[start:end]):
-                events = self._sentence_events(doc, start, end, allowed, fragments)
+                events = self._sentence_events(doc, start, end, allowed, fragments, when)
                 if follows and not events:  # "1 person was killed.": no trigger of its own
                     _complete_toll(doc, start, end, lead)
                 if follows:
@@ -497,7 +507,7 @@ class EventExtractor:
         return merge(found)
 
     def _sentence_events(self, doc: Document, start: int, end: int, allowed: set[str],
-                         fragments: set[int]) -> list[Event]:
+                         fragments: set[int], when: dates.Resolved) -> list[Event]:
         """``fragments``: the ids of the document's mentions that are fragments (_fragment)."""
         text = doc.text[start:end]
         if _CREDIT.match(fold(text)):
@@ -509,7 +519,7 @@ class EventExtractor:
                     and (m.place is None or m.place.country_code in allowed)]
         mentions = [_unplaced(m) if id(m) in fragments else m
                     for m in _inside_named_provinces(mentions)]
-        facts = _facts(doc, start, end, mentions)  # the same for every trigger of the sentence
+        facts = _facts(doc, start, end, mentions, when)  # the same for every trigger
         events = [_event(doc, start, end, mentions, t, facts) for t in found]
         for ev in events:
             if ev.place is None and ev.place_name is None:
@@ -551,12 +561,27 @@ class EventExtractor:
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")
 
 
-def _facts(doc: Document, start: int, end: int, mentions: list[Mention]) -> dict:
-    """The fields of a sentence's events that do not depend on the trigger: date, actors,
-    figures, background."""
+def _sentence_date(said: str, published: dt.date | None, told: dates.Resolved
+                   ) -> tuple[dates.Resolved, dates.Resolved]:
+    """The day of a sentence's events and the day the text has stated last, from the day
+    stated before (``told``): its own date or a day counted from that one ("the following
+    day"); none when it names neither (the day of publication stands in: a day stated in
+    passing before, "since the fighting began on Sunday", need not be this sentence's)."""
+    when = dates.resolve(said, published)
+    if when[0] is None and told[0] is not None:
+        shifted = dates.shifted(said, told[0])
+        if shifted is not None:
+            when = (shifted, told[1])
+    return when, (when if when[0] is not None else told)
+
+
+def _facts(doc: Document, start: int, end: int, mentions: list[Mention],
+           stated: dates.Resolved) -> dict:
+    """The fields of a sentence's events that do not depend on the trigger: date (``stated``:
+    _sentence_date's), actors, figures, background."""
     text = doc.text[start:end]
     background = bool(dates.past_years(text, doc.published))
-    when, precision = dates.resolve(text, doc.published)
+    when, precision = stated
     if background:
         when, precision = None, None  # "in 1994": a year, finer than nothing ACLED codes
     elif when is None and doc.published is not None:
@@ -677,6 +702,8 @@ def _details(lead: Event, ev: Event, published: dt.date | None) -> bool:
         return False
     if lead.subtype in PROTEST_RANK and (ev.subtype in PROTEST_RANK or ev.subtype == "Arrests"):
         return True  # "Police dispersed the protesters with tear gas.", "... arrested 10."
+    if ev.subtype == "Looting/property destruction" and lead.type in _HARMFUL:
+        return True  # "... They looted homes and shops.": the attack's looting (ACLED)
     if ev.type == STRATEGIC:
         return False
     return _untold_toll(lead) and _has_figures(ev) and ev.subtype in ("Armed clash", "Attack")
@@ -1285,7 +1312,7 @@ def _placeable(text: str, m: Mention, strategic: bool) -> bool:
     before = fold(text[max(0, m.start - 40):m.start])
     if any(w in before for w in _NOT_THERE_WORDS) and NOT_THERE.search(before):
         return False
-    if "between" in before and _BETWEEN.search(before):
+    if "between" in before and _BETWEEN.search(before) and not _ROUTE_BETWEEN.search(before):
         return False  # "fighting between Armenia and Azerbaijan": the parties, not the place
     if NAMED_ACTORS.fullmatch(fold(m.text)):
         return False  # "Taliban" is a group, even when a town shares the name
@@ -1303,7 +1330,8 @@ def _place(ev: Event, text: str, m: Mention | None, mentions: list[Mention]) -> 
     # "the Zaporizhzhia Nuclear Power Plant in Enerhodar": the site is the plant, not the oblast
     ev.place_name = text[m.start:works.end()] if works is not None else m.text
     before = fold(text[max(0, m.start - 40):m.start])
-    near = any(w in before for w in _NEAR_WORDS) and NEAR.search(before) is not None
+    near = any(w in before for w in _NEAR_WORDS) and NEAR.search(before) is not None or \
+        "between" in before and _ROUTE_BETWEEN.search(before) is not None
     if m.place is not None:
         ev.place = m.place
         # a dateline says where the reporter was: the event happened there or nearby

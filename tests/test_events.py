@@ -45,6 +45,47 @@ def test_dates_without_publication_keep_absolute_only():
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("KHARTOUM, March 11 (Reuters) - Fighting resumed.", (31, dt.date(2020, 3, 11))),
+    ("GAZA, 26 Sep (AP) — Fighting resumed.", (20, dt.date(2020, 9, 26))),
+    # a month after the publication's is last year's
+    ("WASHINGTON, Dec 30 (Reuters) - Talks resumed.", (31, dt.date(2019, 12, 30))),
+    ("BAMAKO, Mali (AP) — Fighting resumed.", (0, None)),  # no day given
+    ("Fighting resumed in Gaza, 26 Sep - as feared.", (0, None)),  # no capitals: no dateline
+])
+def test_a_dateline_gives_the_day_the_story_was_filed(text, expected):
+    assert dates.dateline(text, MON) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jets struck the town the following day.", dt.date(2020, 9, 29)),
+    ("Two days later, the rebels withdrew.", dt.date(2020, 9, 30)),
+    ("The post had fallen the night before.", dt.date(2020, 9, 27)),
+    ("The fort held until the day after Lee surrendered.", None),  # another event's day
+    ("The rebels withdrew.", None),
+])
+def test_a_day_counted_from_the_day_stated_before(text, expected):
+    assert dates.shifted(text, MON) == expected
+
+
+def test_a_wire_story_counts_its_days_from_its_dateline(coder):
+    """Filed on Monday, published on Tuesday: its "Sunday" is the day before the dateline's,
+    its "the following day" the day after that; the dateline's day is no event's."""
+    text = ("KHARTOUM, Sep 28 (Reuters) - Militiamen attacked the town of Tabat on Sunday, "
+            "killing 9 villagers. They looted homes and shops.\n\nThe army shelled militia "
+            "positions near Tabat the following day.")
+    events, _ = coder(text, published=dt.date(2020, 9, 29))
+    assert [(e.subtype, e.date, len(e.evidence)) for e in events] == [
+        ("Attack", dt.date(2020, 9, 27), 2),  # the looting told after it is the attack's
+        ("Shelling/artillery/missile attack", dt.date(2020, 9, 28), 1)]
+
+
+def test_a_bombing_on_a_road_between_two_towns_is_near_the_first(coder):
+    (ev,) = coder("On Monday, a bus hit a bomb on the road between Bandiagara and Bankass, "
+                  "killing 11.")[0]
+    assert (ev.place_name, ev.geo_precision, ev.fatalities) == ("Bandiagara", 2, 11)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("A photo released on March 3, 2021 shows the bridge. Talks are due on 9 April 2021.",
      dt.date(2021, 3, 3)),
     ("Filed 2021-03-05. Earlier, on 1 March 2021, the road was cut.", dt.date(2021, 3, 5)),
