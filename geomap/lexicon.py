@@ -143,7 +143,12 @@ FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "
                   "capital": "P", "port": "P", "suburb": "P", "outskirts": "P",
                   "barangay": "P", "commune": "A", "neighbourhood": "P", "neighborhood": "P",
                   "state": "A", "governorate": "A", "prefecture": "A",
-                  "lake": "H", "gulf": "H", "bay": "H"}  # "Lake Chad", "the Gulf of Aden"
+                  "lake": "H", "gulf": "H", "bay": "H",  # "Lake Chad", "the Gulf of Aden"
+                  # "the villages of Mitope and Naquitengue": each is a village
+                  "villages": "P", "towns": "P", "cities": "P", "settlements": "P",
+                  "suburbs": "P", "neighbourhoods": "P", "neighborhoods": "P"}
+PLURAL_KINDS_BEFORE = frozenset(k for k in FEATURE_BEFORE if k.endswith("s") and
+                                k[:-1] in FEATURE_BEFORE or k == "cities")
 # Prepositions after which an unknown capitalised word is taken for a place ("in Karabakh").
 STRONG_CUES = {"in", "near", "outside", "into", "across", "around", "towards", "toward"}
 PLACE_ADJECTIVES = {"occupied", "disputed", "northern", "southern", "eastern", "western",

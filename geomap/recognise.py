@@ -56,6 +56,7 @@ _MODIFIER_SUFFIX = re.compile(r"-(?:based|born|bred|bound|headquartered|register
 MAX_NAME_TOKENS = 6
 LOOSE_RUN_TOKENS = 3  # an unknown cued name this long may be a known one spelt otherwise
 LIST_NAMESAKES = 20  # the namesakes whose countries say where a list's names may lie
+LIST_STEPS = 8  # the names a list of places may hold before the one looked at
 NAME_CACHE = 20_000
 COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance scale
 # Kind words after which names a space apart are one name ("Pusht Rod district")
@@ -565,7 +566,7 @@ class Recogniser:
                                          start=tok.start, end=tokens[compound - 1].end))
                 after = tokens[compound - 1].end
                 continue
-            if self._listed_after_place(tokens, i, ends):
+            if self._listed_after_place(tokens, i, ends) or _later_of_kind_list(tokens, i):
                 extra.append(Mention(text=tok.text, start=tok.start, end=tok.end))
                 continue
             if not _cued(tokens, i) and not _DESCRIBED.match(text, tok.end):
@@ -663,6 +664,28 @@ def _cued(tokens: list[Token], i: int) -> bool:
     return len(before) == 2 and (
         before[1] == "of" and (before[0] in lx.FEATURE_BEFORE or before[0] in lx.DIRECTIONS)
         or before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
+
+
+def _later_of_kind_list(tokens: list[Token], i: int) -> bool:
+    """Token i is a rare word that goes on a list of names opened by a plural kind word: "the
+    villages of Mitope, Awasse and Naquitengue" (each a village, known or not)."""
+    tok = tokens[i]
+    if tok.text.isupper() or lx.zipf(tok.lower) >= 4.0 or \
+            i + 1 < len(tokens) and tokens[i + 1].capitalised and tokens[i + 1].gap == " ":
+        return False
+    k = i
+    for _ in range(LIST_STEPS):
+        if tokens[k].gap == ", " and k >= 1 and tokens[k - 1].capitalised:
+            k -= 1  # "..., Awasse"
+        elif k >= 2 and tokens[k - 1].lower in ("and", "or") and tokens[k - 1].gap in (" ", ", ") \
+                and tokens[k].gap == " " and tokens[k - 2].capitalised:
+            k -= 2  # "... and Naquitengue"
+        else:
+            return False
+        if k >= 2 and tokens[k].gap == " " and tokens[k - 1].lower == "of" and \
+                tokens[k - 2].lower in lx.PLURAL_KINDS_BEFORE:
+            return True
+    return False
 
 
 def _before_its_area(tokens: list[Token], i: int, starts: list[int], found: list[Mention]

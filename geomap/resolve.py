@@ -1760,15 +1760,33 @@ class _Context:
         back = _OF_THE_AREA.match(self.doc.text, m.end)
         if back is not None:
             return self._area_before(m, back.group(1).lower())
+        end = self._list_end(m)  # "Mitope and Naquitengue in Mocímboa da Praia district"
+        # "the cities of Arintha, Bisignano and Cosenza": a comma goes on with the list
+        listed = _IN_KIND_LIST.search(self.doc.text, max(0, m.start - 200), m.start)
         for other in self.doc.mentions:
-            if other.start < m.end or other.start - m.end > 40:
+            if other.start < end or other.start - end > 40:
                 continue
+            if (listed or end > m.end) and "," in self.doc.text[end:other.start]:
+                break  # "in the Middle East, North Africa, the UK": a list, no container
             if other.place is None or other.kind != "place":
                 continue
-            gap = _CONTAINER_GAP.fullmatch(self.doc.text[m.end:other.start])
+            gap = _CONTAINER_GAP.fullmatch(self.doc.text[end:other.start])
             if gap and not _peer_of_kind(gap.group(), self.doc.text, other.end):
                 return other
         return None
+
+    def _list_end(self, m: Mention) -> int:
+        """The end of the list of names the store lacks that ``m`` begins ("Mitope and
+        Naquitengue"): the area after the last of them holds them all."""
+        end = m.end
+        for other in self.doc.mentions:
+            if other.start < end:
+                continue
+            if other.place is not None or other.kind != "place" or \
+                    not _LIST_GAP.fullmatch(self.doc.text, end, other.start):
+                break
+            end = other.end
+        return end
 
     def _area_before(self, m: Mention, kind: str) -> Mention | None:
         """The last placed name before ``m`` that the text calls a ``kind`` ("Imam Sahib
@@ -1860,6 +1878,11 @@ _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d(?![\d.,]*\s*(?:km|kilomet|mi(?:le
 # "the 'Tajkano' area of the district": the district the text named last
 _OF_THE_AREA = re.compile(r"['’]?(?:\s+[a-z]+)?\s+of\s+the\s+(?:same\s+)?(district|province)\b",
                           re.IGNORECASE)
+# a name on a list opened by a plural kind word: "the villages of Bollingen, Busskirch, "
+_IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) + r")\s+of\s+"
+                           r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
+                           r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _GAP_KINDS = {"village", "town", "district", "region", "province", "area"}
 _GAP_KIND = "(?:" + "|".join(sorted(_GAP_KINDS)) + ")"
 _CONTAINER_GAP = re.compile(
@@ -1955,6 +1978,10 @@ def _destination(lat: float, lon: float, km: float, bearing: str) -> tuple[float
 
 # a tally's counts too: "fifteen in British Columbia, twelve in Ontario and one in Quebec"
 _TALLY = r"(?:(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+(?:more\s+)?in\s+)?"
+# a name on a list opened by a plural kind word: "the villages of Bollingen, Busskirch, "
+_IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) + r")\s+of\s+"
+                           r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
+                           r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _TALLY)
 
 

@@ -502,3 +502,12 @@ def test_a_name_listed_after_a_cued_place_in_its_country_is_a_place(recogniser):
     assert found(recogniser, "Fighting erupted in Hiiraan and Galgaduud.") == \
         ["Hiiraan", "Galgaduud"]
     assert found(recogniser, "He lived in Kabul and Ahmad visited him.") == ["Kabul"]
+
+
+def test_names_listed_after_a_plural_kind_word_are_places(recogniser):
+    """"the villages of A, B and C": each a village, though the store knows none."""
+    assert found(recogniser, "Gunmen raided the villages of Mitope, Awasse and Naquitengue.") \
+        == ["Mitope", "Awasse", "Naquitengue"]
+    # not a common word, nor the first word of a longer name
+    assert found(recogniser, "Gunmen raided the villages of Mitope and Several more.") == \
+        ["Mitope"]

@@ -1400,3 +1400,16 @@ def test_a_province_spelt_otherwise_after_a_cue_is_the_province(pipeline):
     m = resolve(pipeline, "A roadside bomb hit a convoy near Afgoye in Lower Shabelle.",
                 "Lower Shabelle")
     assert (m.place.feature_code, m.place.country_code) == ("ADM1", "SO")
+
+
+def test_a_list_of_unknown_villages_lies_in_the_area_after_it(pipeline):
+    text = "Insurgents raided the villages of Mitope and Naquitengue in Macomia district."
+    for name in ("Mitope", "Naquitengue"):
+        m = resolve(pipeline, text, name)
+        assert (m.place.name, m.precision) == ("Macomia", 2)
+
+
+def test_a_list_after_a_plural_kind_word_names_no_container_by_its_commas(pipeline):
+    """"the villages of Bollingen, Busskirch, Wagen": Busskirch does not lie in Wagen."""
+    text = "The town comprises the villages of Bollingen, Busskirch, Curtiberg and Wurmsbach."
+    assert resolve_any(pipeline, text, "Busskirch").place is None
