@@ -62,8 +62,9 @@ _V = [
     # a protest's subtype (excessive force, intervention) is read from the sentence: _refine
     ("Protests", "Peaceful protest",
      r"protest\w*|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|sit-ins?|marche[ds]|marchers|"
-     r"marching|(?:peaceful|protest|silent) march|(?:staged|held|organi[sz]ed) (?:an? |the )?"
-     r"(?:[\w'-]+ ){0,2}(?:march(?:es)?|strikes?)|(?:went|gone|going) on (?:a )?(?:[\w'-]+ )?strike|"
+     r"marching|(?:peaceful|protest|silent) march|(?:took|take|takes|taking|taken) to the "
+     r"streets|(?:staged|held|organi[sz]ed) (?:an? |the )?(?:[\w'-]+ ){0,2}(?:march(?:es)?|"
+     r"strikes?)|(?:went|gone|going) on (?:a )?(?:[\w'-]+ )?strike|"
      r"(?:general|labou?r|hunger|workers'?) strikes?|strikers|picket\w*|vigils?|walkouts?|"
      r"tear ?gas|teargas|water ?cannons?|rubber bullets|dispers(?:e|ed|ing) (?:the |a )?(?:crowds?|"
      r"gatherings?|marchers|them)"),
@@ -107,7 +108,8 @@ _V = [
      # where civilians are, not armed men: "gunmen attacked a village, killing 12"
      r"(?:attack(?:ed|ing|s)?|storm(?:ed|ing)) (?:[\w'-]+ ){0,3}?(?:villages?|homes?|houses?|"
      r"markets?|church(?:es)?|mosques?|schools?|hospitals?|weddings?|funerals?|"
-     r"(?:idp|displacement|refugee) camps?|camps? for (?:[\w'-]+ ){0,2}?(?:displaced|refugees))\b"),
+     r"(?:idp|displacement|refugee) camps?|camps? for (?:[\w'-]+ ){0,2}?(?:displaced|refugees))\b|"
+     r"raid(?:ed|ing)? (?:[\w'-]+ ){0,3}?villages?"),
 ]
 _S = [  # strategic developments, for sentences without a violent trigger
     ("Strategic developments", "Disrupted weapons use",
@@ -189,7 +191,8 @@ _HEADS_BY_PAIR = {pair: [h for h in _HEADS if h[:2] == pair] for pair in {h[:2] 
 _PATTERNS_OF = {h: {i for i, (*_, hs) in enumerate(_COMPILED) if h in (hs or ())} for h in _HEADS}
 _HEADLESS = {i for i, (*_, hs) in enumerate(_COMPILED) if hs is None}
 KILL_WORDS = ("killed", "killing", "died", "dead", "shot", "wounded", "injured", "martyred",
-              "slain", "casualties", "beheaded", "executed", "murdered", "assassinated")
+              "slain", "casualties", "beheaded", "beheading", "executed", "murdered",
+              "assassinated")
 
 
 def _word_re(pattern: str) -> re.Pattern:
@@ -277,13 +280,13 @@ NOT_PEOPLE = re.compile(r"\b(?:military|army|police|security) (?:bases?|posts?|c
 # Armed groups by name (the lexicon's, and the jihadist ones the Afghan reports name), then
 # the words for armed men that are no state's: the patterns below take what each needs
 GROUP_NAMES = (r"taliban|islamic state|isis|isil|daesh|al-qaeda|" + lx.ARMED_GROUP_NAMES +
-               r"|jihadists?|bandits|cartels?")
+               r"|jihadists?|bandits|cartels?|armed gangs?|gangs|gang members|gangsters")
 _IRREGULARS = r"militants?|insurgents?|rebels?|separatists|gunm[ae]n|"
 # a pro-government militia is one of the state's affiliates (ACLED); others are armed men of none
 NON_STATE = _word_re(_IRREGULARS + r"(?<!pro-government )militia\w*|is-k|iskp|" + GROUP_NAMES)
 # an abduction that ends in a killing is coded as the killing (ACLED)
-LETHAL = re.compile(r"\b(?:killed|killing|beheaded|executed|murdered|assassinated|shot dead|"
-                    r"slain|found dead|bodies|body)\b")
+LETHAL = re.compile(r"\b(?:killed|killing|beheaded|beheading|executed|murdered|assassinated|"
+                    r"shot dead|slain|found dead|bodies|body)\b")
 # "seized a weapons cache": what was seized is no ground
 ARMS_AFTER = re.compile(r" (?:[\w'-]+ ){0,4}(?:weapons?|arms|explosives?|ammunition|caches?|"
                         r"ieds?|bombs?|mines|landmines|rockets?|grenades?|rifles|guns|drugs|"
@@ -404,7 +407,8 @@ _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|at|into)\s+(?:the\s+
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+and\s+(?:the\s+)?)?$")
 # "on the road between Bandiagara and Bankass": somewhere along a route, near its first town
 _ROUTE_BETWEEN = re.compile(r"\b(?:road|roads|highway|route|axis|stretch|section|track|"
-                            r"corridor|railway|rail line)\s+between\s+(?:the\s+)?(?:town\s+of\s+)?$")
+                            r"corridor|railway|rail line)\s+between\s+(?:the\s+)?"
+                            r"(?:town\s+of\s+)?$")
 _SPEAKER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:ministry|president|government|army|military|"
                       r"forces|defen[cs]e|foreign|prime|press|self-declared)")
 # A sentence that adds casualties to the incident just reported ("3 militants were also killed",
@@ -413,7 +417,11 @@ _SPEAKER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:ministry|president|government|ar
 ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another attack)\b")
 # "in Kot, Khogyani and Dih Bala districts": one figure for several places.  ACLED codes one event
 # per place and divides the figure evenly, the remainder going to the first-named places.
-_LIST_START = re.compile(r"\b(?:in|across) (?:the )?(?:limits of |outskirts of )?(?=[A-Z])")
+# "in Kot, Khogyani and Dih Bala districts", "the villages of Mitope and Naquitengue", "in the
+# Port-au-Prince suburbs of Gressier and Carrefour"
+_PARTS_OF = r"(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|quarters) of "
+_LIST_START = re.compile(r"\b(?:(?:in|across) (?:the )?(?:limits of |outskirts of |[A-Z][\w'-]* " +
+                         _PARTS_OF + r")?|" + _PARTS_OF + r")(?=[A-Z])")
 _ITEM = re.compile(r"(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|(?!in |of |on |at |to |by )"
                    r"[a-z]{1,2}(?= [A-Z])))*)"
                    r"(?: \([^)]*\))?(?: (?P<noun>districts?|provinces?|areas?|villages?|towns?|"
@@ -1253,6 +1261,9 @@ def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int
 
 _LIES_IN = re.compile(r"(?: (?:village|town|city|camp|area|neighbou?rhood))?,? in (?:the )?"
                       r"(?:(?:occupied|northern|southern|eastern|western|central) )?")
+# (plural: "the Pol-e-Malan village of Guzara district" is the village of that district)
+_PARTS_OF_IT = re.compile(r"\s+(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|"
+                          r"quarters)\s+of\s+")
 AREA_SLACK = 60  # how much farther from the trigger a town inside the chosen province may be
 
 
@@ -1276,6 +1287,10 @@ def _qualifiers(text: str, mentions: list[Mention]) -> set[int]:
         if m.kind == "place":
             found.update(id(q) for q in mentions if m.end < q.start <= m.end + 40 and
                          _LIES_IN.fullmatch(text, m.end, q.start))
+            # "the Port-au-Prince suburbs of Gressier and Carrefour": the suburbs are where
+            parts = _PARTS_OF_IT.match(text, m.end)
+            if parts is not None and any(q.start == parts.end() for q in mentions):
+                found.add(id(m))
     return found
 
 

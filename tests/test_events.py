@@ -930,3 +930,25 @@ def test_armed_groups_of_ethiopia_and_colombia_are_actors_not_places(coder, text
 def test_fano_the_italian_town_stays_a_place(coder):
     _, doc = coder("On Monday, a festival in Fano drew large crowds.")
     assert [(m.text, m.place.country_code) for m in doc.mentions] == [("Fano", "IT")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a raid on villages that beheads people is an attack on civilians
+    ("On Monday, insurgents raided the village of Mitope in Macomia district, beheading two "
+     "men.", [("Violence against civilians", "Attack", "Mitope", 2)]),
+    # taking to the streets is a protest
+    ("On Monday, hundreds of people took to the streets of Cap-Haitien.",
+     [("Protests", "Peaceful protest", "Cap-Haitien", None)]),
+    # the suburbs of a city are the scenes, one event each, the dead divided
+    ("On Monday, gangs attacked police stations in the Port-au-Prince suburbs of Gressier and "
+     "Carrefour, killing 4 officers.", [("Battles", "Armed clash", "Gressier", 2),
+                                       ("Battles", "Armed clash", "Carrefour", 2)]),
+])
+def test_raids_street_protests_and_suburbs(coder, text, expected):
+    events, _ = coder(text)
+    assert [(e.type, e.subtype, e.place_name, e.fatalities) for e in events] == expected
+
+
+def test_gangs_are_an_armed_group(coder):
+    (ev,) = coder("On Monday, armed gangs attacked a police station in Gressier.")[0]
+    assert ev.subtype == "Armed clash" and [a.name for a in ev.actors] == ["armed gangs"]
