@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
@@ -99,6 +100,7 @@ ABROAD_EVIDENCE = 2  # the story's other names and demonyms place it elsewhere t
 # country at least a tenth its size
 CAPITAL_EDGE = importance("P", "PPLC", 0) - importance("P", "PPL", 0)
 CAPITAL_RIVAL_SHARE = 0.1
+SPELT_ALIKE = 0.75  # difflib's ratio of two spellings of one area's name ("Hiran", "Hiiraan")
 STORY_COUNTRY = 0.5  # a country holding this share of the other names' evidence is the story's
 # Features that tie a namesake to the text beyond its name and size
 TIES = {"country", "near", "admin", "contained", "country_named", "stated_in", "stated_area",
@@ -313,6 +315,11 @@ class Resolver:
         areas = _Provinces(cands, key, self._people_within)
         stated, side = self._stated_area(doc.text, mentions[0].text, context, cands)
         exact = frozenset(c.place.id for c in cands if c.match == "exact")
+        if exact and any(wanted in (SUBDIVISION, "A") for wanted, _ in cues):
+            spelt = _area_spelt_otherwise(cands, key)
+            if spelt:  # "Hiran region": Hiiraan, not the Iraqi town spelt so
+                cands = [c for c in cands if c.match == "exact"] + spelt
+                exact = frozenset()
         qualifiers = [q for _, q in cues if q]
         found, sums = [], []
         for c in cands:
@@ -1106,6 +1113,16 @@ def _fits(features: dict[str, float]) -> bool:
     """The namesake lies in the document's countries, or in an area the text names."""
     return features.get("country", 0) > 0 or features.get("admin", 0) >= 4.0 or \
         "contained" in features
+
+
+def _area_spelt_otherwise(cands: list[Candidate], key: str) -> list[Candidate]:
+    """The areas a name the text calls an area may be spelt otherwise, when no namesake
+    spelt as written is an area: loose matches that are areas spelt nearly alike ("Hiran"
+    Hiiraan, "Saydabad" Sayyidabad; not "Yinhai" Anhui, "Chubu" Chiba)."""
+    if any(c.place.feature_class == "A" for c in cands if c.match == "exact"):
+        return []
+    return [c for c in cands if c.match == "loose" and c.place.feature_class == "A" and
+            SequenceMatcher(None, fold(c.place.name), key).ratio() >= SPELT_ALIKE]
 
 
 def _supported(features: dict[str, float], has_exact: bool = False,

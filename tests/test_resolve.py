@@ -1413,3 +1413,16 @@ def test_a_list_after_a_plural_kind_word_names_no_container_by_its_commas(pipeli
     """"the villages of Bollingen, Busskirch, Wagen": Busskirch does not lie in Wagen."""
     text = "The town comprises the villages of Bollingen, Busskirch, Curtiberg and Wurmsbach."
     assert resolve_any(pipeline, text, "Busskirch").place is None
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # no namesake spelt as written is an area: the area spelt nearly alike is meant
+    ("Al-Shabaab fighters seized a town in Hiran region.", "Hiran", ("ADM1", "SO")),
+    ("Taliban attacked a checkpoint in Saydabad district, Wardak province.", "Saydabad",
+     ("ADM2", "AF")),
+    # but not an area spelt otherwise ("Chiba" for Chubu): the country stands
+    ("Sado is a city in the Chūbu region of Japan.", "Chūbu", ("PCLI", "JP")),
+])
+def test_an_area_the_text_names_by_another_spelling(pipeline, text, name, expected):
+    m = resolve(pipeline, text, name)
+    assert (m.place.feature_code, m.place.country_code) == expected
