@@ -434,7 +434,8 @@ _ITEM_END = re.compile(r"\s*(?:[.,;]|$)|\s+(?:on|in|of|during|after|following|wh
 NAME_NEIGHBOURS = {"In", "On", "At", "Near", "From", "The", "To", "By", "Of", "And", "As", "Also",
                    "According", "Reported", "City", "District", "Province", "Area", "Village",
                    "Valley", "River", "Region", "Mountains", "Airport"}
-_CAP_BEFORE = re.compile(r"\b([A-Z][\w'-]*) $")
+# (not a possessive: "Zamfara's Maru" is Maru, of Zamfara)
+_CAP_BEFORE = re.compile(r"\b([A-Z][\w'-]*)(?<!'s)(?<!’s) $")
 _CAP_AFTER = re.compile(r" ([A-Z][\w'-]*)")
 # A works named after its town lies in it: "the Kharkiv Tractor Plant", "the Zaporizhzhia
 # Nuclear Power Plant" (not a university or school, often named after a wider area)
@@ -1264,6 +1265,7 @@ _LIES_IN = re.compile(r"(?: (?:village|town|city|camp|area|neighbou?rhood))?,? i
 # (plural: "the Pol-e-Malan village of Guzara district" is the village of that district)
 _PARTS_OF_IT = re.compile(r"\s+(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|"
                           r"quarters)\s+of\s+")
+_OWNER = re.compile(r"['’]s\s+")
 AREA_SLACK = 60  # how much farther from the trigger a town inside the chosen province may be
 
 
@@ -1287,8 +1289,9 @@ def _qualifiers(text: str, mentions: list[Mention]) -> set[int]:
         if m.kind == "place":
             found.update(id(q) for q in mentions if m.end < q.start <= m.end + 40 and
                          _LIES_IN.fullmatch(text, m.end, q.start))
-            # "the Port-au-Prince suburbs of Gressier and Carrefour": the suburbs are where
-            parts = _PARTS_OF_IT.match(text, m.end)
+            # "the Port-au-Prince suburbs of Gressier and Carrefour": the suburbs are where;
+            # "Kaduna State's Kuriga town": Kuriga is
+            parts = _PARTS_OF_IT.match(text, m.end) or _OWNER.match(text, m.end)
             if parts is not None and any(q.start == parts.end() for q in mentions):
                 found.add(id(m))
     return found

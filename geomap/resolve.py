@@ -1790,7 +1790,11 @@ class _Context:
             gap = _CONTAINER_GAP.fullmatch(self.doc.text[end:other.start])
             if gap and not _peer_of_kind(gap.group(), self.doc.text, other.end):
                 return other
-        return None
+        # "Kaduna State's Kuriga town": the area whose the name is
+        return next((o for o in self.doc.mentions if o.place is not None and o.kind == "place"
+                     and o.place.feature_code.startswith(("ADM", "PCL")) and
+                     m.start - 4 <= o.end < m.start and
+                     _OWNER_GAP.fullmatch(self.doc.text, o.end, m.start)), None)
 
     def _list_end(self, m: Mention) -> int:
         """The end of the list of names the store lacks that ``m`` begins ("Mitope and
@@ -1899,6 +1903,7 @@ _OF_THE_AREA = re.compile(r"['’]?(?:\s+[a-z]+)?\s+of\s+the\s+(?:same\s+)?(dist
 _IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) + r")\s+of\s+"
                            r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
                            r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+_OWNER_GAP = re.compile(r"['’]s\s+")
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _GAP_KINDS = {"village", "town", "district", "region", "province", "area"}
 _GAP_KIND = "(?:" + "|".join(sorted(_GAP_KINDS)) + ")"
@@ -1999,6 +2004,7 @@ _TALLY = r"(?:(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+(?:more\s+)?in\s+)?"
 _IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) + r")\s+of\s+"
                            r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
                            r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+_OWNER_GAP = re.compile(r"['’]s\s+")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _TALLY)
 
 

@@ -952,3 +952,15 @@ def test_raids_street_protests_and_suburbs(coder, text, expected):
 def test_gangs_are_an_armed_group(coder):
     (ev,) = coder("On Monday, armed gangs attacked a police station in Gressier.")[0]
     assert ev.subtype == "Armed clash" and [a.name for a in ev.actors] == ["armed gangs"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # an area's possessive says where the next name lies: the event is at that name
+    ("On Monday, gunmen killed 12 villagers in Zamfara's Maru area.", "Maru"),
+    ("On Monday, gunmen abducted 20 pupils in Kaduna State's Kuriga town.", "Kuriga"),
+    ("On Monday, troops clashed with rebels in Kachin State's Myitkyina township.",
+     "Myitkyina"),
+])
+def test_an_event_in_an_area_s_named_place_is_at_that_place(coder, text, place):
+    (ev,) = coder(text)[0]
+    assert ev.place_name == place and ev.place is not None

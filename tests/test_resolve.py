@@ -1426,3 +1426,9 @@ def test_a_list_after_a_plural_kind_word_names_no_container_by_its_commas(pipeli
 def test_an_area_the_text_names_by_another_spelling(pipeline, text, name, expected):
     m = resolve(pipeline, text, name)
     assert (m.place.feature_code, m.place.country_code) == expected
+
+
+def test_an_unknown_name_after_an_area_s_possessive_lies_in_that_area(pipeline):
+    m = resolve_any(pipeline, "Gunmen abducted 20 pupils in Kaduna State's Kuriga town.",
+                    "Kuriga")
+    assert (m.place.feature_code, m.place.admin1, m.precision) == ("ADM1", "Kaduna", 3)
