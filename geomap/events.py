@@ -1028,11 +1028,13 @@ _STRIKE_TARGETS = re.compile(r"(?:[\w'-]+ ){0,3}?(?:positions?|targets?|sites?|b
                              r"militants|rebels|fighters|insurgents)\b")
 
 
+_DAY_NAME = re.compile(r"(?:" + "|".join(dates.WEEKDAYS + list(dates.MONTHS)) + r")\b")
+
+
 def _struck_target(sentence: str, low: str, end: int) -> bool:
     """"Israeli strikes on Gaza", "strikes against militant hideouts" (not "strikes on Monday",
     a walkout): a name, a target word or a death follows."""
-    named = sentence[end:end + 1].isupper() and \
-        not low.startswith(tuple(dates.WEEKDAYS) + tuple(dates.MONTHS), end)
+    named = sentence[end:end + 1].isupper() and not _DAY_NAME.match(low, end)
     return named or _STRIKE_TARGETS.match(low, end) is not None or \
         LETHAL.search(low) is not None
 

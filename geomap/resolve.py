@@ -1903,8 +1903,7 @@ _OF_THE_AREA = re.compile(r"['’]?(?:\s+[a-z]+)?\s+of\s+the\s+(?:same\s+)?(dist
 _IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) + r")\s+of\s+"
                            r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
                            r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
-_OWNER_GAP = re.compile(r"['’]s\s+")
-_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_OWNER_GAP = re.compile(r"['’]s\s+")  # "Kaduna State's Kuriga town"
 _GAP_KINDS = {"village", "town", "district", "region", "province", "area"}
 _GAP_KIND = "(?:" + "|".join(sorted(_GAP_KINDS)) + ")"
 _CONTAINER_GAP = re.compile(
@@ -2000,11 +1999,6 @@ def _destination(lat: float, lon: float, km: float, bearing: str) -> tuple[float
 
 # a tally's counts too: "fifteen in British Columbia, twelve in Ontario and one in Quebec"
 _TALLY = r"(?:(?:\d[\d,]*|" + _NUMBER_WORD + r")\s+(?:more\s+)?in\s+)?"
-# a name on a list opened by a plural kind word: "the villages of Bollingen, Busskirch, "
-_IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) + r")\s+of\s+"
-                           r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
-                           r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
-_OWNER_GAP = re.compile(r"['’]s\s+")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _TALLY)
 
 

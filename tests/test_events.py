@@ -890,6 +890,9 @@ def test_the_area_a_place_lies_in_is_not_where_the_event_is(coder):
     # strikes "on" a named place or a target are strikes from the air
     ("On Monday, Israeli strikes on Rafah killed 9 people.",
      ("Explosions/Remote violence", "Air/drone strike", "Rafah", 9)),
+    # a place whose name begins like a month's is no date ("Mayadin", "Marib")
+    ("On Monday, Israeli strikes on Marib continued.",
+     ("Explosions/Remote violence", "Air/drone strike", "Marib", None)),
     ("On Monday, strikes against militant hideouts near Jilib killed 12 fighters.",
      ("Explosions/Remote violence", "Air/drone strike", "Jilib", 12)),
     # and workers' strikes are protests, "staged strikes" too
