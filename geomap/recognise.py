@@ -172,6 +172,7 @@ class Recogniser:
         region = (importance("A", "ADM1", 0), 1)
         for key in lx.side_regions(gazetteer.area_names("ADM1"), fold):
             self.names.setdefault(key, region)
+            self.names.setdefault(key + "s", region)  # "the Carolinas", "the Dakotas"
         self.demonyms = lx.demonym_countries(gazetteer.countries())
         # name -> whether it is only an alternate name of its places.  The gazetteer lookup
         # behind it is the dearest test per word; the store does not change under a recogniser

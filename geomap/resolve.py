@@ -737,11 +737,9 @@ class Resolver:
     def _region_called(self, name: str) -> tuple[PlaceRef, str] | None:
         """The point of the region whose sides' provinces are called "<side> <name>", and their
         names; None when fewer than two provinces of one country are."""
-        by_country: defaultdict[str, dict[int, Place]] = defaultdict(dict)
-        sided = (f"{side} {name}" for side in lx.REGION_SIDES)
-        for area in self.gazetteer.areas_called(sided):
-            by_country[area.country_code][area.id] = area
-        parts = max(by_country.values(), key=len, default={})
+        parts = self._sides_called(name)
+        if len(parts) < 2 and name.endswith("s"):
+            parts = self._sides_called(name[:-1])  # "the Carolinas", "the Kivus"
         if len(parts) < 2:
             return None
         points = [pt for area in parts.values() for pt in self.gazetteer.child_points(area.id)]
@@ -750,6 +748,14 @@ class Resolver:
             return None
         names = ", ".join(sorted(a.name for a in parts.values()))
         return _ref_at(holder, area_centre(points)), names
+
+    def _sides_called(self, name: str) -> dict[int, Place]:
+        """The provinces of one country called "<side> <name>" (the country with most)."""
+        by_country: defaultdict[str, dict[int, Place]] = defaultdict(dict)
+        sided = (f"{side} {name}" for side in lx.REGION_SIDES)
+        for area in self.gazetteer.areas_called(sided):
+            by_country[area.country_code][area.id] = area
+        return max(by_country.values(), key=len, default={})
 
     def _holder(self, areas: list[Place]) -> Place | None:
         """The province all these districts lie in, or else their country."""

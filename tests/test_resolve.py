@@ -1432,3 +1432,16 @@ def test_an_unknown_name_after_an_area_s_possessive_lies_in_that_area(pipeline):
     m = resolve_any(pipeline, "Gunmen abducted 20 pupils in Kaduna State's Kuriga town.",
                     "Kuriga")
     assert (m.place.feature_code, m.place.admin1, m.precision) == ("ADM1", "Kaduna", 3)
+
+
+@pytest.mark.parametrize("text, name, country, lat", [
+    # a plural of the name two provinces share after their sides is the pair of them
+    ("Storms hit the Carolinas on Monday.", "Carolinas", "US", 35),
+    ("Ranchers across the Dakotas lost cattle.", "Dakotas", "US", 46),
+    ("Fighting spread across the Kivus.", "Kivus", "CD", -1),
+])
+def test_the_plural_of_a_region_s_sides_is_placed_at_their_middle(pipeline, text, name,
+                                                                  country, lat):
+    m = resolve_any(pipeline, text, name)
+    assert (m.place.country_code, m.precision) == (country, 3)
+    assert abs(m.place.lat - lat) < 1.5
