@@ -85,6 +85,20 @@ def shifted(sentence: str, before: dt.date) -> dt.date | None:
     return before + dt.timedelta(days=days if m["after"] else -days)
 
 
+def in_sequence(sentence: str, published: dt.date | None, told: Resolved
+                ) -> tuple[Resolved, Resolved]:
+    """The day of a sentence in a text read in order, and the day the text has stated last,
+    from the day stated before (``told``): its own date or a day counted from that one ("the
+    following day"); none when it names neither (the day of publication stands in: a day
+    stated in passing before, "since the fighting began on Sunday", need not be this one's)."""
+    when = resolve(sentence, published)
+    if when[0] is None and told[0] is not None:
+        day = shifted(sentence, told[0])
+        if day is not None:
+            when = (day, told[1])
+    return when, (when if when[0] is not None else told)
+
+
 def resolve(sentence: str, published: dt.date | None) -> Resolved:
     """The date a sentence's event happened, or (None, None) when it names none.
 

@@ -419,7 +419,8 @@ ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another attack)\b")
 # per place and divides the figure evenly, the remainder going to the first-named places.
 # "in Kot, Khogyani and Dih Bala districts", "the villages of Mitope and Naquitengue", "in the
 # Port-au-Prince suburbs of Gressier and Carrefour"
-_PARTS_OF = r"(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|quarters) of "
+_PARTS = r"(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|quarters)"
+_PARTS_OF = _PARTS + " of "
 _LIST_START = re.compile(r"\b(?:(?:in|across) (?:the )?(?:limits of |outskirts of |[A-Z][\w'-]* " +
                          _PARTS_OF + r")?|" + _PARTS_OF + r")(?=[A-Z])")
 _ITEM = re.compile(r"(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|(?!in |of |on |at |to |by )"
@@ -498,7 +499,8 @@ class EventExtractor:
         told: dates.Resolved = (None, None)  # the day the text last stated
         for start, end in sentences.spans(doc.text):
             follows = lead is not None and not doc.text[lead.evidence[-1].end:start].strip()
-            when, told = _sentence_date(doc.text[max(start, dated_from):end], doc.published, told)
+            when, told = dates.in_sequence(doc.text[max(start, dated_from):end], doc.published,
+                                           told)
             if _has_stem(doc.text[start:end]):
                 events = self._sentence_events(doc, start, end, allowed, fragments, when)
                 if follows and not events:  # "1 person was killed.": no trigger of its own
@@ -570,24 +572,10 @@ class EventExtractor:
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")
 
 
-def _sentence_date(said: str, published: dt.date | None, told: dates.Resolved
-                   ) -> tuple[dates.Resolved, dates.Resolved]:
-    """The day of a sentence's events and the day the text has stated last, from the day
-    stated before (``told``): its own date or a day counted from that one ("the following
-    day"); none when it names neither (the day of publication stands in: a day stated in
-    passing before, "since the fighting began on Sunday", need not be this sentence's)."""
-    when = dates.resolve(said, published)
-    if when[0] is None and told[0] is not None:
-        shifted = dates.shifted(said, told[0])
-        if shifted is not None:
-            when = (shifted, told[1])
-    return when, (when if when[0] is not None else told)
-
-
 def _facts(doc: Document, start: int, end: int, mentions: list[Mention],
            stated: dates.Resolved) -> dict:
     """The fields of a sentence's events that do not depend on the trigger: date (``stated``:
-    _sentence_date's), actors, figures, background."""
+    dates.in_sequence's), actors, figures, background."""
     text = doc.text[start:end]
     background = bool(dates.past_years(text, doc.published))
     when, precision = stated
@@ -1265,9 +1253,7 @@ def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int
 _LIES_IN = re.compile(r"(?: (?:village|town|city|camp|area|neighbou?rhood))?,? in (?:the )?"
                       r"(?:(?:occupied|northern|southern|eastern|western|central) )?")
 # (plural: "the Pol-e-Malan village of Guzara district" is the village of that district)
-_PARTS_OF_IT = re.compile(r"\s+(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|"
-                          r"quarters)\s+of\s+")
-_OWNER = re.compile(r"['’]s\s+")
+_PARTS_OF_IT = re.compile(r"\s+" + _PARTS + r"\s+of\s+")
 AREA_SLACK = 60  # how much farther from the trigger a town inside the chosen province may be
 
 
@@ -1293,7 +1279,7 @@ def _qualifiers(text: str, mentions: list[Mention]) -> set[int]:
                          _LIES_IN.fullmatch(text, m.end, q.start))
             # "the Port-au-Prince suburbs of Gressier and Carrefour": the suburbs are where;
             # "Kaduna State's Kuriga town": Kuriga is
-            parts = _PARTS_OF_IT.match(text, m.end) or _OWNER.match(text, m.end)
+            parts = _PARTS_OF_IT.match(text, m.end) or lx.OWNER_GAP.match(text, m.end)
             if parts is not None and any(q.start == parts.end() for q in mentions):
                 found.add(id(m))
     return found

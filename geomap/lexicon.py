@@ -149,6 +149,8 @@ FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "
                   "suburbs": "P", "neighbourhoods": "P", "neighborhoods": "P"}
 PLURAL_KINDS_BEFORE = frozenset(k for k in FEATURE_BEFORE if k.endswith("s") and
                                 k[:-1] in FEATURE_BEFORE or k == "cities")
+# a place's possessive before the name of a place inside it: "Kaduna State's Kuriga town"
+OWNER_GAP = re.compile(r"['’]s\s+")
 # Prepositions after which an unknown capitalised word is taken for a place ("in Karabakh").
 STRONG_CUES = {"in", "near", "outside", "into", "across", "around", "towards", "toward"}
 PLACE_ADJECTIVES = {"occupied", "disputed", "northern", "southern", "eastern", "western",

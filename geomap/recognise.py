@@ -57,7 +57,6 @@ MAX_NAME_TOKENS = 6
 LOOSE_RUN_TOKENS = 3  # an unknown cued name this long may be a known one spelt otherwise
 LIST_NAMESAKES = 20  # the namesakes whose countries say where a list's names may lie
 LIST_STEPS = 8  # the names a list of places may hold before the one looked at
-NAME_CACHE = 20_000
 COUNTRY_IMPORTANCE = 15.0  # countries score 15-19 in the gazetteer's importance scale
 # Kind words after which names a space apart are one name ("Pusht Rod district")
 JOINING_KINDS = {w for w, cls in lx.FEATURE_AFTER.items() if cls in ("A", "P")} - \
@@ -180,7 +179,6 @@ class Recogniser:
         self._only_alias: dict[str, bool] = {}
         self._province: dict[str, frozenset[str]] = {}  # name -> countries of provinces so called
         self._loose_names: dict[str, float | None] = {}  # "Ras al-Ain" -> its best score
-        self._countries: dict[tuple[str, bool], frozenset[str]] = {}
 
     def recognise(self, doc: Document) -> Document:
         """Fill ``doc.mentions`` (offsets into ``doc.text``, kinds; places come from resolve)."""
@@ -513,7 +511,7 @@ class Recogniser:
         return self._loose_name(text[run[0].start:run[-1].end], end)[0]
 
     def _listed_after_place(self, tokens: list[Token], i: int,
-                            ends: dict[int, str]) -> bool:
+                            ends: dict[int, Mention]) -> bool:
         """Token i is a name joined by "and"/"or" to a place the text marks as one, which the
         store knows by a looser spelling in a country of that place: "in Hiiraan and Galgaduud"
         (Galguduud; not "in Kabul and Ahmad", whose Al Ahmadi is Kuwait's)."""
@@ -525,18 +523,16 @@ class Recogniser:
                 tok.lower in _DATE_WORDS:
             return False
         listed = ends[tokens[i - 2].end]
-        return bool(self._countries_of(tok.text) & self._countries_of(listed, loose_match=False))
+        if not _cued(tokens, bisect_left(tokens, listed.start, key=_TOKEN_START)):
+            return False
+        return bool(self._countries_of(tok.text) &
+                    self._countries_of(listed.text, loose_match=False))
 
-    def _countries_of(self, name: str, loose_match: bool = True) -> frozenset[str]:
-        """The countries of the places the store knows by ``name`` (loosely, or only exactly)."""
-        key = (name, loose_match)
-        if key not in self._countries:
-            if len(self._countries) >= NAME_CACHE:
-                self._countries.clear()
-            self._countries[key] = frozenset(
-                c.place.country_code for c in self.gazetteer.lookup(
-                    name, limit=LIST_NAMESAKES, loose_match=loose_match, names=False))
-        return self._countries[key]
+    def _countries_of(self, name: str, loose_match: bool = True) -> set[str]:
+        """The countries of the places the store knows by ``name`` (loosely, or only exactly;
+        the store's own cache keeps the lookups)."""
+        return {c.place.country_code for c in self.gazetteer.lookup(
+            name, limit=LIST_NAMESAKES, loose_match=loose_match, names=False)}
 
     def _cued_unknowns(self, tokens: list[Token], capitals: list[int], found: list[Mention],
                        text: str) -> list[Mention]:
@@ -551,9 +547,8 @@ class Recogniser:
                     not lx.state_abbreviation(m.text) and not text.startswith(".", m.end)}
         extra: list[Mention] = []
         after = 0  # the end of the last compound name taken whole
-        # the places the text marks as such, by where they end: "in Hiiraan" of "in Hiiraan and"
-        ends = {m.end: m.text for m in found if m.kind == "place" and
-                _cued(tokens, bisect_left(tokens, m.start, key=_TOKEN_START))}
+        # the places found, by where they end: "in Hiiraan" of "in Hiiraan and"
+        ends = {m.end: m for m in found if m.kind == "place"}
         for i in capitals:
             tok = tokens[i]
             if tok.sentence_start and i + 1 >= len(tokens):

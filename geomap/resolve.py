@@ -1067,12 +1067,14 @@ def _capital_abroad(scored: list[Scored], context: "_Context", key: str) -> None
     country: "San Jose" beside "Austin, Texas" is California's, "Tripoli" in a report of the
     Lebanese army Lebanon's; "Paris" in a story set in Texas is still France's, Paris, Texas
     being too small to be meant without a word of support."""
+    untied = [a for a in scored if a.place.feature_code == "PPLC" and
+              not a.features.keys() & AREA_TIES and "near" not in a.features]
+    if not untied:  # most names: no capital among the namesakes, no rival to look for
+        return
     rivals = [a.place.population for a in scored if _city(a.place) and
               context.others_share(a.place.country_code, key) >= STORY_COUNTRY]
-    for alt in scored:
-        if alt.place.feature_code == "PPLC" and not alt.features.keys() & AREA_TIES and \
-                "near" not in alt.features and \
-                any(pop >= CAPITAL_RIVAL_SHARE * alt.place.population for pop in rivals):
+    for alt in untied:
+        if any(pop >= CAPITAL_RIVAL_SHARE * alt.place.population for pop in rivals):
             alt.features["capital_abroad"] = -CAPITAL_EDGE
             alt.score = round(alt.score - CAPITAL_EDGE, 3)
 
@@ -1800,7 +1802,7 @@ class _Context:
         return next((o for o in self.doc.mentions if o.place is not None and o.kind == "place"
                      and o.place.feature_code.startswith(("ADM", "PCL")) and
                      m.start - 4 <= o.end < m.start and
-                     _OWNER_GAP.fullmatch(self.doc.text, o.end, m.start)), None)
+                     lx.OWNER_GAP.fullmatch(self.doc.text, o.end, m.start)), None)
 
     def _list_end(self, m: Mention) -> int:
         """The end of the list of names the store lacks that ``m`` begins ("Mitope and
@@ -1909,7 +1911,6 @@ _OF_THE_AREA = re.compile(r"['’]?(?:\s+[a-z]+)?\s+of\s+the\s+(?:same\s+)?(dist
 _IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) + r")\s+of\s+"
                            r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
                            r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
-_OWNER_GAP = re.compile(r"['’]s\s+")  # "Kaduna State's Kuriga town"
 _GAP_KINDS = {"village", "town", "district", "region", "province", "area"}
 _GAP_KIND = "(?:" + "|".join(sorted(_GAP_KINDS)) + ")"
 _CONTAINER_GAP = re.compile(
