@@ -7,9 +7,22 @@ from pathlib import Path
 
 import pytest
 
+from geomap.evaluate import eval_dir
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GEONAMES = SHARED / "data" / "geonames"
 ARTICLES = SHARED / "examples" / "articles"
+
+
+def _needs(path: Path, what: str) -> pytest.MarkDecorator:
+    # A checkout without ../shared beside it should still run every other test, and say why
+    # these did not run rather than fail on a missing file.
+    return pytest.mark.skipif(not path.is_dir(), reason=f"{what} are read from {path}: absent")
+
+
+needs_articles = _needs(ARTICLES, "the sample articles")
+needs_geonames = _needs(GEONAMES, "the GeoNames files")
+needs_corpora = _needs(eval_dir() / "corpora", "the development corpora")
 
 
 @pytest.fixture(scope="session")

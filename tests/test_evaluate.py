@@ -17,6 +17,7 @@ from geomap.evaluate import (
     MAX_ERROR_KM, GoldDocument, GoldToponym, Predicted, accuracy_at, auc, error_km, evaluate,
     load_corpus, match_spans, prf, resolution_scores, sign_flipped,
 )
+from tests.conftest import needs_corpora
 
 PARIS = (48.8566, 2.3522)
 LYON = (45.7640, 4.8357)
@@ -265,7 +266,6 @@ def test_limit_and_unknown_corpus(toy_dir):
 
 # -- readers on the real development corpora ---------------------------------------------------
 REAL = ev.DEFAULT_EVAL_DIR
-needs_corpora = pytest.mark.skipif(not (REAL / "corpora").is_dir(), reason="no ../shared/eval")
 
 # name: (documents, toponyms loaded, annotated toponyms in the corpus's own count)
 EXPECTED = {

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ARTICLES
+from tests.conftest import ARTICLES, needs_articles
 from geomap import dates, numbers
 from geomap.events import EventExtractor
 from geomap.merge import merge
@@ -210,8 +210,6 @@ def _article(name: str, doc_id: str) -> Document:
 
 @pytest.fixture(scope="module")
 def sample_events(gaz):
-    if not ARTICLES.exists():
-        pytest.skip("shared example articles not present")
     pipe, extractor = Pipeline(gaz), EventExtractor(gaz)
     docs = [pipe(_article("000_e9b6116c3a3a8fcf.txt", "000")),
             pipe(_article("001_41ba484ddd364be4.txt", "001"))]
@@ -223,6 +221,7 @@ def _find(events, subtype, name=None, **kw):
             and all(getattr(e, k) == v for k, v in kw.items())]
 
 
+@needs_articles
 def test_sample_articles_events_once_each(sample_events):
     ev = sample_events
     terter = _find(ev, "Shelling/artillery/missile attack", "Terter", date=MON)
@@ -237,6 +236,7 @@ def test_sample_articles_events_once_each(sample_events):
     assert len(_find(ev, "Other", "Nakhchivan")) == 1
 
 
+@needs_articles
 def test_sample_articles_background_and_no_capital_events(sample_events):
     ev = sample_events
     ceasefire = _find(ev, "Agreement")

@@ -9,11 +9,12 @@ from click.testing import CliRunner
 import geomap
 from geomap.cli import cli
 from geomap.models import Extraction
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, needs_articles
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "extraction.schema.json"
 
 
+@needs_articles
 def test_extract_json_matches_the_contract(default_store, tmp_path):
     jsonl = tmp_path / "batch.jsonl"
     jsonl.write_text(json.dumps({"id": "w1", "text": "Storms hit Lagos and Abuja.",

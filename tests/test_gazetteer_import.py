@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from gazetteer import Gazetteer, ImportFileError, add
-from tests.conftest import GEONAMES
+from tests.conftest import GEONAMES, needs_geonames
 
 CITIES = GEONAMES / "cities5000.txt.gz"
 
@@ -41,6 +41,7 @@ def test_new_store_is_empty_but_valid(empty):
         assert gaz.stats().places == 0 and gaz.lookup("Baku") == []
 
 
+@needs_geonames
 def test_real_cities_dump_adds_places_with_feature_codes(empty):
     summary = add([CITIES], empty, progress=False)
     assert summary.files[str(CITIES)] == "geoname"
@@ -51,6 +52,7 @@ def test_real_cities_dump_adds_places_with_feature_codes(empty):
         assert gaz.lookup("Tartar")[0].place.id == 584871  # via the dump's alternatenames column
 
 
+@needs_geonames
 def test_import_is_idempotent(empty):
     add([CITIES, GEONAMES / "alternateNames_AZ.csv.gz"], empty, progress=False)
     before = (count(empty, "place"), count(empty, "name"))
@@ -59,6 +61,7 @@ def test_import_is_idempotent(empty):
     assert (count(empty, "place"), count(empty, "name")) == before
 
 
+@needs_geonames
 def test_alternate_names_codes_and_country_info_merge(empty):
     summary = add([CITIES, GEONAMES / "alternateNames_AZ.csv.gz",
                    GEONAMES / "admin1CodesASCII.txt", GEONAMES / "admin2Codes.txt.gz",
@@ -74,6 +77,7 @@ def test_alternate_names_codes_and_country_info_merge(empty):
         assert gaz.feature_name("A", "ADM1") == "first-order administrative division"
 
 
+@needs_geonames
 def test_full_country_file_adds_every_feature_class(empty):
     summary = add([GEONAMES / "samples" / "NL.txt.gz"], empty, progress=False)
     assert summary.places_added == 22_852 and not summary.skipped
@@ -81,6 +85,7 @@ def test_full_country_file_adds_every_feature_class(empty):
         assert set(gaz.stats().by_feature_class) >= {"A", "H", "L", "P", "S", "T"}
 
 
+@needs_geonames
 def test_dump_merges_into_default_by_geonameid(default_store, tmp_path):
     copy = tmp_path / "copy.sqlite"
     copy.write_bytes(default_store.read_bytes())
@@ -105,6 +110,7 @@ def write(tmp_path, name: str, lines: list[str] | bytes):
     return path
 
 
+@needs_geonames
 def test_bad_rows_are_reported_with_line_and_skipped(empty, tmp_path):
     good = real_rows(5)
     cols = good[1].split("\t")
@@ -124,6 +130,7 @@ def test_bad_rows_are_reported_with_line_and_skipped(empty, tmp_path):
     assert all(p.path == str(path) for p in summary.problems)
 
 
+@needs_geonames
 def test_empty_file_is_an_error_and_nothing_is_written(empty, tmp_path):
     good = write(tmp_path, "good.txt", real_rows(10))
     blank = write(tmp_path, "blank.txt", b"")
@@ -132,6 +139,7 @@ def test_empty_file_is_an_error_and_nothing_is_written(empty, tmp_path):
     assert count(empty, "place") == 0  # the good file's rows were rolled back too
 
 
+@needs_geonames
 def test_unrecognised_binary_and_damaged_files(empty, tmp_path):
     cases = {
         "notes.txt": (b"just some prose\nnothing tabular\n", "unrecognised format"),
@@ -149,6 +157,7 @@ def test_unrecognised_binary_and_damaged_files(empty, tmp_path):
     assert count(empty, "place") == 0
 
 
+@needs_geonames
 def test_strict_mode_writes_nothing_on_a_bad_row(empty, tmp_path):
     rows = real_rows(3)
     path = write(tmp_path, "c.txt", [rows[0], "\t".join(rows[1].split("\t")[:5]), rows[2]])

@@ -12,7 +12,7 @@ import pytest
 from gazetteer import DownloadError, Gazetteer, StoreError, add
 from gazetteer.models import Candidate
 from gazetteer.download import fetch
-from tests.conftest import GEONAMES
+from tests.conftest import GEONAMES, needs_geonames
 from tests.test_gazetteer_import import count, real_rows, write
 
 
@@ -74,6 +74,7 @@ def _add_in_process(store, path):
     return add([path], store, progress=False).places_added
 
 
+@needs_geonames
 def test_two_processes_importing_at_once_are_safe(tmp_path):
     store = tmp_path / "shared.sqlite"
     path = write(tmp_path, "cities.txt", real_rows(3000))
@@ -144,6 +145,7 @@ def mirror(tmp_path):
     return root, len(rows)
 
 
+@needs_geonames
 def test_download_from_a_file_mirror(mirror, tmp_path, monkeypatch):
     root, n = mirror
     monkeypatch.setenv("GEOMAP_GEONAMES_URL", root.as_uri())
@@ -155,6 +157,7 @@ def test_download_from_a_file_mirror(mirror, tmp_path, monkeypatch):
         assert gaz.lookup("Stepanakert")[0].place.id == 146970
 
 
+@needs_geonames
 def test_download_over_http_on_loopback(mirror, tmp_path, monkeypatch):
     root, _ = mirror
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(root))

@@ -4,7 +4,7 @@ import pytest
 
 from geomap.models import Document
 from geomap.pipeline import Pipeline
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, needs_articles
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +93,7 @@ def read_article(name):
     return next(ARTICLES.glob(f"{name}*.txt")).read_text(encoding="utf-8")
 
 
+@needs_articles
 def test_sample_articles(pipeline):
     docs = [parse(pipeline, read_article(n)) for n in ("000", "001")]
     mentions = [m for d in docs for m in d.mentions]

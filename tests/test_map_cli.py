@@ -9,9 +9,10 @@ from click.testing import CliRunner
 
 from geomap.cli import cli
 from test_map_browser import ARTIFACTS, MapPage, browser  # noqa: F401  (fixture)
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, needs_articles
 
 
+@needs_articles
 def test_map_writes_every_output_and_reports_every_input(default_store, tmp_path):
     bad = tmp_path / "broken.jsonl"
     bad.write_text('{"text": 5}\n', encoding="utf-8")
@@ -37,6 +38,7 @@ def test_map_writes_every_output_and_reports_every_input(default_store, tmp_path
     assert not list(out.glob("*.tmp*"))  # atomic writes leave no temporaries
 
 
+@needs_articles
 def test_sample_articles_map_in_the_browser(default_store, tmp_path, browser):  # noqa: F811
     path = tmp_path / "samples.html"
     geojson = tmp_path / "samples.geojson"

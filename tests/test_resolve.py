@@ -9,6 +9,7 @@ from geomap.pipeline import Pipeline
 from geomap.resolve import (area_centre, area_keys, coordinate_peers, hull_centroid,
                             listed_peers, main_group, spread_centre, stated_distances,
                             text_names)
+from tests.conftest import needs_corpora
 
 
 @pytest.fixture(scope="module")
@@ -1126,6 +1127,7 @@ print(json.dumps(doc.model_dump(mode="json"), sort_keys=True))
 """
 
 
+@needs_corpora
 def test_answers_do_not_depend_on_the_process_hash_seed(default_store):
     """Each worker of a batch hashes strings with its own seed: a tie broken by a set's order
     ("Illinois, Iowa, and Wisconsin": which kind the list's names share) changed a

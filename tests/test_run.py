@@ -10,7 +10,7 @@ from geomap.events import EventExtractor
 from geomap.models import Alternative, Document, Event, Mention, PlaceRef
 from geomap.pipeline import Pipeline
 from geomap.run import compact_document, run
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, needs_articles
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +23,7 @@ def _dump(result):
                       [e.model_dump(mode="json") for e in result.events], sort_keys=True)
 
 
+@needs_articles
 def test_parallel_output_is_identical_and_deterministic(store, tmp_path):
     batch = tmp_path / "batch.jsonl"
     lines = [json.dumps({"id": f"n{i}", "text": f"Protesters marched in Lagos on day {i}; "
@@ -89,6 +90,7 @@ def test_compact_records_can_still_be_changed():
     assert small.mentions[0].note == "changed" and other.status == "ok"
 
 
+@needs_articles
 def test_sample_articles_merge_into_shared_events(store):
     result = run([ARTICLES], gazetteer=store, jobs=1)
     both = [e for e in result.events if len(e.sources) == 2 and not e.background]
