@@ -110,6 +110,10 @@ _V = [
      r"markets?|church(?:es)?|mosques?|schools?|hospitals?|weddings?|funerals?|"
      r"(?:idp|displacement|refugee) camps?|camps? for (?:[\w'-]+ ){0,2}?(?:displaced|refugees))\b|"
      r"raid(?:ed|ing)? (?:[\w'-]+ ){0,3}?villages?"),
+    # armed men attacking a place by name ("rebels attacked Oicha", "stormed the town of Djibo"):
+    # after the patterns that name who or what was hit, and only with a name next (_fits)
+    ("Battles", "Armed clash",
+     r"(?:attack(?:ed|ing)|storm(?:ed|ing)|raid(?:ed|ing)) (?:the (?:town|city) of )?"),
 ]
 _S = [  # strategic developments, for sentences without a violent trigger
     ("Strategic developments", "Disrupted weapons use",
@@ -347,6 +351,12 @@ _BLOCK_TEXT = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, BLOCK_STEMS)) +
                          + "|".join(map(re.escape, BLOCK_PHRASES)))
 NAMED_ACTORS = _word_re(r"is-k|iskp|haqqani network|unknown gunm[ae]n|gunm[ae]n|separatists|" +
                         GROUP_NAMES)
+# armed men no name, force or demonym tells apart, as the ones who acted (not "3 militants were
+# killed"): an actor only when the sentence names none
+_UNNAMED_ARMED = re.compile(r"\b(militants|insurgents|rebels|bandits|assailants|attackers) "
+                            r"(?:have |had |also |reportedly |then )?(?:shot|killed|ambushed|"
+                            r"attacked|opened fire|fired|abducted|kidnapped|raided|stormed|"
+                            r"seized|captured|overran|burned|torched|looted|targeted)\b")
 FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
                         r"servicemen|fighters|militants|police|security forces|rebels|"
                         r"air force|navy|air defen[cs]es?)\b")
@@ -1027,6 +1037,16 @@ def _struck_target(sentence: str, low: str, end: int) -> bool:
         LETHAL.search(low) is not None
 
 
+def _attacked_place(sentence: str, low: str, m: re.Match) -> bool:
+    """"ADF rebels attacked Oicha": a name follows (not a day or a month) and armed men, named
+    before the verb, did it (not "fans stormed Wembley"); a raid by state forces is a search
+    ("police raided Hamas offices"), not a fight."""
+    named = sentence[m.end():m.end() + 1].isupper() and not _DAY_NAME.match(low, m.end())
+    before = low[:m.start()]
+    return named and bool(ARMED_GROUP.search(before) or not m.group().startswith("raid")
+                          and FORCES.search(before))
+
+
 def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> bool:
     """Context checks a bare keyword cannot make (kept out of the patterns so that each pattern
     starts with a rare word the prefilter can look for).  ``low``: the folded ``sentence``
@@ -1047,6 +1067,8 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
                     word == "fighting" and low.startswith(_FIGHTING_WHERE, m.end()))
     if word.startswith("strikes ") and word.endswith((" on ", " against ")):
         return _struck_target(sentence, low, m.end())
+    if word.endswith(" "):
+        return _attacked_place(sentence, low, m)
     if word.startswith("strike"):  # "Israeli strikes hit Tyre", not lightning or a walkout
         return not before.endswith(("lightning ", "general ", "hunger ", "labour ", "labor ",
                                     "workers ", "workers' "))
@@ -1133,7 +1155,10 @@ def _clash_kind(low: str, word: str) -> tuple[str, str]:
         if word == "opened fire":
             return "Protests", "Excessive force against protesters"
         return "Riots", "Violent demonstration"
-    if (word in ("opened fire", "sniper") or word.startswith("ambush")) and \
+    # a place attacked by name is an attack on civilians only when they are the dead
+    # ("..., residents said" names no victim)
+    named_place = word.endswith(" ") and any(w in low for w in KILL_WORDS)
+    if (word in ("opened fire", "sniper") or word.startswith("ambush") or named_place) and \
             _civilians_fell(low):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
@@ -1230,6 +1255,9 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
     for m in NAMED_ACTORS.finditer(low):
         name = sentence[m.start():m.end()]
         found.setdefault(name.lower(), (name, None))
+    unnamed = None if found else _UNNAMED_ARMED.search(low)
+    if unnamed:  # "suspected militants attacked": ACLED's unidentified armed group
+        found[unnamed.group(1)] = (sentence[unnamed.start():unnamed.end(1)], None)
     return [Actor(name=name, country_code=code) for name, code in found.values()]
 
 

@@ -967,3 +967,31 @@ def test_gangs_are_an_armed_group(coder):
 def test_an_event_in_an_area_s_named_place_is_at_that_place(coder, text, place):
     (ev,) = coder(text)[0]
     assert ev.place_name == place and ev.place is not None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed men attacking a town by name: a battle for it, unless civilians were the dead
+    ("On Monday, ADF rebels attacked Oicha, residents said.",
+     [("Battles", "Armed clash", "Oicha", None)]),
+    ("On Monday, jihadists stormed the town of Djibo, killing 12 civilians.",
+     [("Violence against civilians", "Attack", "Djibo", 12)]),
+    # not armed men, or a search by state forces, or no place after the verb
+    ("On Monday, fans stormed Wembley after the final whistle.", []),
+    ("On Monday, police raided Hamas offices in Ramallah.", []),
+    ("On Monday, critics attacked Biden over the withdrawal from Kabul.", []),
+])
+def test_armed_men_attacking_a_named_town(coder, text, expected):
+    events, _ = coder(text)
+    assert [(e.type, e.subtype, e.place_name, e.fatalities) for e in events] == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # armed men nothing names are the actor when they acted and nobody else is named
+    ("On Monday, suspected militants attacked the town of Mocimboa da Praia.", ["militants"]),
+    ("On Monday, Taliban militants attacked a checkpoint in Herat.", ["Taliban"]),
+    # the dead are no actor
+    ("On Monday, 3 militants were killed in a clash with police in Herat.", []),
+])
+def test_unnamed_armed_men_who_acted_are_the_actor(coder, text, names):
+    (ev,) = coder(text)[0]
+    assert [a.name for a in ev.actors] == names
