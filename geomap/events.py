@@ -431,13 +431,16 @@ ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another attack)\b")
 # Port-au-Prince suburbs of Gressier and Carrefour"
 _PARTS = r"(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|quarters)"
 _PARTS_OF = _PARTS + " of "
+# the names a violent verb hits are scenes too ("shelled Nikopol and Kherson city")
+_HIT = r"(?:struck|shelled|hit|bombed|pounded|targeted|attacked|stormed|raided)"
 _LIST_START = re.compile(r"\b(?:(?:in|across) (?:the )?(?:limits of |outskirts of |[A-Z][\w'-]* " +
-                         _PARTS_OF + r")?|" + _PARTS_OF + r")(?=[A-Z])")
+                         _PARTS_OF + r")?|" + _PARTS_OF + r"|" + _HIT + r" )(?=[A-Z])")
 _ITEM = re.compile(r"(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|(?!in |of |on |at |to |by )"
                    r"[a-z]{1,2}(?= [A-Z])))*)"
                    r"(?: \([^)]*\))?(?: (?P<noun>districts?|provinces?|areas?|villages?|towns?|"
                    r"city|cities))?(?: \([^)]*\))?")
-_SEP = re.compile(r", and |, | and ")
+# "Nikopol overnight and Kherson": when each was hit may stand between two scenes
+_SEP = re.compile(r"(?: overnight| early| later| again)?(?:, and |, | and )")
 _ITEM_END = re.compile(r"\s*(?:[.,;]|$)|\s+(?:on|in|of|during|after|following|when|near|"
                        r"overnight|yesterday|today|tonight|last|this|early|late|at|since|amid|"
                        r"while|with|by)\b")
@@ -750,7 +753,9 @@ def listed_places(sentence: str) -> list[tuple[int, int, int, str | None]]:
         items.append((span, item["noun"], sep.group() if sep else ""))
         if sep is None:
             break
-        pos = sep.end()
+        # "Gaza and the West Bank" (after a comma, "the" starts an aside: "Colorado, the Battle")
+        pos = sep.end() + 4 * (sep.group().endswith("and ") and
+                               sentence.startswith("the ", sep.end()))
     kept = [(span, noun) for i, (span, noun, sep) in enumerate(items)
             if not (i and _contains(items[i - 1], noun, sep))]
     # "Kot, Khogyani and Dih Bala districts": the plural noun names what each bare item is

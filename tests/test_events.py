@@ -995,3 +995,19 @@ def test_armed_men_attacking_a_named_town(coder, text, expected):
 def test_unnamed_armed_men_who_acted_are_the_actor(coder, text, names):
     (ev,) = coder(text)[0]
     assert [a.name for a in ev.actors] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the towns a violent verb hits are one scene each, the figure divided
+    ("On Monday, Russian forces shelled Nikopol overnight and Kherson city.",
+     [("Nikopol", None), ("Kherson", None)]),
+    ("On Monday, Israeli strikes hit Gaza and the West Bank, killing 6.",
+     [("Gaza", 3), ("West Bank", 3)]),
+    ("On Monday, rebels attacked Beni and Oicha, killing 10 civilians.",
+     [("Beni", 5), ("Oicha", 5)]),
+    # an aside after a comma is no second scene
+    ("On Monday, rockets hit Kharkiv, the second city, killing 2.", [("Kharkiv", 2)]),
+])
+def test_the_towns_a_verb_hits_are_one_scene_each(coder, text, expected):
+    events, _ = coder(text)
+    assert [(e.place_name, e.fatalities) for e in events] == expected
