@@ -15,7 +15,7 @@ from typing import Any
 from . import store
 from .exc import StoreError
 from .models import Candidate, Place, StoreStats
-from .names import fold, is_latin, loose
+from .names import fold, is_latin, loose, loose_twin
 
 log = logging.getLogger(__name__)
 
@@ -177,26 +177,26 @@ class Gazetteer:
         latin_query = is_latin(name)
         country = country.upper() if country else None
         columns = _COLUMNS if names else _COLUMNS_UNNAMED
-        found = self._cached_match("key", key, country, limit, latin_query, columns)
-        skeleton = loose(key)
-        if loose_match and skeleton and len(found) < limit:
+        found = self._cached_match("key", (key,), country, limit, latin_query, columns)
+        skeletons = tuple(s for s in (loose(key), loose_twin(key)) if s)
+        if loose_match and skeletons and len(found) < limit:
             seen = {c.place.id for c in found}
-            more = self._cached_match("loose", skeleton, country, limit + len(found),
+            more = self._cached_match("loose", skeletons, country, limit + len(found),
                                       latin_query, columns)
             found += [c for c in more if c.place.id not in seen][: limit - len(found)]
         return found
 
-    def _cached_match(self, column: str, value: str, country: str | None, limit: int,
-                      latin_query: bool, columns: str) -> list[Candidate]:
+    def _cached_match(self, column: str, values: tuple[str, ...], country: str | None,
+                      limit: int, latin_query: bool, columns: str) -> list[Candidate]:
         """``_match`` through an LRU that answers any limit up to the largest one asked: the
         recogniser asks for 10 namesakes and the resolver for 40 of the same name."""
-        cache_key = (column, value, country, latin_query, columns)
+        cache_key = (column, values, country, latin_query, columns)
         hit = self._cache.get(cache_key)
         if hit is not None and (limit <= hit[0] or len(hit[1]) < hit[0]):
             self._cache.move_to_end(cache_key)
             return hit[1][:limit]
         how = "exact" if column == "key" else "loose"
-        found = self._match(column, value, country, limit, how, latin_query, columns)
+        found = self._match(column, values, country, limit, how, latin_query, columns)
         if hit is not None:
             self._cached -= len(hit[1]) + 1
         self._cache[cache_key] = (limit, found)
@@ -205,16 +205,18 @@ class Gazetteer:
             self._cached -= len(self._cache.popitem(last=False)[1][1]) + 1
         return found[:]
 
-    def _match(self, column: str, value: str, country: str | None, limit: int,
+    def _match(self, column: str, values: tuple[str, ...], country: str | None, limit: int,
                how: str, latin_query: bool, columns: str = _COLUMNS) -> list[Candidate]:
         # A Latin-script query matching a place only through a transliterated non-Latin name
         # (e.g. a Japanese name that folds to "baku") ranks below places that carry it in Latin.
         script_penalty = SCRIPT_PENALTY if latin_query else 0.0
+        marks = ", ".join("?" * len(values))
         sql = (f"WITH m AS (SELECT place_id, name AS matched, max(flags & {store.LATIN}) AS latin"
-               f" FROM name WHERE {column} = ? AND {column} <> '' GROUP BY place_id)"  # partial index
+               f" FROM name WHERE {column} IN ({marks}) AND {column} <> ''"  # partial index
+               f" GROUP BY place_id)"
                f" SELECT {columns}, m.matched, p.importance - (CASE WHEN m.latin THEN 0 ELSE ? END)"
                f" AS score FROM m JOIN place p ON p.id = m.place_id{_JOIN_ADMIN}")
-        args: tuple = (value, script_penalty)
+        args: tuple = (*values, script_penalty)
         if country:
             sql += " WHERE p.country_code = ?"
             args += (country.upper(),)

@@ -8,6 +8,8 @@ Two keys per name:
 * ``loose`` (a consonant skeleton): also merges each run of vowels into one mark and common
   transliteration pairs (kh/x/h, sh/s, ch/c/tch, dzh/dj/j), so ``Tartar`` meets ``Terter``.  It
   over-matches on purpose: only a fallback tier, kept for Latin-script names of some length.
+  A query ending in "a" also looks up its ``loose_twin`` (the same with a final "h": Shabwa meets
+  Shabwah).
 """
 
 from __future__ import annotations
@@ -58,6 +60,16 @@ def loose(key: str) -> str:
         text = text.replace(pair, repl)
     skeleton = _VOWELS.sub("*", _REPEATS.sub(r"\1", text))
     return skeleton if len(skeleton) >= 4 else ""
+
+
+def loose_twin(key: str) -> str:
+    """The loose key of an exact key ending in "a" with an "h" added ('' for other keys): a
+    final "-ah" transliterates a silent letter that spellings keep or drop (Shabwa for
+    Shabwah, Hodeida for Hodeidah).  Only this way: GeoNames keeps the "h", news drops it, and
+    a query's own final "h" may be any sound ("Connah" is no "Conna").  Computed at lookup
+    time, so stores need no rebuild."""
+    skeleton = loose(key) if key.endswith("a") else ""
+    return skeleton + "h" if skeleton.endswith("*") else ""
 
 
 def is_latin(name: str) -> bool:

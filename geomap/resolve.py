@@ -208,7 +208,8 @@ class Resolver:
                     # Nola for "Nora", or Hamilton County for a spokeswoman called Hamilton,
                     # would be a wrong place where none is honest)
                     home = next((a for a in final[key][1:] if _fits(a.features) and
-                                 a.place.feature_class == "A" and _own_name(a.place, key)), None)
+                                 a.place.feature_class == "A" and _own_name(a.place, key)),
+                                None) or self._province_spelt_otherwise(ms[0].text, key, context)
                     if home is None:
                         _unplace(ms, final[key][0])
                     else:
@@ -218,6 +219,22 @@ class Resolver:
                     not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
+
+    def _province_spelt_otherwise(self, name: str, key: str, context: "_Context"
+                                  ) -> Scored | None:
+        """"Shabwa" of a story in Yemen is the province the store spells Shabwah: a final "h"
+        after "a" is a silent letter news spellings drop (gazetteer.names.loose_twin), so a
+        province in the story's countries that differs by it alone is meant.  Not other loose
+        spellings: "the Amaro woreda" of Ethiopia is no Amara region; nor a town: Nola is no
+        "Nora"."""
+        for c in self._candidates(name):
+            if c.match != "loose" or c.place.feature_code != "ADM1" or \
+                    fold(c.matched_name) != key + "h":
+                continue
+            features = {"prior": round(c.score, 3)} | context.features(c.place, key)
+            if features.get("country", 0) > 0:
+                return Scored(c.place, round(sum(features.values()), 3), features)
+        return None
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The gazetteer's namesakes; a country abbreviation ("UK", "U.S.A.") puts its country

@@ -31,6 +31,12 @@ def test_stepanakert_finds_khankendi_through_alternate_names(gaz):
     assert gaz.lookup("Степанакерт")[0].place.id == best.id
 
 
+def test_a_name_without_its_silent_h_finds_the_stored_spelling(gaz):
+    # the store spells the Yemeni province "Shabwah"; news writes "Shabwa"
+    found = {(c.place.name, c.place.feature_code, c.match) for c in gaz.lookup("Shabwa")}
+    assert ("Shabwah", "ADM1", "loose") in found
+
+
 def test_capitals_countries_and_continents_outrank_namesakes(gaz):
     baku = gaz.lookup("Baku")[0].place
     assert (baku.country_code, baku.feature_code) == ("AZ", "PPLC")

@@ -1447,3 +1447,13 @@ def test_the_plural_of_a_region_s_sides_is_placed_at_their_middle(pipeline, text
     m = resolve_any(pipeline, text, name)
     assert (m.place.country_code, m.precision) == (country, 3)
     assert abs(m.place.lat - lat) < 1.5
+
+
+@pytest.mark.parametrize("text", [
+    "An airstrike hit a market in Shabwa on Monday, killing four people in southern Yemen.",
+    "Houthi fighters clashed with troops in Shabwa and Marib on Monday.",
+])
+def test_a_province_spelt_without_its_silent_h_beats_a_village_abroad(pipeline, text):
+    # Myanmar's village Sha Bwa is spelt as written, Yemen's province Shabwah with an "h"
+    m = resolve(pipeline, text, "Shabwa")
+    assert (m.place.name, m.place.feature_code, m.place.country_code) == ("Shabwah", "ADM1", "YE")
