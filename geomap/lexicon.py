@@ -125,6 +125,11 @@ FEATURE_AFTER = {
     "raion": "A", "subdistrict": "A", "sub-district": "A", "sub-county": "A", "chiefdom": "A",
     "camp": "S",
 }
+# Units always below a province: a province or country is never what they name ("the Amaro
+# woreda" of Ethiopia is no Amara region).  Not "district", "zone" or "county", which are a
+# province's own name in some countries (Lisbon District, Kenya's counties).
+LOCAL_UNITS = {"woreda", "lga", "cercle", "commune", "tehsil", "raion", "rayon", "subdistrict",
+               "sub-district", "sub-county", "chiefdom"}
 # Feature words for a country's part ("the state of Georgia" is the US state, not the country;
 # both are areas, feature class A): every area word but those a country may be called by.  The
 # resolver decides when a "state" is a country's own title.

@@ -326,6 +326,9 @@ class Resolver:
         key = fold(mentions[0].text)
         written = [_kind_word_after(doc.text, m) for m in mentions]  # "Terter district"
         cues = _mention_cues(doc.text, mentions, written)
+        if lx.LOCAL_UNITS.intersection(written):  # "the Amaro woreda": no Amara region
+            cands = [c for c in cands if c.match == "exact" or
+                     not c.place.feature_code.startswith(("ADM1", "PCL"))]
         if any(wanted == SUBDIVISION for wanted, _ in cues) and not _area_at_home(cands):
             cands = cands + self._areas_named_after(cands, key) + \
                 self._areas_with_kind_word(doc.text, mentions, written)

@@ -1457,3 +1457,14 @@ def test_a_province_spelt_without_its_silent_h_beats_a_village_abroad(pipeline, 
     # Myanmar's village Sha Bwa is spelt as written, Yemen's province Shabwah with an "h"
     m = resolve(pipeline, text, "Shabwa")
     assert (m.place.name, m.place.feature_code, m.place.country_code) == ("Shabwah", "ADM1", "YE")
+
+
+def test_a_unit_below_a_province_is_no_province_spelt_alike(pipeline):
+    # "woreda" names a district: Amara region (a loose spelling of Amaro) is not it
+    doc = pipeline(Document(id="t", text="Farmers in the Amaro woreda of southern Ethiopia lost "
+                                         "their harvest to locusts."))
+    amaro = next(m for m in doc.mentions if m.text == "Amaro")
+    assert amaro.place is None or amaro.place.feature_code != "ADM1"
+    # a province spelt as written stays among the namesakes: Ménaka cercle lies in it
+    doc = pipeline(Document(id="t", text="Clashes erupted in Ménaka cercle on Monday."))
+    assert doc.mentions[0].place.country_code == "ML"
