@@ -74,6 +74,8 @@ _V = [
      r"chemical (?:weapon|attack)\w*|sarin|chlorine gas"),
     ("Explosions/Remote violence", "Air/drone strike",
      r"air ?strikes?|air raids?|drone (?:strike|attack)s?|airstrikes|air-strikes?|"
+     r"air ?forces?(?:['’]s?)? (?:jets |planes |aircraft )?(?:had |has |have |also |later |"
+     r"then |reportedly )?(?:struck|bombed|hit|pounded|targeted|raided|strikes|bombs)|"
      r"bombed by (?:jets|aircraft)|aerial (?:bombardment|bombing|attack|strike)s?|"
      r"(?:helicopter|warplane|aircraft|jet|gunship|drone)s? (?:units? |operators? |crews? |"
      r"pilots? )?(?:later |also |then |reportedly )?"
@@ -515,7 +517,8 @@ class EventExtractor:
             when, told = dates.in_sequence(doc.text[max(start, dated_from):end], doc.published,
                                            told)
             if _has_stem(doc.text[start:end]):
-                events = self._sentence_events(doc, start, end, allowed, fragments, when)
+                events = self._sentence_events(doc, start, end, allowed, fragments, when,
+                                               dated_from)
                 if follows and not events:  # "1 person was killed.": no trigger of its own
                     _complete_toll(doc, start, end, lead)
                 if follows:
@@ -531,8 +534,11 @@ class EventExtractor:
         return merge(found)
 
     def _sentence_events(self, doc: Document, start: int, end: int, allowed: set[str],
-                         fragments: set[int], when: dates.Resolved) -> list[Event]:
-        """``fragments``: the ids of the document's mentions that are fragments (_fragment)."""
+                         fragments: set[int], when: dates.Resolved, dated_from: int = 0
+                         ) -> list[Event]:
+        """``fragments``: the ids of the document's mentions that are fragments (_fragment);
+        ``dated_from``: where the text's dateline ends (its day is no figure: "BAMAKO, Feb 3
+        (Wire) - ... killed 30")."""
         text = doc.text[start:end]
         if _CREDIT.match(fold(text)):
             return []  # links to other articles and credits report nothing here
@@ -543,7 +549,8 @@ class EventExtractor:
                     and (m.place is None or m.place.country_code in allowed)]
         mentions = [_unplaced(m) if id(m) in fragments else m
                     for m in _inside_named_provinces(mentions)]
-        facts = _facts(doc, start, end, mentions, when)  # the same for every trigger
+        told = max(start, dated_from)
+        facts = _facts(doc, told, end, [m for m in mentions if m.start >= told], when)
         events = [_event(doc, start, end, mentions, t, facts) for t in found]
         for ev in events:
             if ev.place is None and ev.place_name is None:
@@ -1351,13 +1358,25 @@ def _placeable(text: str, m: Mention, strategic: bool) -> bool:
     before = fold(text[max(0, m.start - 40):m.start])
     if any(w in before for w in _NOT_THERE_WORDS) and NOT_THERE.search(before):
         return False
-    if "between" in before and _BETWEEN.search(before) and not _ROUTE_BETWEEN.search(before):
+    if "between" in before and _BETWEEN.search(before) and not _along_route(before, m):
         return False  # "fighting between Armenia and Azerbaijan": the parties, not the place
     if NAMED_ACTORS.fullmatch(fold(m.text)):
         return False  # "Taliban" is a group, even when a town shares the name
     if not strategic and _SPEAKER.match(fold(text[m.end:m.end + 30])):
         return False  # "Azerbaijan's Defence Ministry" names who spoke, not where
     return True
+
+
+def _along_route(before: str, m: Mention) -> bool:
+    """Somewhere between two towns, the mention the first or second: "on the road between
+    Bandiagara and Bankass", "a roadside bomb between Dori and Gorom-Gorom" (towns are no
+    parties; a capital may be: "talks between Kabul and the Taliban")."""
+    if "between" not in before:
+        return False
+    town = m.place is not None and m.place.feature_code.startswith("PPL") and \
+        m.place.feature_code != "PPLC"
+    return _ROUTE_BETWEEN.search(before) is not None or \
+        town and _BETWEEN.search(before) is not None
 
 
 def _place(ev: Event, text: str, m: Mention | None, mentions: list[Mention]) -> None:
@@ -1370,7 +1389,7 @@ def _place(ev: Event, text: str, m: Mention | None, mentions: list[Mention]) -> 
     ev.place_name = text[m.start:works.end()] if works is not None else m.text
     before = fold(text[max(0, m.start - 40):m.start])
     near = any(w in before for w in _NEAR_WORDS) and NEAR.search(before) is not None or \
-        "between" in before and _ROUTE_BETWEEN.search(before) is not None
+        _along_route(before, m)
     if m.place is not None:
         ev.place = m.place
         # a dateline says where the reporter was: the event happened there or nearby

@@ -1011,3 +1011,28 @@ def test_unnamed_armed_men_who_acted_are_the_actor(coder, text, names):
 def test_the_towns_a_verb_hits_are_one_scene_each(coder, text, expected):
     events, _ = coder(text)
     assert [(e.place_name, e.fatalities) for e in events] == expected
+
+
+def test_a_dateline_s_day_is_no_figure(coder):
+    # "Sept 27 (Wire) - ... killed at least 30": the 27 is the day, not more dead
+    (ev,) = coder("BAMAKO, Sept 27 (Wire) - Gunmen killed at least 30 civilians in a market in "
+                  "Mali's Mopti region.")[0]
+    assert ev.fatalities == 30 and ev.date == dt.date(2020, 9, 27)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an air force that strikes makes an air strike
+    ("On Monday, the air force struck militant positions near Djibo, killing 12 fighters.",
+     [("Air/drone strike", "Djibo", 2)]),
+    ("On Monday, the Nigerian Air Force bombed a rebel camp in Zamfara.",
+     [("Air/drone strike", "Zamfara", 3)]),
+    ("On Monday, the air force chief visited troops in Maiduguri.", []),
+    # towns are no parties: a bomb between two is near the first
+    ("On Monday, two soldiers were killed when their vehicle hit a roadside bomb between Dori "
+     "and Gorom-Gorom.", [("Remote explosive/landmine/IED", "Dori", 2)]),
+    ("On Monday, fighting between Armenia and Azerbaijan resumed in Terter.",
+     [("Armed clash", "Terter", 1)]),
+])
+def test_air_forces_and_bombs_between_towns(coder, text, expected):
+    events, _ = coder(text)
+    assert [(e.subtype, e.place_name, e.geo_precision) for e in events] == expected
