@@ -72,6 +72,23 @@ def loose_twin(key: str) -> str:
     return skeleton + "h" if skeleton.endswith("*") else ""
 
 
+# The Arabic article as English news writes it before a name ("Al Gezira", "El Fasher"); GeoNames
+# has some names with it and some without ("Gezira", "Al Jazirah").
+_ARTICLE = re.compile(r"(?:al|el)[ -](?=\w)", re.IGNORECASE)
+#: Where a name's article may be dropped: the Arab League's members, Western Sahara and Chad.
+#: Elsewhere "El" is part of the name ("El Estero" in Peru is no Estero).
+ARABIC_NAMED = frozenset({"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR",
+                          "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH",
+                          "TD"})
+
+
+def without_article(name: str) -> str:
+    """The name less a leading Arabic article ("Al Gezira" -> "Gezira"), or '' if it has none;
+    only places in ARABIC_NAMED countries may be called so."""
+    m = _ARTICLE.match(name)
+    return name[m.end():] if m else ""
+
+
 def is_latin(name: str) -> bool:
     """True when the name's letters are all Latin script (used to pick names for English text)."""
     for ch in name:

@@ -293,6 +293,13 @@ class Recogniser:
         first = tokens[i]
         limit = _name_run_end(tokens, i)
         j, importance = self._exact_name(tokens, i, limit, text)
+        if (j is None or j == i + 1) and first.lower in _ARTICLES and i + 1 < limit:
+            # "Al Gezira", "El Gezira": the article and a name the store has without it
+            k, bare = self._exact_name(tokens, i + 1, limit, text)
+            if k is not None and _article_before_name(tokens, i, k) and self.gazetteer.lookup(
+                    text[first.start:tokens[k - 1].end], limit=1, loose_match=False,
+                    names=False):  # the store's own rule: in a country that writes it
+                return k, bare
         compound = _compound_end(tokens, i, limit)
         if compound is None or j is not None and j >= compound:
             return j, importance
@@ -793,6 +800,20 @@ def _token_at(tokens: list[Token], offset: int) -> int | None:
 def _key(name: str) -> str:
     """The gazetteer's name key, cached: the same words recur across a document and a batch."""
     return fold(name)
+
+
+_ARTICLES = {"al", "el"}  # the Arabic article written apart: gazetteer.names.without_article
+
+
+def _article_before_name(tokens: list[Token], i: int, k: int) -> bool:
+    """Token i is the article of the name ending at k: "El" always; "Al" is a given name too
+    ("Al Gore visited"), so only after a place cue other than "of" or before a kind word
+    ("fighting spread to Al Gezira", "Al Gezira state")."""
+    if tokens[i].lower == "el":
+        return True
+    prev = tokens[i - 1].lower if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else ""
+    return prev in lx.PLACE_CUES and prev != "of" or \
+        k < len(tokens) and tokens[k].lower in lx.FEATURE_AFTER
 
 
 def _compound_end(tokens: list[Token], i: int, limit: int) -> int | None:

@@ -1115,8 +1115,11 @@ def _town_or_province(place: Place, water: bool) -> bool:
 
 def _lone_town(best: "Scored") -> bool:
     """The best namesake is a town too small to be what a bare name means by its size alone,
-    and nothing in the text places the story near it."""
-    return best.place.feature_class == "P" and best.place.population < CITY_POPULATION and \
+    or one the text calls another kind of place ("Al Rashid district" of a story in Baghdad
+    is no Rosetta, Egypt, whatever its size), and nothing in the text places the story near
+    it."""
+    return best.place.feature_class == "P" and (
+        best.place.population < CITY_POPULATION or best.features.get("qualifier", 0) < 0) and \
         not _fits(best.features) and "near" not in best.features
 
 
@@ -1272,7 +1275,9 @@ def _kind_word_after(text: str, m: Mention) -> str | None:
     """The kind word written after the name ("Terter district"), or after the list it ends or
     begins, made singular ("Herat and Kandahar provinces": each name of the list is a province;
     but "Liberia counties" are the counties of Liberia)."""
-    words = text[m.end:m.end + 30].split()
+    words = text[m.end:m.end + 40].split()
+    if len(words) > 1 and words[0].lower() in _KIND_ADJECTIVES:
+        words = words[1:]  # "Al Rashid administrative district", "the Amaro special woreda"
     word = words[0].lower().strip(".,;:").rstrip(")") if words else ""  # "(Moa River)"
     if word in lx.FEATURE_AFTER:
         return word
@@ -1281,6 +1286,7 @@ def _kind_word_after(text: str, m: Mention) -> str | None:
     return _PLURAL_KINDS[listed["kind"]] if listed else None
 
 
+_KIND_ADJECTIVES = {"administrative", "special", "rural", "urban", "municipal", "local"}
 # "the state of Georgia", "the U.S. state of Georgia", "the southern province of Balkh": the
 # part itself follows "of" (directions count as leads too)
 _PART_BEFORE = {"state", "province", "county", "governorate", "prefecture", "oblast"}

@@ -37,6 +37,15 @@ def test_a_name_without_its_silent_h_finds_the_stored_spelling(gaz):
     assert ("Shabwah", "ADM1", "loose") in found
 
 
+def test_an_arabic_article_the_store_lacks_is_dropped_in_arab_countries_only(gaz):
+    gezira = gaz.lookup("Al Gezira", loose_match=False)
+    assert [(c.place.name, c.place.country_code) for c in gezira] == [("Gezira", "SD")]
+    assert gaz.lookup("El Gezira", loose_match=False)[0].place.id == gezira[0].place.id
+    # elsewhere "El" is part of the name: "El Estero" is no Estero, Florida
+    assert gaz.lookup("Estero", loose_match=False) and \
+        gaz.lookup("El Estero", loose_match=False) == []
+
+
 def test_capitals_countries_and_continents_outrank_namesakes(gaz):
     baku = gaz.lookup("Baku")[0].place
     assert (baku.country_code, baku.feature_code) == ("AZ", "PPLC")

@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from gazetteer.names import fold, is_latin, loose, loose_twin
+from gazetteer.names import fold, is_latin, loose, loose_twin, without_article
 
 
 def test_case_diacritics_and_scripts_fold_to_one_key():
@@ -34,6 +34,11 @@ def test_a_final_a_also_meets_the_spelling_with_a_silent_h():
     # only that way, and only after "a": "Connah" is no "Conna", "Willie" no "Villah"
     assert loose_twin(fold("Connah")) == "" and loose_twin(fold("Willie")) == ""
     assert loose_twin(fold("Goa")) == ""  # too short for a loose key
+
+
+def test_the_arabic_article_written_apart_comes_off():
+    assert without_article("Al Gezira") == "Gezira" and without_article("el-Fasher") == "Fasher"
+    assert without_article("Algiers") == "" and without_article("Elgin") == ""
 
 
 def test_is_latin():

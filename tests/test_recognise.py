@@ -511,3 +511,14 @@ def test_names_listed_after_a_plural_kind_word_are_places(recogniser):
     # not a common word, nor the first word of a longer name
     assert found(recogniser, "Gunmen raided the villages of Mitope and Several more.") == \
         ["Mitope"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the store has "Gezira": the article written apart is part of the mention
+    ("Fighting spread to Al Gezira on Monday.", ["Al Gezira"]),
+    ("Aid reached El Gezira state on Monday.", ["El Gezira"]),
+    # "Al" is also a given name: with no place cue or kind word it is a person's
+    ("Al Gore visited Nashville on Monday.", ["Nashville"]),
+])
+def test_an_arabic_article_before_a_known_name(recogniser, text, expected):
+    assert found(recogniser, text) == expected
