@@ -195,7 +195,7 @@ class Resolver:
                                               _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, final[key], static[key].natural, static[key].stated_side)
         for key, ms in groups.items():
-            if chosen[key] and _lone_town(chosen[key][0]):
+            if chosen[key] and _lone_town(chosen[key][0], static[key].written_area):
                 towns = ms[0].alternatives  # "Sinai" is the peninsula, not a hamlet in Mexico
                 if self._region_of_sides(ms, "the towns so called lie elsewhere"):
                     for m in ms:
@@ -1113,14 +1113,15 @@ def _town_or_province(place: Place, water: bool) -> bool:
         not place.feature_code.startswith("PCL")
 
 
-def _lone_town(best: "Scored") -> bool:
+def _lone_town(best: "Scored", written_area: bool = False) -> bool:
     """The best namesake is a town too small to be what a bare name means by its size alone,
-    or one the text calls another kind of place ("Al Rashid district" of a story in Baghdad
-    is no Rosetta, Egypt, whatever its size), and nothing in the text places the story near
-    it."""
-    return best.place.feature_class == "P" and (
-        best.place.population < CITY_POPULATION or best.features.get("qualifier", 0) < 0) and \
-        not _fits(best.features) and "near" not in best.features
+    or any town where the text writes an area's kind word after every mention ("Al Rashid
+    district" of a story in Baghdad is no Rosetta, Egypt, of 300,000; "Lome woreda" of one
+    in Ethiopia no Lomé; "the Green Zone (Baghdad)" still names the capital), and nothing in
+    the text places the story near it."""
+    small = best.place.population < CITY_POPULATION or written_area
+    return best.place.feature_class == "P" and small and not _fits(best.features) and \
+        "near" not in best.features
 
 
 def _out_of_story(best: "Scored", beyond: int) -> bool:
