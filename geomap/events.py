@@ -723,7 +723,15 @@ def _details(lead: Event, ev: Event, published: dt.date | None) -> bool:
         return True  # "... They looted homes and shops.": the attack's looting (ACLED)
     if ev.type == STRATEGIC:
         return False
+    if ev.subtype == lead.subtype and not _has_figures(ev) and \
+            not _SEPARATE.search(fold(ev.evidence[0].sentence)):
+        return True  # "The gunmen arrived on motorbikes and opened fire on traders.": how it went
     return _untold_toll(lead) and _has_figures(ev) and ev.subtype in ("Armed clash", "Attack")
+
+
+# words that open another incident, not more of the one just told
+_SEPARATE = re.compile(r"\b(?:separately|separate|another|again|elsewhere|meanwhile|earlier|"
+                       r"later)\b")
 
 
 def _untold_toll(lead: Event) -> bool:

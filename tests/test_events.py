@@ -1036,3 +1036,17 @@ def test_a_dateline_s_day_is_no_figure(coder):
 def test_air_forces_and_bombs_between_towns(coder, text, expected):
     events, _ = coder(text)
     assert [(e.subtype, e.place_name, e.geo_precision) for e in events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how the attack went, told next with no place or figure of its own: the same incident
+    ("On Monday, gunmen killed 30 civilians at a market in Bankass. The gunmen arrived on "
+     "motorbikes and opened fire on traders.", [("Attack", "Bankass", 30, 2)]),
+    # another incident, or one "again", stands apart even with no place of its own
+    ("On Monday, gunmen killed 30 civilians at a market in Bankass. Separately, gunmen opened "
+     "fire on traders.", [("Attack", "Bankass", 30, 1), ("Attack", None, None, 1)]),
+])
+def test_how_an_attack_went_is_the_same_incident(coder, text, expected):
+    events, _ = coder(text)
+    assert [(e.subtype, e.place_name, e.fatalities, len(e.evidence)) for e in events] == \
+        expected
