@@ -1405,8 +1405,21 @@ def _place(ev: Event, text: str, m: Mention | None, mentions: list[Mention]) -> 
                                else 1)
         return
     area = next((a for a in mentions if a.start > m.end and a.place is not None
-                 and a.kind == "place" and a.start - m.end < 60), None)
+                 and a.kind == "place" and a.start - m.end < 60), None) or \
+        next((a for a in mentions if a.start < m.start and _framing_area(text, a)), None)
     if area is not None:
         ev.place = area.place
         ev.geo_precision = 3 if area.place.feature_code.startswith(("PCL", "ADM1")) else 2
+
+
+# "In El Gezira state, RSF fighters stormed the village of Wad al-Noura" ("On Monday, in El
+# Gezira state, ..."): the area a sentence opens with holds what it tells
+_FRAME_END = re.compile(r"(?:\s+(?:state|province|region|district|county|governorate))?,")
+
+
+def _framing_area(text: str, a: Mention) -> bool:
+    return a.place is not None and a.kind == "place" and \
+        a.place.feature_code.startswith(("ADM", "PCL")) and \
+        text[max(0, a.start - 9):a.start].endswith(("In ", "In the ", ", in ", ", in the ")) and \
+        _FRAME_END.match(text, a.end) is not None
 

@@ -1050,3 +1050,15 @@ def test_how_an_attack_went_is_the_same_incident(coder, text, expected):
     events, _ = coder(text)
     assert [(e.subtype, e.place_name, e.fatalities, len(e.evidence)) for e in events] == \
         expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown village in the area the sentence opens with is placed in that area
+    ("On Monday, in El Gezira state, RSF fighters stormed the village of Wad al-Noura, killing "
+     "100 people.", ("Wad al-Noura", "Gezira", 3)),
+    ("In Kenya, gunmen attacked the village of Kotulo on Monday, killing 3.",
+     ("Kotulo", "Kenya", 3)),
+])
+def test_an_unknown_village_lies_in_the_area_its_sentence_opens_with(coder, text, expected):
+    (ev,) = coder(text)[0]
+    assert (ev.place_name, ev.place and ev.place.name, ev.geo_precision) == expected
