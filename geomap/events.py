@@ -1049,6 +1049,10 @@ _STRIKE_TARGETS = re.compile(r"(?:[\w'-]+ ){0,3}?(?:positions?|targets?|sites?|b
 _DAY_NAME = re.compile(r"(?:" + "|".join(dates.WEEKDAYS + list(dates.MONTHS)) + r")\b")
 
 
+_PROTESTED_AGAINST = re.compile(r"\b(?:against|over|condemning|denouncing|protesting|"
+                                r"demanding)\b[^,;]*$")
+
+
 def _struck_target(sentence: str, low: str, end: int) -> bool:
     """"Israeli strikes on Gaza", "strikes against militant hideouts" (not "strikes on Monday",
     a walkout): a name, a target word or a death follows."""
@@ -1081,7 +1085,10 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
             bool(words) and FORCES.fullmatch(words[-1]) is not None
     if word.startswith(("fight", "fought")):
         # "fighting between the army and rebels", "rival supporters fought", not "his brave
-        # fight" with an illness or "efforts to fight mosquitoes"
+        # fight" with an illness or "efforts to fight mosquitoes", nor what a protest was
+        # against ("students protested against the silence over the fighting")
+        if _PROTESTED_AGAINST.search(low, 0, m.start()) and PROTEST_WORDS.search(low, 0, m.start()):
+            return False
         return bool(FORCES.search(low) or ARMED_GROUP.search(low) or CROWD.search(low) or
                     _FIGHTERS.search(low) or before.endswith(_FIERCE) or
                     word == "fighting" and low.startswith(_FIGHTING_WHERE, m.end()))

@@ -1062,3 +1062,15 @@ def test_how_an_attack_went_is_the_same_incident(coder, text, expected):
 def test_an_unknown_village_lies_in_the_area_its_sentence_opens_with(coder, text, expected):
     (ev,) = coder(text)[0]
     assert (ev.place_name, ev.place and ev.place.name, ev.geo_precision) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the fighting a protest is against is no fight of the protesters
+    ("On Monday, students protested in Kinshasa against the silence over the fighting.",
+     ("Protests", "Peaceful protest")),
+    ("On Monday, protesters in Goma clashed with police over the fighting.",
+     ("Riots", "Violent demonstration")),
+])
+def test_the_fighting_a_protest_is_against_is_no_fight(coder, text, expected):
+    (ev,) = coder(text)[0]
+    assert (ev.type, ev.subtype) == expected
