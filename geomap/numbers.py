@@ -63,7 +63,9 @@ NUMBER = re.compile(
     r"|(?:a|an unknown) number of"
     r"|(?:a|an)(?! (?:unknown |large |small |)(?:number|group|couple|lot|total)\b)"
     r"(?= (?:[\w'-]+ ){0,4}(?:" + _PLURAL_PERSON + r")\b)"
-    r"|(?<=[dg] )(?:the|his|her)(?= (?:[\w'-]+ ){0,4}(?:" + PERSON + r")\b))\b")
+    r"|(?<=[dg] )(?:the|his|her)(?= (?:[\w'-]+ ){0,4}(?:" + PERSON + r")\b))"
+    # an age is no figure: "a 72-year-old man was killed" is one dead
+    r"(?![- ](?:years?|months?|weeks?|days?)[- ]old)\b")
 KILLED = re.compile(r"^(?:killed|killing|dead|died|die|deaths?|fatalities|fatality|lives|bodies|"
                     r"lost|perished|slain|massacred|executed|beheaded|shot dead|murdered|"
                     r"assassinated|martyred|casualties)$", re.I)
@@ -112,6 +114,8 @@ _PERSON = re.compile(_PLURAL_PERSON)
 # "the Defence Ministry was killed off" names nobody.
 NAMED_VICTIM = re.compile(r"\b(?P<given>[A-Z][a-z]+) [A-Z][a-z]+(?:, [^,]{3,90},)? "
                           r"(?:has been|had been|was) (?:killed|shot dead|assassinated)\b")
+_AGED_VICTIM = re.compile(r"\b(?:killed|killing|shot dead)\s+(?:an?\s+)?\d{1,3}[-\s]"
+                          r"(?:years?|months?|weeks?|days?)[-\s]old\b")
 _VICTIM_VERBS = ("killed", "shot dead", "assassinated")  # one is in every NAMED_VICTIM: quick test
 # words that end the noun phrase of a listed figure: "and 3 policemen in X", "... during"
 LINK_END = {"in", "on", "at", "near", "during", "following", "when", "after", "while", "by"}
@@ -180,6 +184,8 @@ def casualties(sentence: str) -> Casualties:
         any(v in sentence for v in _VICTIM_VERBS) else None
     if named and named["given"].lower() in first_names():
         out.killed = 1  # "Lernik Babayan, commander of the battalion, has been killed"
+    elif out.killed is None and _AGED_VICTIM.search(sentence):
+        out.killed = 1  # "killing 18-month-old Ali Dawabsha": the age says one person
     return out
 
 

@@ -1074,3 +1074,17 @@ def test_an_unknown_village_lies_in_the_area_its_sentence_opens_with(coder, text
 def test_the_fighting_a_protest_is_against_is_no_fight(coder, text, expected):
     (ev,) = coder(text)[0]
     assert (ev.type, ev.subtype) == expected
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    # an age is no figure
+    ("A 72-year-old man was killed when a shell hit his home.", 1, None),
+    ("A 72-year-old man was killed and a woman died.", 2, None),
+    ("Two 19-year-old soldiers were killed.", 2, None),
+    ("A five-year-old girl was wounded.", None, 1),
+    # a victim named after an age is one dead
+    ("Settlers firebombed two homes, killing 18-month-old Ali Dawabsha.", 1, None),
+])
+def test_ages_are_no_figures(text, killed, wounded):
+    toll = numbers.casualties(text)
+    assert (toll.killed, toll.wounded) == (killed, wounded)
