@@ -332,7 +332,10 @@ LETHAL_FORCE = re.compile(r"\b(?:live (?:ammunition|rounds|bullets|fire)|"
                           r"(?:protest|demonstrat|marcher)\w* (?:were|was) (?:[\w'-]+ ){0,2}"
                           r"(?:shot|killed)|(?:killing|killed|shot dead|shooting dead|wounding|"
                           r"injuring) (?!of )(?:[\w'-]+ ){0,3}(?:protest|demonstrat|marcher)\w*)")
-INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|teargas|water ?cannons?|rubber bullets|"
+# (not a crowd that dispersed itself: "chanting slogans before dispersing quickly")
+INTERVENTION = re.compile(r"\b(?:(?<!before )(?<!then )(?<!and )(?<!later )dispers\w*"
+                          r"(?! (?:peacefully|quietly|quickly|calmly|without|on their own))|"
+                          r"tear ?gas|teargas|water ?cannons?|rubber bullets|"
                           r"pepper spray|stun grenades|baton\w*|lathi\w*|broke up|break up|"
                           r"intervened|cracked down|crackdown|(?:arrested|detained|beat|beaten|"
                           r"arresting|detaining) (?:[\w'-]+ ){0,3}(?:protest\w*|demonstrat\w*|"

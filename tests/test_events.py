@@ -1088,3 +1088,15 @@ def test_the_fighting_a_protest_is_against_is_no_fight(coder, text, expected):
 def test_ages_are_no_figures(text, killed, wounded):
     toll = numbers.casualties(text)
     assert (toll.killed, toll.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # a crowd that dispersed itself met no intervention
+    ("On Monday, protesters in Mandalay staged a flash strike, chanting slogans before "
+     "dispersing quickly.", "Peaceful protest"),
+    ("On Monday, protesters marched in Mandalay and dispersed peacefully.", "Peaceful protest"),
+    ("On Monday, police dispersed protesters in Mandalay.", "Protest with intervention"),
+])
+def test_a_crowd_dispersing_itself_is_no_intervention(coder, text, subtype):
+    (ev,) = coder(text)[0]
+    assert ev.subtype == subtype
