@@ -487,6 +487,9 @@ class Resolver:
         for end in _name_ends(text, name):
             sentence = sentences.first(text[end:end + 200])
             stated = _PART_OF_AREA.match(sentence)
+            if stated and not stated["kind"] and \
+                    text[max(0, end - len(name) - 4):end - len(name)].endswith((" a ", " an ")):
+                stated = None  # "a New England town in Windsor County": the name describes
             if not stated and not _STATED_HINT.search(sentence):
                 continue  # the patterns below are slow; most sentences have none of these words
             # set off by commas, only for a name the store lacks: a known one has better
@@ -1923,10 +1926,11 @@ _KIND_OF = re.compile(r"^(.+\s(?:Province|Region|District|County|Governorate|Dep
 _CITY_AFTER = re.compile(r"\s+city\b")
 _STATED_HINT = re.compile(r"\b(?:is|was|are|were|located|situated|lies|lying)\b|^,")
 # Right after the name, its kind and what holds it: "the Overberg region of South Africa", "the
-# Adhamiyah district of Baghdad" (lower-case: "Masvingo Province of Zimbabwe" is one name)
-_PART_OF_AREA = re.compile(r"\s+(?P<kind>district|region|province|county|governorate|"
+# Adhamiyah district of Baghdad" (lower-case: "Masvingo Province of Zimbabwe" is one name), "Let
+# Pan village in Kanbalu township"
+_PART_OF_AREA = re.compile(r"\s+(?:(?P<kind>district|region|province|county|governorate|"
                            r"prefecture|oblast|municipality|neighbou?rhood|suburb|quarter)"
-                           r"\s+of\s+" + _AREA_NAMED)
+                           r"\s+of|(?:village|town|hamlet|settlement)\s+in)\s+" + _AREA_NAMED)
 # "Ward 5" is a numbered link; "a suburb of Adelaide 14 km from the CBD" is Adelaide
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d(?![\d.,]*\s*(?:km|kilomet|mi(?:les?)?\b))")
 

@@ -1481,3 +1481,14 @@ def test_a_city_abroad_the_text_calls_another_kind_of_place_is_not_it(pipeline, 
     doc = pipeline(Document(id="t", text=text))
     m = next(m for m in doc.mentions if m.text == name)
     assert m.place is None or m.place.country_code in ("IQ", "ET")
+
+
+def test_a_village_in_a_stated_area_is_no_namesake_elsewhere(pipeline):
+    # the store's only Let Pan lies in Yangon region; the text puts this one in Sagaing
+    m = resolve_any(pipeline, "The strikes hit Let Pan village in Kanbalu township, in Sagaing "
+                              "region.", "Let Pan")
+    assert m.place.admin1 == "Sagaing"
+    # "a New England town in Windsor County": the name describes the town, it is not in it
+    m = resolve_any(pipeline, "Hartford is a New England town in Windsor County, Vermont.",
+                    "New England")
+    assert m.place is None or m.place.name != "Windsor County"
