@@ -695,6 +695,9 @@ def fold_details(events: list[Event], lead: Event, published: dt.date | None) ->
     for ev in [e for e in events if _details(lead, e, published)]:
         if lead.fatalities is None and lead.wounded is None and not ev.fatalities_cumulative:
             lead.fatalities, lead.wounded = ev.fatalities, ev.wounded
+        if ev.place is not None:  # the spot inside the area the incident was placed at
+            lead.place, lead.place_name, lead.geo_precision = \
+                ev.place, ev.place_name, ev.geo_precision
         _at_least(lead, _INTERVENTION if ev.subtype == "Arrests" else (ev.type, ev.subtype))
         lead.evidence.append(ev.evidence[0])
         events.remove(ev)
@@ -717,9 +720,10 @@ def _complete_toll(doc: Document, start: int, end: int, lead: Event) -> None:
 
 
 def _details(lead: Event, ev: Event, published: dt.date | None) -> bool:
-    if ev.background or lead.background or ev.place is not None or ev.place_name or \
-            ev.date not in (lead.date, published):
+    if ev.background or lead.background or ev.date not in (lead.date, published):
         return False
+    if ev.place is not None or ev.place_name:
+        return _names_the_spot(lead, ev)
     if lead.subtype in PROTEST_RANK and (ev.subtype in PROTEST_RANK or ev.subtype == "Arrests"):
         return True  # "Police dispersed the protesters with tear gas.", "... arrested 10."
     if ev.subtype == "Looting/property destruction" and lead.type in _HARMFUL:
@@ -730,6 +734,21 @@ def _details(lead: Event, ev: Event, published: dt.date | None) -> bool:
             not _SEPARATE.search(fold(ev.evidence[0].sentence)):
         return True  # "The gunmen arrived on motorbikes and opened fire on traders.": how it went
     return _untold_toll(lead) and _has_figures(ev) and ev.subtype in ("Armed clash", "Attack")
+
+
+def _names_the_spot(lead: Event, ev: Event) -> bool:
+    """"Air strikes on a village in Sagaing region ... The strikes hit Let Pan village": the
+    next sentence, of the same sub-type and no other incident, names the spot inside the area
+    the incident was placed at (a province or country)."""
+    area, spot = lead.place, ev.place
+    if area is None or spot is None or ev.subtype != lead.subtype or \
+            _SEPARATE.search(fold(ev.evidence[0].sentence)):
+        return False
+    if area.feature_code == "ADM1":
+        return spot.feature_code != "ADM1" and spot.country_code == area.country_code and \
+            spot.admin1 == area.admin1
+    return area.feature_code.startswith("PCL") and not spot.feature_code.startswith("PCL") \
+        and spot.country_code == area.country_code
 
 
 # words that open another incident, not more of the one just told

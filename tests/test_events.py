@@ -1100,3 +1100,16 @@ def test_ages_are_no_figures(text, killed, wounded):
 def test_a_crowd_dispersing_itself_is_no_intervention(coder, text, subtype):
     (ev,) = coder(text)[0]
     assert ev.subtype == subtype
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the next sentence names the spot inside the province the incident was placed in
+    ("On Monday, government air strikes hit a village in Sagaing region, killing 17 people. "
+     "The strikes hit Kanbalu.", [("Kanbalu", 1, 17, 2)]),
+    ("On Monday, government air strikes hit a village in Sagaing region, killing 17 people. "
+     "Separately, air strikes hit Kanbalu.", [("Sagaing", 3, 17, 1), ("Kanbalu", 1, None, 1)]),
+])
+def test_the_next_sentence_may_name_the_spot_inside_the_area(coder, text, expected):
+    events, _ = coder(text)
+    assert [(e.place_name, e.geo_precision, e.fatalities, len(e.evidence)) for e in events] == \
+        expected
