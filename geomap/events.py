@@ -552,8 +552,9 @@ class EventExtractor:
                     and (m.place is None or m.place.country_code in allowed)]
         mentions = [_unplaced(m) if id(m) in fragments else m
                     for m in _inside_named_provinces(mentions)]
-        told = max(start, dated_from)
-        facts = _facts(doc, told, end, [m for m in mentions if m.start >= told], when)
+        figures_from = max(start, dated_from)
+        facts = _facts(doc, figures_from, end, [m for m in mentions if m.start >= figures_from],
+                       when)
         events = [_event(doc, start, end, mentions, t, facts) for t in found]
         for ev in events:
             if ev.place is None and ev.place_name is None:
@@ -1071,6 +1072,7 @@ _STRIKE_TARGETS = re.compile(r"(?:[\w'-]+ ){0,3}?(?:positions?|targets?|sites?|b
 _DAY_NAME = re.compile(r"(?:" + "|".join(dates.WEEKDAYS + list(dates.MONTHS)) + r")\b")
 
 
+# the clause a protest's topic runs to ("protested against the silence over the fighting")
 _PROTESTED_AGAINST = re.compile(r"\b(?:against|over|condemning|denouncing|protesting|"
                                 r"demanding)\b[^,;]*$")
 
