@@ -1077,22 +1077,25 @@ _PROTESTED_AGAINST = re.compile(r"\b(?:against|over|condemning|denouncing|protes
                                 r"demanding)\b[^,;]*$")
 
 
+def _name_follows(sentence: str, low: str, end: int) -> bool:
+    """A capitalised word that is no day or month follows ``end``."""
+    return sentence[end:end + 1].isupper() and not _DAY_NAME.match(low, end)
+
+
 def _struck_target(sentence: str, low: str, end: int) -> bool:
     """"Israeli strikes on Gaza", "strikes against militant hideouts" (not "strikes on Monday",
     a walkout): a name, a target word or a death follows."""
-    named = sentence[end:end + 1].isupper() and not _DAY_NAME.match(low, end)
-    return named or _STRIKE_TARGETS.match(low, end) is not None or \
-        LETHAL.search(low) is not None
+    return _name_follows(sentence, low, end) or _STRIKE_TARGETS.match(low, end) is not None \
+        or LETHAL.search(low) is not None
 
 
 def _attacked_place(sentence: str, low: str, m: re.Match) -> bool:
     """"ADF rebels attacked Oicha": a name follows (not a day or a month) and armed men, named
     before the verb, did it (not "fans stormed Wembley"); a raid by state forces is a search
     ("police raided Hamas offices"), not a fight."""
-    named = sentence[m.end():m.end() + 1].isupper() and not _DAY_NAME.match(low, m.end())
     before = low[:m.start()]
-    return named and bool(ARMED_GROUP.search(before) or not m.group().startswith("raid")
-                          and FORCES.search(before))
+    return _name_follows(sentence, low, m.end()) and bool(
+        ARMED_GROUP.search(before) or not m.group().startswith("raid") and FORCES.search(before))
 
 
 def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> bool:
