@@ -62,19 +62,25 @@ def loose(key: str) -> str:
     return skeleton if len(skeleton) >= 4 else ""
 
 
+def with_silent_h(key: str) -> str:
+    """An exact key ending in "a" with an "h" added ('' for other keys): a final "-ah"
+    transliterates a silent letter that spellings keep or drop (Shabwa for Shabwah, Hodeida for
+    Hodeidah).  Only this way: GeoNames keeps the "h", news drops it, and a query's own final
+    "h" may be any sound ("Connah" is no "Conna")."""
+    return key + "h" if key.endswith("a") else ""
+
+
 def loose_twin(key: str) -> str:
-    """The loose key of an exact key ending in "a" with an "h" added ('' for other keys): a
-    final "-ah" transliterates a silent letter that spellings keep or drop (Shabwa for
-    Shabwah, Hodeida for Hodeidah).  Only this way: GeoNames keeps the "h", news drops it, and
-    a query's own final "h" may be any sound ("Connah" is no "Conna").  Computed at lookup
-    time, so stores need no rebuild."""
-    skeleton = loose(key) if key.endswith("a") else ""
+    """The loose key of ``with_silent_h(key)`` ('' when there is none), for a lookup that also
+    finds the spelling with the "h".  Computed at lookup time, so stores need no rebuild."""
+    skeleton = loose(key) if with_silent_h(key) else ""
     return skeleton + "h" if skeleton.endswith("*") else ""
 
 
-# The Arabic article as English news writes it before a name ("Al Gezira", "El Fasher"); GeoNames
-# has some names with it and some without ("Gezira", "Al Jazirah").
-_ARTICLE = re.compile(r"(?:al|el)[ -](?=\w)", re.IGNORECASE)
+#: The Arabic article as English news writes it apart before a name ("Al Gezira", "El Fasher");
+#: GeoNames has some names with it and some without ("Gezira", "Al Jazirah").
+ARTICLES = ("al", "el")
+_ARTICLE = re.compile(r"(?:" + "|".join(ARTICLES) + r")[ -](?=\w)", re.IGNORECASE)
 #: Where a name's article may be dropped: the Arab League's members, Western Sahara and Chad.
 #: Elsewhere "El" is part of the name ("El Estero" in Peru is no Estero).
 ARABIC_NAMED = frozenset({"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR",

@@ -16,7 +16,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from gazetteer import Gazetteer
-from gazetteer.names import fold
+from gazetteer.names import ARTICLES, fold
 from gazetteer.store import importance
 
 from . import lexicon as lx
@@ -293,7 +293,7 @@ class Recogniser:
         first = tokens[i]
         limit = _name_run_end(tokens, i)
         j, importance = self._exact_name(tokens, i, limit, text)
-        if (j is None or j == i + 1) and first.lower in _ARTICLES and i + 1 < limit:
+        if (j is None or j == i + 1) and first.lower in ARTICLES and i + 1 < limit:
             # "Al Gezira", "El Gezira": the article and a name the store has without it
             k, bare = self._exact_name(tokens, i + 1, limit, text)
             if k is not None and _article_before_name(tokens, i, k) and self.gazetteer.lookup(
@@ -800,9 +800,6 @@ def _token_at(tokens: list[Token], offset: int) -> int | None:
 def _key(name: str) -> str:
     """The gazetteer's name key, cached: the same words recur across a document and a batch."""
     return fold(name)
-
-
-_ARTICLES = {"al", "el"}  # the Arabic article written apart: gazetteer.names.without_article
 
 
 def _article_before_name(tokens: list[Token], i: int, k: int) -> bool:

@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Place, haversine_km
-from gazetteer.names import fold, is_latin
+from gazetteer.names import fold, is_latin, with_silent_h
 from gazetteer.store import importance
 
 from . import lexicon as lx
@@ -223,13 +223,13 @@ class Resolver:
     def _province_spelt_otherwise(self, name: str, key: str, context: "_Context"
                                   ) -> Scored | None:
         """"Shabwa" of a story in Yemen is the province the store spells Shabwah: a final "h"
-        after "a" is a silent letter news spellings drop (gazetteer.names.loose_twin), so a
+        after "a" is a silent letter news spellings drop (gazetteer.names.with_silent_h), so a
         province in the story's countries that differs by it alone is meant.  Not other loose
         spellings: "the Amaro woreda" of Ethiopia is no Amara region; nor a town: Nola is no
         "Nora"."""
         for c in self._candidates(name):
             if c.match != "loose" or c.place.feature_code != "ADM1" or \
-                    fold(c.matched_name) != key + "h":
+                    fold(c.matched_name) != with_silent_h(key):
                 continue
             features = {"prior": round(c.score, 3)} | context.features(c.place, key)
             if features.get("country", 0) > 0:
