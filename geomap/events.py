@@ -47,7 +47,10 @@ from .resolve import place_ref
 # one-sided attack's by who its victims were.
 _V = [
     ("Battles", "Government regains territory",
-     r"recaptur\w*|retook|retaken|regain\w*|liberat\w*"),
+     r"recaptur\w*|retook|retaken|regain\w*|liberat(?:e|es|ed|ing)\b|"
+     # not the name of a group ("Oromo Liberation Army", "National Liberation Front")
+     r"liberation(?! (?:army|front|movement|tigers|organi[sz]ation|party|forces?|council|"
+     r"brigades?|fighters|struggle|war|day)\b)"),
     ("Battles", "Non-state actor overtakes territory",
      r"overr[au]n|overtook|overtaken|(?:captur|seiz)(?:ed|es|ing)|occupied|"
      r"(?:took|taken|take|taking) (?:over|control)"),
@@ -1186,7 +1189,8 @@ def _refine(trig: Trigger, low: str) -> Trigger:
     """Subtypes the trigger word alone cannot settle: capture by state forces is Government
     regains territory; a protest's subtype is how it was policed; fighting between crowds is a
     riot; a one-sided attack or an abduction that kills civilians is an attack on civilians."""
-    if trig.subtype == "Non-state actor overtakes territory" and not NON_STATE.search(low):
+    if trig.subtype == "Non-state actor overtakes territory" and not _non_state_took(low,
+                                                                                      trig.start):
         trig.subtype = "Government regains territory"
     elif trig.subtype == "Armed clash":
         trig.type, trig.subtype = _clash_kind(low, low[trig.start:trig.end])
@@ -1197,6 +1201,28 @@ def _refine(trig: Trigger, low: str) -> Trigger:
         trig.type, trig.subtype = ("Battles", "Armed clash") if _victim_side(low) == "forces" \
             else ("Violence against civilians", "Attack")
     return trig
+
+
+def _non_state_took(low: str, verb: int) -> bool:
+    """Whether non-state armed men took the ground: the first armed men named before the verb
+    are its subject ("troops backed by militias captured the town after the militants
+    withdrew"), except those who only report it ("the army said"); with none (a passive: "was
+    captured by rebels"), any named in the sentence."""
+    taker = _first_armed(FORCES, low, verb)
+    rebel = _first_armed(NON_STATE, low, verb)
+    if taker is None and rebel is None:
+        return NON_STATE.search(low) is not None
+    return rebel is not None and (taker is None or rebel <= taker)
+
+
+def _first_armed(pattern: re.Pattern, low: str, end: int) -> int | None:
+    """Where the first of ``pattern``'s armed men before ``end`` begins, skipping sources."""
+    return next((m.start() for m in pattern.finditer(low, 0, end)
+                 if not _REPORTS.match(low, m.end())), None)
+
+
+_REPORTS = re.compile(r" (?:officials? |sources? |spokesm[ae]n |spokesperson )?(?:said|says|"
+                      r"told|reported|confirmed|claimed|announced|stated)\b")
 
 
 def _clash_kind(low: str, word: str) -> tuple[str, str]:

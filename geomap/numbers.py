@@ -85,6 +85,7 @@ HEDGES = [h.split() for h in ("at least", "more than", "no fewer than", "fewer t
                               "nearly", "almost", "about", "around", "some", "approximately",
                               "roughly", "reportedly", "another", "a further")]
 AUX = {"was", "were", "is", "are", "has", "have", "had"}
+SPEECH = {"said", "says", "say", "told", "tells"}
 HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|lives|lost|slain|"
                   r"martyr|execut|behead|shot|perish|massacr|hurt|bod(?:y|ies)|murder|assassin|"
                   r"lynch|slaughter")
@@ -308,8 +309,9 @@ def _listed(prev: list[str], nxt: list[str], comma_ok: bool = True) -> bool:
     for w in nxt[:6]:
         if w in (",", ";", ":", ")") or w in LINK_END:
             return True
-        if w in ("was", "were", "are", "is", "had", "have", "fled") or w.endswith("ed"):
-            return False
+        if w in ("was", "were", "are", "is", "had", "have", "fled") or w in SPEECH or \
+                w.endswith("ed"):
+            return False  # "..., residents and a local leader said": the source, no victim
     return True
 
 

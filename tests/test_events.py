@@ -832,6 +832,33 @@ def test_the_same_words_in_a_conflict_still_are(coder, text, subtype):
     assert _coded(coder, text)[1] == subtype
 
 
+@pytest.mark.parametrize("text, subtype", [
+    # the first armed men before the verb took the ground, not those named after it
+    ("On Monday, troops backed by local militias captured Kidal after the rebels withdrew.",
+     "Government regains territory"),
+    ("On Monday, rebels captured Kidal from government troops.",
+     "Non-state actor overtakes territory"),
+    # the army reporting it took nothing
+    ("On Monday, the army said rebels had captured Kidal.", "Non-state actor overtakes territory"),
+])
+def test_who_took_the_ground_is_the_subject_of_the_verb(coder, text, subtype):
+    assert _coded(coder, text)[1] == subtype
+
+
+def test_a_liberation_army_by_name_liberates_nothing(coder):
+    text = ("On Monday, the Oromo Liberation Army ambushed a convoy near Nekemte, killing 8 "
+            "police officers.")
+    assert _coded(coder, text) == ("Battles", "Armed clash", "Nekemte", 8)
+    text = "On Monday, the army announced the liberation of Nekemte."
+    assert _coded(coder, text)[1] == "Government regains territory"
+
+
+def test_a_person_who_reports_the_deaths_is_not_one_of_them(coder):
+    text = ("On Monday, gunmen killed 23 farmers near Konduga, residents and a local leader "
+            "said.")
+    assert _coded(coder, text)[3] == 23
+
+
 def test_a_bare_death_with_a_weapon_named_is_still_an_event(coder):
     text = "On Monday, a farmer died in Tamale after gunmen opened fire on his house."
     assert _coded(coder, text)[2:] == ("Tamale", 1)
