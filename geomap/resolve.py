@@ -334,6 +334,8 @@ class Resolver:
                 self._areas_with_kind_word(doc.text, mentions, written)
         areas = _Provinces(cands, key, self._people_within)
         stated, side = self._stated_area(doc.text, mentions[0].text, context, cands)
+        if stated is None:
+            stated = self._area_written_after(doc, mentions, context, cands)
         exact = frozenset(c.place.id for c in cands if c.match == "exact")
         if exact and any(wanted in (SUBDIVISION, "A") for wanted, _ in cues):
             spelt = _area_spelt_otherwise(cands, key)
@@ -512,6 +514,41 @@ class Resolver:
                     # LGA": what lies in the place it names is said of something else
                 return finer or area, None if finer else _side_of_link(sentence, stated, area)
         return None, None
+
+    def _area_written_after(self, doc: Document, mentions: list[Mention], context: "_Context",
+                            namesakes: list[Candidate]) -> Candidate | None:
+        """The area right after the name's first mention, "X in Y", where a kind word says Y is
+        an area ("near X in Deir ez-Zor province", "in Somalia's Hiiraan region": the
+        possessive names its country) or Y is a country and a kind word says X is a town ("the
+        town of X in Syria"; "the town of X in Gaza" may be Mozambique's province).  Later
+        mentions may be others: "named for the city of Medina in Saudi Arabia".  Said of a
+        town only, and of a district only against towns outside its province: GeoNames' own
+        districts of a town are often missing or other ("Farnham in the Waverley district")."""
+        first = mentions[0]
+        starts = {q.start: q for q in doc.mentions if q.kind == "place"}
+        gap = _IN_GAP.match(doc.text, first.end)
+        area, owner = gap and starts.get(gap.end()), None
+        possessive = area and lx.OWNER_GAP.match(doc.text, area.end)
+        if possessive and possessive.end() in starts:
+            area, owner = starts[possessive.end()], area.text
+        exact = [c.place for c in namesakes if c.match == "exact"]
+        if area is None or any(p.feature_class != "P" for p in exact):
+            return None  # "the U.S. state of Georgia, in Emanuel County": a town's area only
+        found = self._best_area(area.text, owner, context, namesakes)
+        if found is None or found.place.feature_class != "A" or \
+                found.place.feature_code == "ADM2" and any(
+                    (p.country_code, p.admin1_code) == (found.place.country_code,
+                                                        found.place.admin1_code) for p in exact):
+            return None  # a town in the district's province: its district may be unknown
+        if found.place.feature_code == "ADM2" and not (
+                context.names_country_of(found.place) or
+                _support(context, found.place, fold(area.text)) > 0):
+            return None  # "Farnham in the Waverley district of Surrey" is no Waverley in NSW
+        if _kind_word_after(doc.text, area) in lx.SUBDIVISION_WORDS or \
+                found.place.feature_code.startswith("PCL") and \
+                _TOWN_OF.search(doc.text, max(0, first.start - 20), first.start):
+            return found
+        return None
 
     def _finer_area(self, rest: str, area: Candidate | None, context: "_Context",
                     namesakes: list[Candidate]) -> Candidate | None:
@@ -1931,6 +1968,9 @@ _STATED_HINT = re.compile(r"\b(?:is|was|are|were|located|situated|lies|lying)\b|
 _PART_OF_AREA = re.compile(r"\s+(?:(?P<kind>district|region|province|county|governorate|"
                            r"prefecture|oblast|municipality|neighbou?rhood|suburb|quarter)"
                            r"\s+of|(?:village|town|hamlet|settlement)\s+in)\s+" + _AREA_NAMED)
+# "near X in the Y region", "the town of X in Y" (_area_written_after)
+_IN_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:" + _COMPASS_WORD + r"\s+)?")
+_TOWN_OF = re.compile(r"\b(?i:town|village|city|hamlet|settlement)\s+of\s+$")
 # "Ward 5" is a numbered link; "a suburb of Adelaide 14 km from the CBD" is Adelaide
 _NUMBERED = re.compile(r"\.?\s*(?:No\.?\s*)?\d(?![\d.,]*\s*(?:km|kilomet|mi(?:les?)?\b))")
 

@@ -1492,3 +1492,23 @@ def test_a_village_in_a_stated_area_is_no_namesake_elsewhere(pipeline):
     m = resolve_any(pipeline, "Hartford is a New England town in Windsor County, Vermont.",
                     "New England")
     assert m.place is None or m.place.name != "Windsor County"
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # the only Mahas the store has is in Jordan; the text puts this one in Somalia's Hiiraan
+    ("Fighters attacked a base in the town of Mahas in Somalia's Hiiraan region on Monday.",
+     "Mahas", "SO", "Hiiraan"),
+    # the Busayrah in Deir ez-Zor, not the one in Jordan
+    ("A checkpoint near al-Busayrah in Deir ez-Zor province came under fire on Monday.",
+     "al-Busayrah", "SY", "Dayr az Zawr"),
+])
+def test_the_area_written_after_a_name_holds_it(pipeline, text, name, country, admin1):
+    m = resolve_any(pipeline, text, name)
+    assert (m.place.country_code, m.place.admin1) == (country, admin1)
+
+
+def test_an_area_after_a_town_with_no_kind_word_is_no_namesake_province_abroad(pipeline):
+    # Gaza with no kind word may be Mozambique's province: only a country needs none
+    m = resolve_any(pipeline, "Hundreds fled the town of Shujaiya in Gaza as Israeli tanks "
+                              "advanced.", "Shujaiya")
+    assert m.place is None or m.place.country_code == "PS"
