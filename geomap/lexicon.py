@@ -102,8 +102,13 @@ ORG_WORDS = {
     "secretariat", "tribunal", "prosecutor", "state", "states", "co", "group's", "energy",
     "oil", "gas", "petroleum", "pipeline", "motors", "holdings", "partners", "capital", "labs",
     "lab", "systems", "administration",
-    "technologies", "pharmaceuticals", "health", "medical", "research",
+    "technologies", "pharmaceuticals", "health", "medical", "research", "cartel",
 }
+# Organisation words written in lower case too: "the Sinaloa cartel" is no place
+LOWER_ORG_WORDS = {"cartel"}
+# Continents name organisations before an organisation word ("U.S. Africa Command", "the Asia
+# Society"), as provinces do; a country there still names the country ("Ukraine Army")
+CONTINENTS = {"africa", "europe", "asia", "oceania", "antarctica", "americas"}
 # Lower-case nouns after a leader's name that make it no place ("the Bush administration").
 LEADER_BODIES = {"administration", "campaign", "presidency", "regime"}
 # A place-name word that these follow is a place whatever else: "in Terter", "near Talish".

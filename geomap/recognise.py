@@ -351,7 +351,8 @@ class Recogniser:
             return None
         if _abbreviation(tokens[i:j]):  # "UK": never the English word or a person
             return Mention(text=text[start:end], start=start, end=end)
-        if self._common_word(tokens, i, words, prev, importance, lowered, vouched):
+        if self._common_word(tokens, i, words, prev, importance, lowered, vouched) and \
+                not lx.dateline(text, start, end):  # "SPRINGFIELD -" names where it was filed
             return None
         if nxt is not None and nxt.lower in lx.LEADER_BODIES and importance < COUNTRY_IMPORTANCE:
             # "the Obama administration" is a leader's, not a Japanese town's; "the Kabul
@@ -359,7 +360,8 @@ class Recogniser:
             kind = "metonym" if importance >= ALIAS_IMPORTANCE else "organisation_part"
             return Mention(text=text[start:end], start=start, end=end, kind=kind)
         if _org_follows(tokens, i, backwards=True) or _org_follows(tokens, j) and \
-                importance < COUNTRY_IMPORTANCE and not self._state_word(tokens, i, j, text):
+                (importance < COUNTRY_IMPORTANCE or " ".join(words) in lx.CONTINENTS) and \
+                not self._state_word(tokens, i, j, text):
             # a country before "Army" still names the country
             return Mention(text=text[start:end], start=start, end=end, kind="organisation_part")
         if self._person_like(tokens, i, j, prev, nxt, importance) or \
@@ -451,6 +453,10 @@ class Recogniser:
         if prev is not None and prev.capitalised and _adjacent(tokens, i - 1, j) and \
                 prev.lower in lx.first_names() and prev.lower not in _CUES_AND_DIRECTIONS:
             return True  # "Hulusi Akar": a given name, then a surname that is also a village
+        if prev is not None and j - i == 1 and prev.capitalised and \
+                _adjacent(tokens, i - 1, j) and _key(prev.text) not in self.names and \
+                prev.lower not in _DIRECTIONS_AND_TITLES and _speaker(tokens, i - 1, j):
+            return True  # "said Babakura Kolo": a name no list holds, then a Polish town's
         # "Andrew Hopkins", "Jordan Smith": a given name that is also a place, then a surname;
         # a capital's name too ("Victoria Beckham", "Santiago Bernabeu") when the word after it
         # is rare and names no town ("London Bridge", "Paris Agreement" stay the city's)
@@ -897,6 +903,23 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
         words[0] in _NAME_PART_WORDS
 
 
+def _speaker(tokens: list[Token], i: int, j: int) -> bool:
+    """Tokens i..j-1 name a speaker: a reporting verb before them ("said X Y") or a person's
+    role set off after them ("X Y, a leader of the militia,")."""
+    if i > 0 and tokens[i - 1].lower in lx.SAID and tokens[i].gap.strip() == "":
+        return True
+    if j >= len(tokens) or tokens[j].gap.strip() != "," or \
+            tokens[j].lower not in ("a", "an", "the"):
+        return False
+    return any(t.lower in ROLES for t in tokens[j + 1:j + 4])
+
+
+# what a person named in a story is: "X Y, a leader of", "X Y, the local governor"
+ROLES = lx.TITLES - {"said", "told"} | lx.PRESS_WORDS | {
+    "official", "resident", "witness", "elder", "activist", "chief", "head", "member",
+    "farmer", "trader", "teacher", "doctor", "survivor", "father", "mother", "brother"}
+
+
 def _unknown_word_before(tokens: list[Token], i: int, prev: Token | None, nxt: Token | None,
                          names: dict) -> bool:
     """A rare capitalised word the gazetteer does not know stands right before the match, and a
@@ -960,7 +983,10 @@ def _org_follows(tokens: list[Token], j: int, backwards: bool = False) -> bool:
             k += step  # "University of Tartu", "Institute for X"
             continue
         if not word.capitalised:
-            return not backwards and word.lower in lx.PRESS_WORDS
+            return not backwards and (word.lower in lx.PRESS_WORDS or
+                                      word.lower in lx.LOWER_ORG_WORDS)
+        if word.lower == "the":
+            return False  # "could reach Africa - The Rakyat Post": a headline's source
         if word.lower in lx.ORG_WORDS:
             return True
         k += step

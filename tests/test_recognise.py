@@ -522,3 +522,35 @@ def test_names_listed_after_a_plural_kind_word_are_places(recogniser):
 ])
 def test_an_arabic_article_before_a_known_name(recogniser, text, expected):
     assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # a continent before an organisation word names the organisation, as a province does
+    ("The U.S. Africa Command said three fighters were killed.", "Africa"),
+    # a cartel is an organisation called after its home, even in lower case
+    ("Troops clashed with the Jalisco New Generation Cartel near Aguililla.", "Jalisco"),
+    ("Police blamed the Sinaloa cartel for the killings.", "Sinaloa"),
+])
+def test_a_place_in_an_organisation_s_name_is_part_of_it(recogniser, text, name):
+    assert name not in found(recogniser, text)
+    assert name in found(recogniser, text, kinds=("organisation_part",))
+
+
+def test_a_headline_s_source_after_a_dash_is_no_organisation_around_the_place(recogniser):
+    assert found(recogniser, "Malaria could spread to Africa - The Rakyat Post") == ["Africa"]
+
+
+@pytest.mark.parametrize("text", [
+    "The gunmen opened fire on the farmers, said Babakura Kolo, a leader of the militia.",
+    "Babakura Kolo, a leader of the militia, said the gunmen opened fire on the farmers.",
+])
+def test_an_unknown_given_name_before_a_town_s_name_makes_a_person(recogniser, text):
+    # "Kolo" is a town in Poland; "Babakura" a name no gazetteer or list of given names holds
+    assert "Kolo" not in found(recogniser, text)
+
+
+def test_a_dateline_in_capitals_is_a_place_even_when_its_name_is_a_common_one(recogniser):
+    assert found(recogniser, "SPRINGFIELD - A deputy was shot on Tuesday night.") == \
+        ["SPRINGFIELD"]
+    assert found(recogniser, "SPRINGFIELD — A deputy was shot on Tuesday night.") == \
+        ["SPRINGFIELD"]
