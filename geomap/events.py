@@ -370,7 +370,11 @@ FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|a
                         r"air force|navy|air defen[cs]es?)\b")
 # "Ukraine's air force": a country's own forces, named by its possessive
 _OWN_FORCE = re.compile(r"['’]s\s+(?:armed forces|army|military|air force|navy|air defen[cs]es?|"
-                        r"troops|forces|police)\b")
+                        r"troops|forces|police)\b|"
+                        # "U.S. forces", "the United States military" (not "the war in Sudan
+                        # forces millions to flee")
+                        r"\s+(?:armed forces|army|military|air force|navy|troops|"
+                        r"forces(?!\s+(?:[\w-]+\s+){0,2}to\b))\b")
 # a state's weapons that name its military ("a Russian missile"; not tanks or warships, targets
 # as often, nor "German rocket scientists" or "the Russian missile industry")
 STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|air-strikes?|"
@@ -386,7 +390,7 @@ _NEAR_WORDS = ("near", "around", "outside", "close to", "vicinity of", "outskirt
 CUE = re.compile(r"\b(?:in|at|near|around|on|outside|into|across|inside|of|towards?)\s+"
                  r"(?:the\s+)?(?:\w+\s+){0,2}$")
 NOT_THERE = re.compile(r"\bby\s+$|\b(?:reporting from|reports? from|km from|kilometres from|"
-                       r"miles from|"
+                       r"miles from|(?:tele)?phone from|speaking from|"
                        r"correspondent in|envoy to|ambassador to)\s+(?:\w+\W+){0,3}$")
 # every NOT_THERE match holds one of these: most text is ruled out faster than by the regex
 _NOT_THERE_WORDS = ("by", "from", "correspondent in", "envoy to", "ambassador to")
@@ -771,8 +775,8 @@ def _untold_toll(lead: Event) -> bool:
 def _adds_to(lead: Event, ev: Event, undated: bool = False) -> bool:
     if ev.type == STRATEGIC or ev.background or ev.fatalities is None or \
             ev.fatalities_cumulative or lead.fatalities_cumulative or \
-            ev.date != lead.date and not undated:
-        return False
+            ev.date != lead.date and not undated or ev.subtype != lead.subtype:
+        return False  # "troops also shelled villages" after an air strike is another event
     if ev.place is None and not ev.place_name:
         return True  # nothing says it happened elsewhere
     return ev.place is not None and lead.place is not None and ev.place.id == lead.place.id
@@ -1108,7 +1112,9 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
     before = low[max(0, m.start() - 12):m.start()]
     word = m.group()
     if subtype == "Government regains territory":
-        return bool(FORCES.search(low))
+        # "the Liberation of Guam" names a campaign of history, as "Liberation Day" a holiday
+        named = word == "liberation" and m.start() > 0 and sentence[m.start()].isupper()
+        return not named and bool(FORCES.search(low))
     if word == "occupied":  # "had occupied heights", "troops occupied", not "occupied Karabakh"
         words = before.split()
         return before.endswith(("has ", "had ", "have ")) or \

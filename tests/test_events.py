@@ -687,6 +687,18 @@ def test_a_state_named_by_its_weapons_or_forces_is_an_actor(coder, text, actor, 
     assert (actor, code) in [(a.name, a.country_code) for a in ev.actors]
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("On Monday, U.S. forces killed 3 militants in an air strike near Jilib.", "U.S. forces"),
+    ("On Monday, the United States military carried out an air strike near Jilib, killing 3 "
+     "fighters.", "United States military"),
+])
+def test_a_country_s_forces_without_a_possessive_are_an_actor(coder, text, actor):
+    (ev,) = coder(text)[0]
+    assert (actor, "US") in [(a.name, a.country_code) for a in ev.actors]
+    text = "On Monday, the war in Sudan forces thousands to flee Omdurman, killing 5."
+    assert all(a.country_code != "SD" for e in coder(text)[0] for a in e.actors)
+
+
 def test_a_weapon_maker_is_no_actor(coder):
     events, _ = coder("On Monday, Russian missile makers fired 40 workers in Sumy.")
     assert all(a.name != "Russian military" for e in events for a in e.actors)
@@ -851,12 +863,28 @@ def test_a_liberation_army_by_name_liberates_nothing(coder):
     assert _coded(coder, text) == ("Battles", "Armed clash", "Nekemte", 8)
     text = "On Monday, the army announced the liberation of Nekemte."
     assert _coded(coder, text)[1] == "Government regains territory"
+    text = "Troops landed there in 1944, during the Liberation of Guam."
+    assert coder(text)[0] == []
 
 
 def test_a_person_who_reports_the_deaths_is_not_one_of_them(coder):
     text = ("On Monday, gunmen killed 23 farmers near Konduga, residents and a local leader "
             "said.")
     assert _coded(coder, text)[3] == 23
+
+
+def test_where_a_witness_spoke_from_is_not_where_it_happened(coder):
+    text = ("On Monday, a car bomb exploded at the gate of an army base, killing 3 soldiers, an "
+            "elder told reporters by phone from Beledweyne.")
+    assert _coded(coder, text) == ("Explosions/Remote violence", "Remote explosive/landmine/IED",
+                                   None, 3)
+
+
+def test_another_kind_of_attack_told_with_also_is_another_event(coder):
+    text = ("On Monday, warplanes struck the town of Ariha, killing 9 civilians. Troops also "
+            "shelled Ariha, killing 3 people.")
+    coded = sorted((e.subtype, e.fatalities) for e in coder(text)[0])
+    assert coded == [("Air/drone strike", 9), ("Shelling/artillery/missile attack", 3)]
 
 
 def test_a_bare_death_with_a_weapon_named_is_still_an_event(coder):
