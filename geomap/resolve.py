@@ -194,6 +194,7 @@ class Resolver:
             final[key] = self._with_reference(doc.text, ms[0].text,
                                               _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, final[key], static[key].natural, static[key].stated_side)
+            self._other_kind(doc, ms, final[key])
         for key, ms in groups.items():
             if chosen[key] and _lone_town(chosen[key][0], static[key].written_area):
                 towns = ms[0].alternatives  # "Sinai" is the peninsula, not a hamlet in Mexico
@@ -219,6 +220,29 @@ class Resolver:
                     not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
+
+    def _other_kind(self, doc: Document, mentions: list[Mention], ranked: list[Scored]) -> None:
+        """"Idlib city ... southern Idlib province": one name for a city and the province
+        named after it, told apart by the kind word after each mention.  A mention whose kind
+        word asks for the other kind than the one chosen for the name takes the namesake of
+        that kind holding the city (or the city inside the province), if one is ranked."""
+        if len(mentions) < 2 or not ranked:
+            return
+        best = ranked[0].place
+        for m in mentions:
+            word = _kind_word_after(doc.text, m)
+            if best.feature_class == "P" and word in lx.SUBDIVISION_WORDS:
+                other = next((a for a in ranked if a.place.feature_code in ("ADM1", "ADM2") and
+                              _lies_in(best, a.place)), None)
+            elif best.feature_class == "A" and word in _CITY_WORDS:
+                other = next((a for a in ranked if a.place.feature_class == "P" and
+                              _lies_in(a.place, best)), None)
+            else:
+                continue
+            if other is not None:
+                own = Scored(other.place, other.score, dict(other.features))
+                self._assign(doc, [m], _lead(own, [a for a in ranked if a is not other],
+                                             "kind_written"))
 
     def _province_spelt_otherwise(self, name: str, key: str, context: "_Context"
                                   ) -> Scored | None:
@@ -1327,6 +1351,7 @@ def _kind_word_after(text: str, m: Mention) -> str | None:
     return _PLURAL_KINDS[listed["kind"]] if listed else None
 
 
+_CITY_WORDS = {"city", "town"}
 _KIND_ADJECTIVES = {"administrative", "special", "rural", "urban", "municipal", "local"}
 # "the state of Georgia", "the U.S. state of Georgia", "the southern province of Balkh": the
 # part itself follows "of" (directions count as leads too)

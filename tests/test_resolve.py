@@ -1512,3 +1512,18 @@ def test_an_area_after_a_town_with_no_kind_word_is_no_namesake_province_abroad(p
     m = resolve_any(pipeline, "Hundreds fled the town of Shujaiya in Gaza as Israeli tanks "
                               "advanced.", "Shujaiya")
     assert m.place is None or m.place.country_code == "PS"
+
+
+@pytest.mark.parametrize("text, city_first", [
+    ("Warplanes struck Idlib city on Monday. Troops shelled villages in southern Idlib "
+     "province.", True),
+    ("Troops shelled villages across Idlib province on Monday. Warplanes struck Idlib city.",
+     False),
+])
+def test_a_city_and_its_province_named_alike_are_told_apart_by_their_kind_words(
+        pipeline, text, city_first):
+    doc = pipeline(Document(id="t", text=text))
+    codes = [m.place.feature_code for m in doc.mentions if m.text == "Idlib"]
+    assert codes == (["PPL", "ADM1"] if city_first else ["ADM1", "PPL"])
+    province = [m for m in doc.mentions if m.text == "Idlib"][1 if city_first else 0]
+    assert province.alternatives[0].place.id == province.place.id
