@@ -549,12 +549,13 @@ class Resolver:
         town only, and of a district only against towns outside its province: GeoNames' own
         districts of a town are often missing or other ("Farnham in the Waverley district")."""
         first = mentions[0]
-        starts = {q.start: q for q in doc.mentions if q.kind == "place"}
         gap = _IN_GAP.match(doc.text, first.end)
-        area, owner = gap and starts.get(gap.end()), None
+        if gap is None:
+            return None
+        area, owner = _place_at(doc.mentions, gap.end()), None
         possessive = area and lx.OWNER_GAP.match(doc.text, area.end)
-        if possessive and possessive.end() in starts:
-            area, owner = starts[possessive.end()], area.text
+        if possessive and _place_at(doc.mentions, possessive.end()):
+            area, owner = _place_at(doc.mentions, possessive.end()), area.text
         exact = [c.place for c in namesakes if c.match == "exact"]
         if area is None or any(p.feature_class != "P" for p in exact):
             return None  # "the U.S. state of Georgia, in Emanuel County": a town's area only
@@ -1349,6 +1350,10 @@ def _kind_word_after(text: str, m: Mention) -> str | None:
     listed = _LISTED_KIND.match(text, m.end, m.end + 120) or \
         _LIST_BEFORE.search(text, max(0, m.start - 60), m.start) and _KINDS_AFTER.match(text, m.end)
     return _PLURAL_KINDS[listed["kind"]] if listed else None
+
+
+def _place_at(mentions: list[Mention], start: int) -> Mention | None:
+    return next((q for q in mentions if q.start == start and q.kind == "place"), None)
 
 
 _CITY_WORDS = {"city", "town"}
