@@ -259,7 +259,8 @@ CIVILIANS = _word_re(r"civilians?|teachers?|students?|scholars?|residents?|villa
                      r"journalists?|doctors?|nurses?|passengers?|unknown gunm[ae]n|gunm[ae]n|"
                      r"girls?|boys?|father|mother|son|daughter|wife|husband|brother|sister|"
                      r"relatives?|family|shep?h?erds?|herders?|cooks?|traders?|shopkeepers?|"
-                     r"drivers?|clerics?|imams?|pilgrims|worshippers|activists?|officials?|"
+                     r"drivers?|clerics?|imams?|pilgrims|worshippers|activists?|officials?|miners?|"
+                     r"labou?rers?|fishermen|vendors?|"
                      r"employees?|people|man|men|chiefs?|leaders?|politicians?|candidates?|"
                      r"councill?ors?|mayors?|judges?|lawyers?|businessm[ae]n|priests?|"
                      r"pastors?|monks?|protesters?|demonstrators?|"
@@ -269,7 +270,9 @@ AGENTS = re.compile(r"\bby (?:an? |the )?(?:[\w'-]+ ){0,3}(?:forces|militants?|t
                     r"soldiers?|police|fighters?|troops|rebels?|militia\w*|bandits)(?: fire)?\b|"
                     r"\b(?:[\w'-]+ ){0,2}(?:militants?|taliban|soldiers|forces|fighters?|troops|"
                     r"gunm[ae]n|rebels?|bandits|police\w*|army|militia\w*|insurgents?|"
-                    r"separatists|jihadists?|assailants|attackers) (?:shot|killed|"
+                    r"separatists|jihadists?|assailants|attackers)"
+                    # "separatists from the Baloch Liberation Army attacked"
+                    r"(?: (?:from|of) (?:the )?(?:[\w'-]+ ){0,3}?[\w'-]+)? (?:shot|killed|"
                     r"ambushed|attacked|opened fire|fired on|fired at|abducted|kidnapped|raided|"
                     r"stormed|entered|targeted|executed|beheaded|burned|torched|looted)\b")
 # Armed men who are not fighting: ACLED counts a former or off-duty soldier as a civilian; a
@@ -284,7 +287,8 @@ NOT_PEOPLE = re.compile(r"\b(?:military|army|police|security) (?:bases?|posts?|c
                         r"stations?|vehicles?|convoys?|camps?|compounds?|headquarters|barracks|"
                         r"hospitals?)\b|\b[\w-]+s' |"
                         r"\b(?:police|army|military|security) (?:officials? |sources? |"
-                        r"spokesm[ae]n )?(?:said|says|told|reported|confirmed|added)\b|"
+                        r"spokesm[ae]n )?(?:[\w'-]+ ){0,3}?(?:said|says|told|reported|confirmed|"
+                        r"added)\b|"
                         r"\baccording to (?:the )?(?:[\w'-]+ )?(?:police|army|military)\b")
 # Armed groups by name (the lexicon's, and the jihadist ones the Afghan reports name), then
 # the words for armed men that are no state's: the patterns below take what each needs
@@ -533,6 +537,8 @@ class EventExtractor:
                     _complete_toll(doc, start, end, lead)
                 if follows:
                     events = fold_details(events, lead, doc.published)
+                for ev in events:
+                    _at_referent(ev, lead, doc.text[start:end])
                 events = [e for e in events if _specific(e)]
                 events, lead = fold_additions(events, lead, doc.text[start:end])
                 found += events
@@ -710,6 +716,28 @@ def fold_details(events: list[Event], lead: Event, published: dt.date | None) ->
         lead.evidence.append(ev.evidence[0])
         events.remove(ev)
     return events
+
+
+def _at_referent(ev: Event, lead: Event | None, sentence: str) -> None:
+    """"Police later retook the town", "air strikes on positions east of the city": a sentence
+    that names no place but "the town" happened where the incident before it did, when that
+    was a town (nearby, precision 2, for "east of", "near", "outside")."""
+    if ev.place_name or lead is None or lead.place is None or ev.background or \
+            lead.background or not lead.place.feature_code.startswith("PPL"):
+        return  # (what follows a battle of 1861 is history too, whatever its own words)
+    said = _THE_TOWN.search(fold(sentence))
+    if said is not None:
+        ev.place, ev.place_name = lead.place, lead.place_name
+        ev.geo_precision = max(lead.geo_precision or 1, 2 if said["near"] else 1)
+        if dates.resolve(sentence, lead.date)[0] is None:
+            ev.date = lead.date  # a sentence that gives no day of its own tells the same day
+
+
+# (the place itself, not "the town of X" or "the city charter")
+_THE_TOWN = re.compile(r"(?P<near>\b(?:near|outside|around|(?:north|south|east|west)\w* of|"
+                       r"outskirts of)\s+)?\bthe (?:town|city|village|camp)(?=\s*(?:[.,;:]|$)|"
+                       r"\s+(?:on|in|at|after|before|and|but|when|while|where|from|overnight|"
+                       r"late|early)\b)")
 
 
 def _complete_toll(doc: Document, start: int, end: int, lead: Event) -> None:
@@ -1288,7 +1316,10 @@ _MISHAP = re.compile(r"\b(?:lightning|floods?|flooding|flash flood|storms?|cyclo
                      r"typhoons?|tsunamis?|earthquakes?|landslides?|mudslides?|avalanches?|"
                      r"drown\w*|heatwaves?|accidents?|crash(?:ed|es)?|collapsed?|stampedes?|"
                      r"outbreaks?|epidemics?|pandemics?|virus\w*|flu|influenza|h\dn\d|ebola|"
-                     r"cholera|malaria|measles|diseases?|illness\w*|infect\w*|pneumonia|fever)\b")
+                     r"cholera|malaria|measles|diseases?|illness\w*|infect\w*|pneumonia|fever|"
+                     # a mining disaster: "a fire in a mine shaft killed 259 miners"
+                     r"(?:fire|explosion|blast) in (?:a|the) (?:[\w-]+ )?mine|methane|firedamp|"
+                     r"cave-ins?)\b")
 # what makes a bare death ("a boy died") violence: a weapon, an attacker or a fight named
 _VIOLENT_DEATH = re.compile(r"\b(?:shot|shooting|gun\w*|bullets?|stabb\w*|attack\w*|violence|"
                             r"clash\w*|fighting|bomb\w*|blast|explosion|shell\w*|strikes?|"

@@ -887,6 +887,27 @@ def test_another_kind_of_attack_told_with_also_is_another_event(coder):
     assert coded == [("Air/drone strike", 9), ("Shelling/artillery/missile attack", 3)]
 
 
+@pytest.mark.parametrize("text, subtype, precision", [
+    ("On Monday, gang members attacked the town of Mirebalais, killing 10 people. Residents "
+     "fled. Police and soldiers later retook the town.", "Government regains territory", 1),
+    ("On Monday, rebels shelled Kadugli, killing 4 people. The army responded with air strikes "
+     "on rebel positions east of the city.", "Air/drone strike", 2),
+])
+def test_the_town_a_later_sentence_speaks_of_is_the_incident_s(coder, text, subtype,
+                                                                 precision):
+    (ev,) = [e for e in coder(text)[0] if e.subtype == subtype]
+    assert (ev.place_name, ev.geo_precision) == (
+        "Mirebalais" if precision == 1 else "Kadugli", precision)
+
+
+def test_miners_killed_by_separatists_are_civilians_whoever_reports_it(coder):
+    text = ("On Monday, separatists from the Baloch Liberation Army attacked a coal mine in "
+            "Duki, killing 20 miners, police official Hamayun Khan told reporters.")
+    assert _coded(coder, text) == ("Violence against civilians", "Attack", "Duki", 20)
+    # miners killed by a mining disaster are no political violence
+    assert coder("On Monday, a fire in a mine shaft killed 30 miners near Duki.")[0] == []
+
+
 def test_a_bare_death_with_a_weapon_named_is_still_an_event(coder):
     text = "On Monday, a farmer died in Tamale after gunmen opened fire on his house."
     assert _coded(coder, text)[2:] == ("Tamale", 1)
