@@ -586,7 +586,8 @@ class Resolver:
         # "Kozan is a city in Adana Province ... of the Çukurova plain" is no Çukurova district
         exact = [c for c in namesakes if c.match == "exact"]
         confirmed = _holds_any(area.place, exact)
-        for named in _IN_AREA.finditer(rest):
+        owned = _OWNED_AREA.match(rest)  # "in Borno state's Konduga local government area"
+        for named in ([owned] if owned else []) + list(_IN_AREA.finditer(rest)):
             inner = self._best_area(named["area"], None, context, namesakes)
             if inner is not None and inner.place.feature_class == "A" and \
                     inner.place.id != area.place.id and _lies_in(inner.place, area.place) and \
@@ -1342,9 +1343,13 @@ def _kind_word_after(text: str, m: Mention) -> str | None:
     begins, made singular ("Herat and Kandahar provinces": each name of the list is a province;
     but "Liberia counties" are the counties of Liberia)."""
     words = text[m.end:m.end + 40].split()
+    if [w.lower().strip(".,;:") for w in words[:3]] == ["local", "government", "area"]:
+        return "lga"  # Nigeria's district: "Konduga local government area"
     if len(words) > 1 and words[0].lower() in _KIND_ADJECTIVES:
         words = words[1:]  # "Al Rashid administrative district", "the Amaro special woreda"
-    word = words[0].lower().strip(".,;:").rstrip(")") if words else ""  # "(Moa River)"
+    # "(Moa River)", "Kaduna state's Chikun LGA"
+    word = words[0].lower().strip(".,;:").rstrip(")").removesuffix("'s").removesuffix("’s") \
+        if words else ""
     if word in lx.FEATURE_AFTER:
         return word
     listed = _LISTED_KIND.match(text, m.end, m.end + 120) or \
@@ -1962,6 +1967,7 @@ _TOGETHER_IN = re.compile(r"(?:\s*\([^)]{0,60}\))?\s+and\s+" + _AREA_NAME +
                           r"\s+(?:are|were)\s+(?:[\w-]+\s+){0,2}?" +
                           _STATED_KIND.format("") + r"\s+(?:in|of|within)\s+" + _AREA_NAMED)
 _IN_AREA = re.compile(r"\b(?:in|within)\s+" + _AREA_NAMED)
+_OWNED_AREA = re.compile(r"\s*(?i:state|province|region|county)?['’]s\s+" + _AREA_NAMED)
 # Set off right after the name, the area straight after the kind: "Zlorvik, a village in
 # Kenya" (not "Rippey, Iowa, a small town an hour outside of Des Moines", which is Rippey's);
 # a territory only here, for names the store lacks ("Guam is a territory of" the US is Guam)

@@ -1527,3 +1527,16 @@ def test_a_city_and_its_province_named_alike_are_told_apart_by_their_kind_words(
     assert codes == (["PPL", "ADM1"] if city_first else ["ADM1", "PPL"])
     province = [m for m in doc.mentions if m.text == "Idlib"][1 if city_first else 0]
     assert province.alternatives[0].place.id == province.place.id
+
+
+def test_a_local_government_area_and_a_province_s_possessive_name_the_district(pipeline):
+    # "local government area" is Nigeria's district (LGA): Konduga's, not the town of Konduga
+    doc = pipeline(Document(id="t", text="Insurgents attacked Kwatandashi village in Borno "
+                                         "state's Konduga local government area."))
+    places = {m.text: (m.place.name, m.place.feature_code) for m in doc.mentions}
+    assert places["Konduga"] == ("Konduga", "ADM2")
+    # the village the store lacks lies in the district, finer than the state
+    assert places["Kwatandashi"] == ("Konduga", "ADM2")
+    doc = pipeline(Document(id="t", text="Gunmen attacked Kuriga village in Kaduna state's "
+                                         "Chikun local government area."))
+    assert {m.text: m.place.feature_code for m in doc.mentions}["Kaduna"] == "ADM1"
