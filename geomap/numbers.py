@@ -167,7 +167,7 @@ def casualties(sentence: str) -> Casualties:
     last = None  # the kind of the figure before: "killing 2 soldiers and 3 policemen"
     for m in NUMBER.finditer(low):
         num = sentence[m.start():m.end()]  # as written: value() reads it as before folding
-        if _is_year_or_date(sentence, m.end(), num):
+        if _is_year_or_date(sentence, m.end(), num) or _age_set_off(sentence, m.start(), m.end()):
             continue
         n, word = value(num), num.lower()
         if n is None or (word in VAGUE and not _counts_people(sentence[m.end():])) or \
@@ -216,6 +216,22 @@ def _counts_people(after: str) -> bool:
     return not nxt or nxt[0] in ("of", "were", "was", "more", "other", "others", "people", ",",
                                  "and") or KILLED.match(nxt[0]) is not None or \
         WOUNDED.match(nxt[0]) is not None or any(_PERSON.fullmatch(w) for w in nxt)
+
+
+def _age_set_off(sentence: str, start: int, end: int) -> bool:
+    """"The boy, 12, was killed", "Ahmed, 12,": a figure set off by commas right after one
+    person's noun or given name is an age ("In Kabul, 12, mostly civilians," is a figure)."""
+    if sentence[end:end + 1] != ",":
+        return False
+    before = sentence[max(0, start - 40):start]
+    if _ONE_BEFORE.search(before.lower()):
+        return True
+    name = _NAME_BEFORE.search(before)
+    return name is not None and name.group(1).lower() in first_names()
+
+
+_ONE_BEFORE = re.compile(r"\b(?:" + PERSON + r")\s*,\s*$")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s*,\s*$")
 
 
 def _is_year_or_date(sentence: str, end: int, num: str) -> bool:

@@ -1160,6 +1160,11 @@ def test_the_fighting_a_protest_is_against_is_no_fight(coder, text, expected):
     ("A five-year-old girl was wounded.", None, 1),
     # a victim named after an age is one dead
     ("Settlers firebombed two homes, killing 18-month-old Ali Dawabsha.", 1, None),
+    # an age set off by commas after one person or a given name; not after a place
+    ("A farmer, 45, and his son, 12, were shot dead.", None, None),
+    ("The boy, 12, was wounded when the shell hit his house.", None, None),
+    ("Ahmed, 12, was killed in the blast.", None, None),
+    ("In Kabul, 12, mostly civilians, were killed.", 12, None),
 ])
 def test_ages_are_no_figures(text, killed, wounded):
     toll = numbers.casualties(text)
