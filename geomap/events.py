@@ -449,9 +449,12 @@ _PARTS = r"(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|quarters
 _PARTS_OF = _PARTS + " of "
 # the names a violent verb hits are scenes too ("shelled Nikopol and Kherson city")
 _HIT = r"(?:struck|shelled|hit|bombed|pounded|targeted|attacked|stormed|raided)"
+# "shelled the city of Nikopol and the town of Marhanets": each scene's kind before its name
+_KIND_OF = r"(?:(?:the )?(?:city|town|village|port city) of )"
 _LIST_START = re.compile(r"\b(?:(?:in|across) (?:the )?(?:limits of |outskirts of |[A-Z][\w'-]* " +
-                         _PARTS_OF + r")?|" + _PARTS_OF + r"|" + _HIT + r" )(?=[A-Z])")
-_ITEM = re.compile(r"(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|(?!in |of |on |at |to |by )"
+                         _PARTS_OF + r")?|" + _PARTS_OF + r"|" + _HIT + r" )(?=[A-Z]|" +
+                         _KIND_OF + r"[A-Z])")
+_ITEM = re.compile(_KIND_OF + r"?(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|(?!in |of |on |at |to |by )"
                    r"[a-z]{1,2}(?= [A-Z])))*)"
                    r"(?: \([^)]*\))?(?: (?P<noun>districts?|provinces?|areas?|villages?|towns?|"
                    r"city|cities))?(?: \([^)]*\))?")
@@ -822,7 +825,7 @@ def listed_places(sentence: str) -> list[tuple[int, int, int, str | None]]:
                 not _SEP.match(sentence, item.end()):
             break
         sep = _SEP.match(sentence, item.end())
-        span = (item.start(), item.end("name"), item.end())
+        span = (item.start("name"), item.end("name"), item.end())
         items.append((span, item["noun"], sep.group() if sep else ""))
         if sep is None:
             break

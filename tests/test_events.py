@@ -1081,6 +1081,9 @@ def test_unnamed_armed_men_who_acted_are_the_actor(coder, text, names):
      [("Gaza", 3), ("West Bank", 3)]),
     ("On Monday, rebels attacked Beni and Oicha, killing 10 civilians.",
      [("Beni", 5), ("Oicha", 5)]),
+    # each with its kind before it
+    ("On Monday, Russian forces shelled the city of Nikopol and the town of Marhanets, killing "
+     "2 people.", [("Nikopol", 1), ("Marhanets", 1)]),
     # an aside after a comma is no second scene
     ("On Monday, rockets hit Kharkiv, the second city, killing 2.", [("Kharkiv", 2)]),
 ])
