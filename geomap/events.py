@@ -454,8 +454,8 @@ _KIND_OF = r"(?:(?:the )?(?:city|town|village|port city) of )"
 _LIST_START = re.compile(r"\b(?:(?:in|across) (?:the )?(?:limits of |outskirts of |[A-Z][\w'-]* " +
                          _PARTS_OF + r")?|" + _PARTS_OF + r"|" + _HIT + r" )(?=[A-Z]|" +
                          _KIND_OF + r"[A-Z])")
-_ITEM = re.compile(_KIND_OF + r"?(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|(?!in |of |on |at |to |by )"
-                   r"[a-z]{1,2}(?= [A-Z])))*)"
+_ITEM = re.compile(_KIND_OF + r"?(?P<name>[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|"
+                   r"(?!in |of |on |at |to |by )[a-z]{1,2}(?= [A-Z])))*)"
                    r"(?: \([^)]*\))?(?: (?P<noun>districts?|provinces?|areas?|villages?|towns?|"
                    r"city|cities))?(?: \([^)]*\))?")
 # "Nikopol overnight and Kherson": when each was hit may stand between two scenes
