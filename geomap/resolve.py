@@ -194,7 +194,7 @@ class Resolver:
             final[key] = self._with_reference(doc.text, ms[0].text,
                                               _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, final[key], static[key].natural, static[key].stated_side)
-            self._other_kind(doc, ms, final[key])
+            self._other_kind(doc, ms, static[key].written, final[key])
         for key, ms in groups.items():
             if chosen[key] and _lone_town(chosen[key][0], static[key].written_area):
                 towns = ms[0].alternatives  # "Sinai" is the peninsula, not a hamlet in Mexico
@@ -221,16 +221,17 @@ class Resolver:
                 self._contain(doc, ms, context)
         return doc
 
-    def _other_kind(self, doc: Document, mentions: list[Mention], ranked: list[Scored]) -> None:
+    def _other_kind(self, doc: Document, mentions: list[Mention], written: list[str | None],
+                    ranked: list[Scored]) -> None:
         """"Idlib city ... southern Idlib province": one name for a city and the province
         named after it, told apart by the kind word after each mention.  A mention whose kind
         word asks for the other kind than the one chosen for the name takes the namesake of
-        that kind holding the city (or the city inside the province), if one is ranked."""
+        that kind holding the city (or the city inside the province), if one is ranked.
+        ``written``: each mention's kind word after it (_kind_word_after)."""
         if len(mentions) < 2 or not ranked:
             return
         best = ranked[0].place
-        for m in mentions:
-            word = _kind_word_after(doc.text, m)
+        for m, word in zip(mentions, written):
             if best.feature_class == "P" and word in lx.SUBDIVISION_WORDS:
                 other = next((a for a in ranked if a.place.feature_code in ("ADM1", "ADM2") and
                               _lies_in(best, a.place)), None)
@@ -398,7 +399,8 @@ class Resolver:
                            for word, m in zip(written, mentions))
         return _Static(found, qualifiers, bool(exact), stated, exact, natural, may_hold, side,
                        qualified, max(sums, default=0.0), biggest,
-                       [c.place for c in cands if _city(c.place)], famous, written_area)
+                       [c.place for c in cands if _city(c.place)], famous, written_area,
+                       written)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -554,8 +556,9 @@ class Resolver:
             return None
         area, owner = _place_at(doc.mentions, gap.end()), None
         possessive = area and lx.OWNER_GAP.match(doc.text, area.end)
-        if possessive and _place_at(doc.mentions, possessive.end()):
-            area, owner = _place_at(doc.mentions, possessive.end()), area.text
+        owned = possessive and _place_at(doc.mentions, possessive.end())
+        if owned:
+            area, owner = owned, area.text
         exact = [c.place for c in namesakes if c.match == "exact"]
         if area is None or any(p.feature_class != "P" for p in exact):
             return None  # "the U.S. state of Georgia, in Emanuel County": a town's area only
@@ -1649,6 +1652,7 @@ class _Static(NamedTuple):
     cities: list[Place]  # those big enough to hold districts and suburbs
     famous: frozenset[int]  # the provinces so populous that any story may mean them
     written_area: bool  # every mention is followed by a province's or district's kind word
+    written: list[str | None]  # each mention's kind word after it ("Terter district")
 
 
 class _Context:
