@@ -59,7 +59,9 @@ _DAY_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 def dateline(text: str, published: dt.date | None) -> tuple[int, dt.date | None]:
     """Where a wire story's dated dateline ends and the day it gives (the day the story was
-    filed, which its "on Sunday" counts back from), or (0, None).
+    filed, which its "on Sunday" counts back from), or (0, None).  A day later than the
+    publication's by more than one (a time zone's worth) is no filing day, but still the
+    dateline's: its digits are no figure.
 
     >>> dateline("KHARTOUM, March 11 (Reuters) - Fighting ...", dt.date(2024, 3, 12))
     (31, datetime.date(2024, 3, 11))
@@ -68,8 +70,8 @@ def dateline(text: str, published: dt.date | None) -> tuple[int, dt.date | None]
     if m is None:
         return 0, None
     day, _ = _absolute(fold(m["when"]), published)
-    if day is None or day > published:
-        return 0, None
+    if day is None or day > published + dt.timedelta(days=1):
+        return m.end(), None
     return m.end(), day
 
 

@@ -84,6 +84,7 @@ _V = [
      r"pilots? )?(?:later |also |then |reportedly )?"
      r"(?:strike|attack|bomb|struck|hit|pound|target|raid|fire|destroy|kill)\w*|"
      r"dropped (?:[\w'-]+ ){0,3}bombs|kamikaze drones?|shahed\w*|"
+     r"(?:guided|glide|gliding|aerial|air-dropped|barrel) bombs?|"
      # a missile, rocket or artillery strike is shelling, as ACLED codes it
      r"(?<!missile )(?<!rocket )(?<!artillery )"
      r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
@@ -1316,7 +1317,9 @@ def _victim_side(low: str) -> str | None:
 
 
 _MISHAP = re.compile(r"\b(?:lightning|floods?|flooding|flash flood|storms?|cyclones?|hurricanes?|"
-                     r"typhoons?|tsunamis?|earthquakes?|landslides?|mudslides?|avalanches?|"
+                     r"typhoons?|tsunamis?|(?:earth)?quakes?|tremors?|aftershocks?|landslides?|"
+                     r"mudslides?|avalanches?|wildfires?|bushfires?|forest fires?|volcan\w*|"
+                     r"blizzards?|"
                      r"drown\w*|heatwaves?|accidents?|crash(?:ed|es)?|collapsed?|stampedes?|"
                      r"outbreaks?|epidemics?|pandemics?|virus\w*|flu|influenza|h\dn\d|ebola|"
                      r"cholera|malaria|measles|diseases?|illness\w*|infect\w*|pneumonia|fever|"

@@ -50,6 +50,10 @@ def test_dates_without_publication_keep_absolute_only():
     # a month after the publication's is last year's
     ("WASHINGTON, Dec 30 (Reuters) - Talks resumed.", (31, dt.date(2019, 12, 30))),
     ("BAMAKO, Mali (AP) — Fighting resumed.", (0, None)),  # no day given
+    # filed in a time zone ahead of the publication's date: still the day
+    ("BEIRUT, Sep 29 - Fighting resumed.", (17, dt.date(2020, 9, 29))),
+    # days later: a dateline, but no filing day
+    ("BEIRUT, Oct 3 - Fighting resumed.", (16, None)),
     ("Fighting resumed in Gaza, 26 Sep - as feared.", (0, None)),  # no capitals: no dateline
 ])
 def test_a_dateline_gives_the_day_the_story_was_filed(text, expected):
@@ -798,6 +802,9 @@ def test_a_protest_s_topic_and_a_riot_s_damage_are_no_events_of_their_own(coder)
     "A bus crash near Tamale killed 12 passengers on Monday.",
     "A 40-year-old farmer from Tamale died on Monday.",
     "On Monday, the bodies of 2 students swept away by floods were recovered near Tamale.",
+    "A quake near Kisumu on Monday killed 3 people and damaged dozens of homes.",
+    "Aftershocks killed two more people in Kisumu on Monday.",
+    "On Monday, wildfires killed 4 firefighters near Kisumu.",
 ])
 def test_deaths_from_disease_mishap_or_no_stated_cause_are_no_events(coder, text):
     assert [e for e in coder(text)[0] if not e.background] == []
@@ -1097,6 +1104,10 @@ def test_a_dateline_s_day_is_no_figure(coder):
     (ev,) = coder("BAMAKO, Sept 27 (Wire) - Gunmen killed at least 30 civilians in a market in "
                   "Mali's Mopti region.")[0]
     assert ev.fatalities == 30 and ev.date == dt.date(2020, 9, 27)
+    # nor when the dateline is later than the day of publication
+    (ev,) = coder("BEIRUT, Oct 22 - A drone strike in the southern town of Nabatieh killed two "
+                  "fighters.")[0]
+    assert ev.fatalities == 2
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1106,6 +1117,12 @@ def test_a_dateline_s_day_is_no_figure(coder):
     ("On Monday, the Nigerian Air Force bombed a rebel camp in Zamfara.",
      [("Air/drone strike", "Zamfara", 3)]),
     ("On Monday, the air force chief visited troops in Maiduguri.", []),
+    # bombs guided or dropped from the air make an air strike; a bomb alone is an IED
+    ("On Monday, Russian forces attacked Kharkiv with guided bombs.",
+     [("Air/drone strike", "Kharkiv", 1)]),
+    ("On Monday, helicopters dropped barrel bombs on Daraya.", [("Air/drone strike", "Daraya", 1)]),
+    ("On Monday, a bomb exploded in a market in Kharkiv.",
+     [("Remote explosive/landmine/IED", "Kharkiv", 1)]),
     # towns are no parties: a bomb between two is near the first
     ("On Monday, two soldiers were killed when their vehicle hit a roadside bomb between Dori "
      "and Gorom-Gorom.", [("Remote explosive/landmine/IED", "Dori", 2)]),
