@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gazetteer import Gazetteer
@@ -487,6 +488,30 @@ class Trigger:
     end: int
 
 
+# "X shelled A, while Y struck B": two incidents one sentence tells, each with its own
+# trigger and place (not "killed 3 in A, while 2 soldiers were wounded": one incident)
+_CLAUSE_BREAK = re.compile(r",\s+while\s+|;\s+(?:while\s+|meanwhile,?\s+)?")
+
+
+def _clauses(doc: Document, spans: list[tuple[int, int]]
+             ) -> Iterator[tuple[int, int, tuple[int, int]]]:
+    """Each sentence, or each of its clauses that tells an incident of its own (a violent
+    trigger and a place), with the whole sentence's span."""
+    for start, end in spans:
+        cuts = [start]
+        for m in _CLAUSE_BREAK.finditer(doc.text, start, end):
+            if _own_incident(doc, cuts[-1], m.start()) and _own_incident(doc, m.end(), end):
+                cuts += [m.start(), m.end()]
+        cuts.append(end)
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            yield a, b, (start, end)
+
+
+def _own_incident(doc: Document, start: int, end: int) -> bool:
+    return any(t.type != STRATEGIC for t in triggers(doc.text[start:end])) and \
+        any(start <= m.start and m.end <= end and m.kind == "place" for m in doc.mentions)
+
+
 class EventExtractor:
     """Codes a geoparsed document's events; one instance serves many documents."""
 
@@ -530,10 +555,13 @@ class EventExtractor:
             doc = doc.model_copy(update={"published": filed})
         lead: Event | None = None  # the incident the latest sentences report
         told: dates.Resolved = (None, None)  # the day the text last stated
-        for start, end in sentences.spans(doc.text):
+        for start, end, whole in _clauses(doc, sentences.spans(doc.text)):
             follows = lead is not None and not doc.text[lead.evidence[-1].end:start].strip()
             when, told = dates.in_sequence(doc.text[max(start, dated_from):end], doc.published,
                                            told)
+            if when[0] is None and whole != (start, end):  # "on Sunday, while ...": both
+                when = dates.resolve(doc.text[max(whole[0], dated_from):whole[1]],
+                                     doc.published)
             if _has_stem(doc.text[start:end]):
                 events = self._sentence_events(doc, start, end, allowed, fragments, when,
                                                dated_from)

@@ -1099,6 +1099,26 @@ def test_the_towns_a_verb_hits_are_one_scene_each(coder, text, expected):
     assert [(e.place_name, e.fatalities) for e in events] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # two incidents in one sentence, each with its trigger, place and actor; the day the
+    # sentence states dates both
+    ("On Sunday, Armenian forces shelled Tartar, killing two civilians, while Azerbaijani "
+     "drones struck Khankendi.",
+     [("Shelling/artillery/missile attack", "Tartar", 2, ["Armenian forces"], 27),
+      ("Air/drone strike", "Khankendi", None, ["Azerbaijani military"], 27)]),
+    ("Rebels shelled Goma on Sunday; meanwhile, government jets bombed Rutshuru.",
+     [("Shelling/artillery/missile attack", "Goma", None, [], 27),
+      ("Air/drone strike", "Rutshuru", None, [], 27)]),
+    # a clause with no place of its own tells the same incident
+    ("On Sunday, rebels shelled Goma, killing 3 civilians, while 2 soldiers were wounded.",
+     [("Shelling/artillery/missile attack", "Goma", 3, [], 27)]),
+])
+def test_each_clause_of_a_sentence_may_tell_an_incident(coder, text, expected):
+    events, _ = coder(text)
+    assert [(e.subtype, e.place_name, e.fatalities, [a.name for a in e.actors], e.date.day)
+            for e in events] == expected
+
+
 def test_a_dateline_s_day_is_no_figure(coder):
     # "Sept 27 (Wire) - ... killed at least 30": the 27 is the day, not more dead
     (ev,) = coder("BAMAKO, Sept 27 (Wire) - Gunmen killed at least 30 civilians in a market in "
