@@ -1904,9 +1904,11 @@ class _Context:
             gap = _CONTAINER_GAP.fullmatch(self.doc.text[end:other.start])
             if gap and not _peer_of_kind(gap.group(), self.doc.text, other.end):
                 return other
-        # "Kaduna State's Kuriga town": the area whose the name is
+        # "Kaduna State's Kuriga town": the area whose the name is; a town's when a kind word
+        # says the name is a place ("Sylhet's Osmani airport", not "Kyiv's Zelensky")
         return next((o for o in self.doc.mentions if o.place is not None and o.kind == "place"
-                     and o.place.feature_code.startswith(("ADM", "PCL")) and
+                     and (o.place.feature_code.startswith(("ADM", "PCL")) or
+                          _kind_word_after(self.doc.text, m) in lx.FEATURE_AFTER) and
                      m.start - 4 <= o.end < m.start and
                      lx.OWNER_GAP.fullmatch(self.doc.text, o.end, m.start)), None)
 
@@ -2022,12 +2024,13 @@ _OF_THE_AREA = re.compile(r"['’]?(?:\s+[a-z]+)?\s+of\s+the\s+(?:same\s+)?(dist
 _IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) + r")\s+of\s+"
                            r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
                            r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
-_GAP_KINDS = {"village", "town", "district", "region", "province", "area"}
+_GAP_KINDS = {"village", "town", "district", "region", "province", "area", "airport", "camp",
+              "township"}
 _GAP_KIND = "(?:" + "|".join(sorted(_GAP_KINDS)) + ")"
 _CONTAINER_GAP = re.compile(
     # "Kash Rod (Delaram) district, Nimruz" (not "Erbushan (二步山), Luzitang", a list)
     r"\s*(?:\([^()]{1,40}\)\s*(?=" + _GAP_KIND + r"\b))?"
-    r"(?:,|in|of|" + _GAP_KIND + r"(?:\s+(?:of|in)|\s*,)?)?\s*"
+    r"(?:,|in|of|" + _GAP_KIND + r"(?:\s*,)?(?:\s+(?:of|in))?)?\s*"
     r"(?:the\s+)?(?:occupied\s+|disputed\s+)?", re.IGNORECASE)
 
 

@@ -1436,6 +1436,24 @@ def test_an_unknown_name_after_an_area_s_possessive_lies_in_that_area(pipeline):
     assert (m.place.feature_code, m.place.admin1, m.precision) == ("ADM1", "Kaduna", 3)
 
 
+@pytest.mark.parametrize("text", [
+    # a town's possessive holds a name a kind word calls a place: near the town
+    "Flights to Sylhet's Osmani airport were suspended on Monday.",
+    # as does "X airport in Y"
+    "Flights to Osmani airport in Sylhet were suspended on Monday.",
+])
+def test_an_unknown_airport_of_a_town_is_placed_near_the_town(pipeline, text):
+    m = resolve_any(pipeline, text, "Osmani")
+    assert (m.place.name, m.place.country_code, m.precision) == ("Sylhet", "BD", 2)
+
+
+def test_a_kind_word_and_a_comma_before_the_holding_area(pipeline):
+    """"Depayin township, in Sagaing region": the region holds the unknown township."""
+    m = resolve_any(pipeline, "Jets bombed a village in Depayin township, in Sagaing region.",
+                    "Depayin")
+    assert (m.place.name, m.precision) == ("Sagaing", 3)
+
+
 @pytest.mark.parametrize("text, name, country, lat", [
     # a plural of the name two provinces share after their sides is the pair of them
     ("Storms hit the Carolinas on Monday.", "Carolinas", "US", 35),
