@@ -135,6 +135,15 @@ FEATURE_AFTER = {
 # province's own name in some countries (Lisbon District, Kenya's counties).
 LOCAL_UNITS = {"woreda", "lga", "cercle", "commune", "tehsil", "raion", "rayon", "subdistrict",
                "sub-district", "sub-county", "chiefdom"}
+# How the gazetteer writes a kind of area in the country's own language, for the areas it
+# holds under no English or bare name ("Yesilyurt district" is Turkey's Yeşilyurt İlçesi,
+# "Pa Daet district" Thailand's Amphoe Pa Daet, Iran's counties Shahrestān-e X)
+LOCAL_KIND_FORMS = {
+    "district": ("{} İlçesi", "Amphoe {}", "Huyện {}", "Shahrestān-e {}", "{} Raion", "{} Rayon"),
+    "county": ("Shahrestān-e {}",), "raion": ("{} Raion",), "rayon": ("{} Rayon",),
+    "province": ("Provincia de {}",), "department": ("Departamento de {}",),
+    "municipality": ("Municipio de {}",),
+}
 # Feature words for a country's part ("the state of Georgia" is the US state, not the country;
 # both are areas, feature class A): every area word but those a country may be called by.  The
 # resolver decides when a "state" is a country's own title.

@@ -313,8 +313,13 @@ class Resolver:
         for m, after in zip(mentions, written):
             word = after or _word_before_of(text[max(0, m.start - 40):m.start].split())
             if word in lx.SUBDIVISION_WORDS:
-                return [c for c in self._candidates(f"{m.text} {word}")
-                        if c.place.feature_class == "A"]
+                found = {c.place.id: c for c in self._candidates(f"{m.text} {word}")
+                         if c.place.feature_class == "A"}
+                for form in lx.LOCAL_KIND_FORMS.get(word, ()):  # "Yeşilyurt İlçesi"
+                    found.update((c.place.id, c) for c in self.gazetteer.lookup(
+                        form.format(m.text), limit=CANDIDATES, loose_match=False, names=False)
+                        if c.place.feature_class == "A" and c.place.id not in found)
+                return list(found.values())
         return []
 
     def _by_initials(self, letters: str) -> list[Candidate]:

@@ -1366,6 +1366,20 @@ def test_a_district_the_store_knows_only_with_its_kind_word(pipeline):
     assert (m.place.feature_code, m.place.country_code) == ("ADM2", "PK")
 
 
+@pytest.mark.parametrize("text, name, province", [
+    # the store writes these districts in the country's language only: "Yeşilyurt İlçesi",
+    # "Amphoe Pa Daet"; the province named picks the one of two Yeşilyurt districts
+    ("An earthquake struck Malatya province on Monday. It was centred in the Yesilyurt "
+     "district.", "Yesilyurt", "Malatya"),
+    ("Police raided a house in Karkamis district, Gaziantep, on Monday.", "Karkamis",
+     "Gaziantep"),
+    ("Floods hit the Pa Daet district of Chiang Rai on Monday.", "Pa Daet", "Chiang Rai"),
+])
+def test_a_district_the_store_names_in_its_country_s_language(pipeline, text, name, province):
+    m = resolve(pipeline, text, name)
+    assert (m.place.feature_code, m.place.admin1) == ("ADM2", province)
+
+
 @pytest.mark.parametrize("text, name, code", [
     # the kind word written after every mention outweighs a capital's fame
     ("Clashes spread across Kabul province on Monday.", "Kabul", "ADM1"),
