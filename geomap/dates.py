@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .numbers import fold
+from .numbers import VAGUE, fold, value
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
           "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -31,16 +31,23 @@ _SPAN = re.compile(r"(?:\bbetween (?P<d1>\d{1,2}) and |\b(?P<d0>\d{1,2}) ?[-–]
                    r"(?P<day>\d{1,2}) " + _MON + r"(?:,? (?P<year>\d{4}))?")
 _WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b")
 _RELATIVE = [  # (pattern, days back, precision)
+    (re.compile(r"\bthe day before yesterday\b"), 2, 1),
     (re.compile(r"\b(?:yesterday|last night)\b"), 1, 1),
     (re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), 0, 1),
     (re.compile(r"\b(?:last|past|previous) week\b"), 7, 2),
     (re.compile(r"\b(?:earlier )?this week\b"), 0, 2),
-    (re.compile(r"\b(?:earlier )?this (?:month|year)\b|\blast month\b"), 0, 3),
+    (re.compile(r"\b(?:earlier )?this (?:month|year)\b"), 0, 3),
 ]
+# "two days ago", "three weeks ago", "a month ago": counted back by the unit, as precise as it
+_AGO = re.compile(r"\b(?P<n>\d{1,2}|a|an|a few|several|[a-z]+(?:-[a-z]+)?) "
+                  r"(?P<unit>day|week|month)s? ago\b")
+_UNIT_DAYS = {"day": (1, 1), "week": (7, 2), "month": (30, 3)}
+# the month before the publication's, at its middle: "late last month" is no day of this one
+_LAST_MONTH = re.compile(r"\b(?:last|past|previous) month\b")
 # Every match of _RELATIVE holds one of these, every weekday "day": most sentences name no time,
 # and a substring test rules them out faster than the patterns do.
 _RELATIVE_WORDS = ("yesterday", "last night", "today", "this morning", "this afternoon",
-                   "this evening", "tonight", "week", "this month", "this year", "last month")
+                   "this evening", "tonight", "week", "this month", "this year", "month", " ago")
 
 _DIGIT = re.compile(r"\d")
 Resolved = tuple[dt.date | None, int | None]
@@ -171,6 +178,16 @@ def _weekday(low: str, published: dt.date | None) -> Resolved:
 def _relative(low: str, published: dt.date | None) -> Resolved:
     if published is None or not any(w in low for w in _RELATIVE_WORDS):
         return None, None
+    ago = _AGO.search(low)
+    count = ago and value(ago["n"])
+    if count:
+        days, precision = _UNIT_DAYS[ago["unit"]]
+        # "a few days ago" is no day in particular
+        return published - dt.timedelta(days=days * count), \
+            max(precision, 2) if count == VAGUE.get(ago["n"]) else precision
+    if _LAST_MONTH.search(low):
+        before = published.replace(day=1) - dt.timedelta(days=1)
+        return before.replace(day=15), 3
     for pattern, back, precision in _RELATIVE:
         if pattern.search(low):
             return published - dt.timedelta(days=back), precision

@@ -23,6 +23,14 @@ MON = dt.date(2020, 9, 28)  # a Monday
     ("Fighting flared up earlier this year.", (MON, 3)),
     ("Troops withdrew yesterday.", (dt.date(2020, 9, 27), 1)),
     ("Two posts fell last week.", (dt.date(2020, 9, 21), 2)),
+    # counted back by the unit, as precise as the unit; a vague count is no day
+    ("Two days ago, gunmen killed five farmers.", (dt.date(2020, 9, 26), 1)),
+    ("The day before yesterday, jets struck.", (dt.date(2020, 9, 26), 1)),
+    ("A few days ago, rebels attacked the post.", (dt.date(2020, 9, 25), 2)),
+    ("Three weeks ago, protesters marched.", (dt.date(2020, 9, 7), 2)),
+    # last month is the month before, at its middle
+    ("Late last month, fighters ambushed a convoy.", (dt.date(2020, 8, 15), 3)),
+    ("Two years ago the war began.", (None, None)),
     ("The strike came on Sept. 25 at dawn.", (dt.date(2020, 9, 25), 1)),
     ("On 21 March 2020, a post was attacked.", (dt.date(2020, 3, 21), 1)),
     ("Raids took place between 10 and 14 September.", (dt.date(2020, 9, 12), 2)),
