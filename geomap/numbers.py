@@ -255,6 +255,9 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
         return None  # "including 2 commanders": a part of a figure already counted
     if prev[-2:] in (["shot", "dead"], ["bodies", "of"], ["body", "of"]):
         return "killed"  # "shot dead 2 civilians", "shot dead a chief", "the bodies of 3 men"
+    if prev[-2:] == ["family", "of"] and (verb := next((w for w in prev[-5:-2] if w in ACTIVE),
+                                                       None)):
+        return ACTIVE[verb]  # "killed a family of five": the family's members
     if prev[-1:] == ["of"] and not (nxt and _PERSON.fullmatch(nxt[0])):
         return None  # "a father of three": a description, not a figure
     if prev and prev[-1] in ACTIVE:  # "killing 3", "killed 3 soldiers", "wounding 5"

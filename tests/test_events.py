@@ -278,6 +278,9 @@ def test_killing_of_civilians_is_violence_against_civilians(coder):
     ("Raiders killed 2 herders and 3 traders, and wounded 4 others near the well.", 5, 4),
     # an apposition describes the victim already counted
     ("1 farmer, a father of three, was killed by a stray shell.", 1, None),
+    # but a family the verb hits counts its members
+    ("An air strike in Idlib killed a family of five.", 5, None),
+    ("Shelling wounded an entire family of four.", None, 4),
     # one victim without a numeral
     ("Gunmen killed a village elder near the market.", 1, None),
     ("A driver was shot dead at the checkpoint.", 1, None),
