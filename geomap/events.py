@@ -420,6 +420,7 @@ PARTY_OUTLETS = re.compile(r"voice of jihad|al-?emarah|amaq|al-?naba", re.I)
 _AHEAD = re.compile(r"(?:\s+(?!(?:which|that|who)\b)[\w'-]+){0,4}?\s+(?:will|is|are)\s+"
                     r"(?:(?:also|now|still)\s+)?(?:expected|due|scheduled|set\s+to|planned|"
                     r"likely|(?:to\s+)?be\s+held|(?:to\s+)?take\s+place)\b", re.I)
+_WITHOUT = re.compile(r"\bwithout (?:a |any |firing (?:a )?)?$", re.I)
 _PACT_WORDS = {"truce", "ceasefire", "cease-fire", "peace deal", "agreement"}
 _TALKS = re.compile(r"\s+(?:talks|negotiations|proposals?|plans?|calls?|efforts?|bids?|"
                     r"offers?|framework|draft|deadline)\b", re.I)
@@ -1121,6 +1122,8 @@ def _blocked(sentence: str, m: re.Match) -> bool:
         return True
     if _AHEAD.match(sentence, m.end(), m.end() + 80):
         return True  # "Protests will be held on Friday", "the truce is expected to be signed"
+    if _WITHOUT.search(sentence, max(0, m.start() - 20), m.start()):
+        return True  # "withdrew without a fight", "without firing a shot"
     word = m.group().lower()
     if word in _PACT_WORDS and _TALKS.match(sentence, m.end()):
         return True  # "ceasefire talks", "a truce proposal": nothing agreed yet

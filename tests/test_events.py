@@ -191,6 +191,18 @@ def test_negated_or_hypothetical_triggers_are_not_events(coder, text):
     assert coder(text)[0] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what happened "without a fight" was no fight
+    ("On Monday, the rebels withdrew from Kanyabayonga without a fight.",
+     ["Non-violent transfer of territory"]),
+    # "without" before another word leaves the trigger after it
+    ("On Monday, residents of Goma were without water after shelling hit the town.",
+     ["Shelling/artillery/missile attack"]),
+])
+def test_a_trigger_done_without_is_none(coder, text, expected):
+    assert [e.subtype for e in coder(text)[0]] == expected
+
+
 def test_a_clause_looking_ahead_leaves_the_reported_event(coder):
     events, _ = coder("Shelling in Kharkiv which is expected to go on killed two people.")
     assert [(e.subtype, e.fatalities) for e in events] == \
