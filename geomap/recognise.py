@@ -794,6 +794,34 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
         if speaks or spoken_to or (government and possessive) or owner or \
                 _ACTOR_SUFFIX.match(text, m.end):
             m.kind = "metonym"
+            _list_acts_too(mentions, m, names, text, forward=bool(spoken_to and not speaks))
+
+
+_LOCATED_LIST = re.compile(r"\b(?:" + "|".join(_LOCATED) + r")\s+(?:both\s+)?(?:the\s+)?$", re.I)
+_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _list_acts_too(mentions: list[Mention], m: Mention, names, text: str, forward: bool) -> None:
+    """"Estonia, Latvia and Lithuania expelled diplomats", "urged Kyiv and Moscow to talk":
+    the other countries and capitals of the list the metonym ends (or, spoken to, begins) act
+    with it."""
+    step = 1 if forward else -1
+    k = mentions.index(m) + step
+    listed = []
+    while 0 <= k < len(mentions):
+        a, b = (mentions[k - 1], mentions[k]) if forward else (mentions[k], mentions[k + 1])
+        if mentions[k].kind != "place" or not _LIST_JOIN.fullmatch(text, a.end, b.start) or \
+                names.get(_key(mentions[k].text), (0, 0))[0] < 10:
+            break
+        listed.append(mentions[k])
+        k += step
+    first = listed[-1] if listed and not forward else m
+    if _LOCATED_LIST.search(text, max(0, first.start - 20), first.start):
+        if listed and not forward:  # "officials in both the US and Norway have confirmed":
+            m.kind = "place"  # the speakers are there, as for one place (_LOCATED)
+        return
+    for other in listed:
+        other.kind = "metonym"
 
 
 def _token_at(tokens: list[Token], offset: int) -> int | None:

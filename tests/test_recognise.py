@@ -219,6 +219,18 @@ def test_the_speakers_located_in_a_capital_do_not_make_it_a_metonym(recogniser):
     assert found(recogniser, "Stones hit the US embassy in Lima.", ("metonym",)) == ["US"]
 
 
+@pytest.mark.parametrize("text, metonyms", [
+    # a list of states that speaks or is spoken to acts as a whole
+    ("Estonia, Latvia and Lithuania expelled the diplomats.", ["Estonia", "Latvia", "Lithuania"]),
+    ("The envoy urged Kyiv and Moscow to talk.", ["Kyiv", "Moscow"]),
+    # a list of places the speakers are from or in does not, nor does its last name
+    ("Officials from Armenia and Azerbaijan said talks would resume.", []),
+    ("Health officials in both the United States and Norway have confirmed it.", []),
+])
+def test_a_list_of_states_acts_as_a_whole(recogniser, text, metonyms):
+    assert found(recogniser, text, ("metonym",)) == metonyms
+
+
 def test_a_form_of_address_makes_even_a_country_s_name_a_person(recogniser):
     text = "Mr. Jordan said in Amman that Jordan would help."
     assert found(recogniser, text) == ["Amman", "Jordan"]
