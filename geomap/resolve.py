@@ -1384,7 +1384,7 @@ def _listed_area(text: str, m: Mention) -> str | None:
     """"the states of Texas and Georgia": each name of the list is a country's part; but a lone
     name after the plural is what they lie in ("the provinces and regions of China")."""
     listed = _AREAS_LISTED.search(text, max(0, m.start - 120), m.start)
-    if listed is None:
+    if listed is None or _SOVEREIGN.search(text, max(0, listed.start() - 20), listed.start()):
         return None
     alone = listed.group().rstrip().endswith(" of") and not _LIST_GOES_ON.match(text, m.end)
     return "A" if alone else SUBDIVISION
@@ -1394,6 +1394,10 @@ def _listed_area(text: str, m: Mention) -> str | None:
 # Western": every name of the list is such an area (not Washington, Tyne and Wear)
 _AREAS_LISTED = re.compile(r"\b(?:states|provinces|counties|districts|regions|governorates)\s+"
                            r"of\s+(?:" + _AREA_NAME + r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+# "the Sahel states of Mali, Burkina Faso and Niger", "the Baltic states of": countries
+_SOVEREIGN = re.compile(r"\b(?:sahel|gulf|baltic|balkan|nordic|arab|african|european|asian|"
+                        r"caribbean|pacific|american|member|sovereign|independent|"
+                        r"neighbou?ring)\s+$", re.I)
 _LIST_GOES_ON = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)" + _UP)
 
 

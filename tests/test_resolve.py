@@ -1359,6 +1359,18 @@ def test_a_plural_kind_word_after_a_list_makes_each_name_that_kind(pipeline):
     assert alone.place.feature_code.startswith("PCL")
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    # the states of a region or a union are countries
+    ("The Sahel states of Mali, Burkina Faso and Niger left the bloc.", "Niger", ("PCLI", "NE")),
+    ("The Sahel states of Mali, Burkina Faso and Niger left the bloc.", "Mali", ("PCLI", "ML")),
+    # a country's states are its parts
+    ("Floods hit the Nigerian states of Borno and Niger.", "Niger", ("ADM1", "NG")),
+])
+def test_the_states_of_a_region_are_countries(pipeline, text, name, expected):
+    m = resolve(pipeline, text, name)
+    assert (m.place.feature_code, m.place.country_code) == expected
+
+
 def test_a_district_the_store_knows_only_with_its_kind_word(pipeline):
     """GeoNames calls it "Kurram District": "Kurram district" is that district, though no place
     is called plain "Kurram"."""
