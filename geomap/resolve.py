@@ -87,6 +87,7 @@ MILE_KM = 1.609
 LIST_PEERS = 3.0  # the kind of place most other names of its list are
 HOLDS = 2.0  # a province or district that holds a town the text names
 QUALIFIES = 5.0  # ... and is written right after it: "Pandi, Bulacan"
+SAME_PLACE = 5.0  # the namesake is the place named just before as another name of it
 # A town this small is not what a story set elsewhere means by its name without a word of
 # support (Piccadilly in London is not a village in Western Australia)
 SMALL_TOWN = 15_000
@@ -1395,6 +1396,13 @@ def _listed_area(text: str, m: Mention) -> str | None:
 _AREAS_LISTED = re.compile(r"\b(?:states|provinces|counties|districts|regions|governorates)\s+"
                            r"of\s+(?:" + _AREA_NAME + r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 # "the Sahel states of Mali, Burkina Faso and Niger", "the Baltic states of": countries
+# between a place's name and another name of it: "Bakhmut, which Russia calls Artemovsk",
+# "Stepanakert, known to Azerbaijanis as Khankendi", "Khankendi (Stepanakert)", "Kyiv, or Kiev"
+_ALIAS_GAP = re.compile(r",?\s+(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?(?:calls?|called|names?)\s+|"
+                        r",?\s+(?:also\s+|formerly\s+|once\s+|previously\s+)?(?:known|called|"
+                        r"named|spelt|spelled)\s+(?:(?:to|by)\s+(?:[\w'’-]+\s+){1,2})?"
+                        r"(?:as\s+)?|,\s+(?:formerly|once|or)\s+|\s+\((?:or\s+|formerly\s+)?",
+                        re.IGNORECASE)
 _SOVEREIGN = re.compile(r"\b(?:sahel|gulf|baltic|balkan|nordic|arab|african|european|asian|"
                         r"caribbean|pacific|american|member|sovereign|independent|"
                         r"neighbou?ring)\s+$", re.I)
@@ -1698,6 +1706,11 @@ class _Context:
         ordered = sorted(mentions, key=lambda m: m.start)
         self.before_comma = {m.start: fold(p.text) for p, m in zip(ordered, ordered[1:])
                              if doc.text[p.end:m.start] == ", "}
+        # "Bakhmut, which Russia calls Artemovsk": a name -> the one it is another name of
+        # (the name of who calls it so may stand between: look two names back)
+        self.alias_of = {fold(m.text): fold(p.text) for i, m in enumerate(ordered)
+                         for p in ordered[max(0, i - 2):i]
+                         if _ALIAS_GAP.fullmatch(doc.text, p.end, m.start)}
 
     def update(self, chosen: dict[str, list[Scored]]) -> None:
         self.chosen = chosen
@@ -1754,6 +1767,9 @@ class _Context:
             out["distance"] = STATED_DISTANCE
         if self.listed_like(place, key):
             out["list"] = LIST_PEERS  # "Michigan, Oregon, Ohio and California": all states
+        named = self.chosen.get(self.alias_of.get(key, ""))
+        if named and named[0].place.id == place.id:
+            out["same_place"] = SAME_PLACE  # the writer says it is the place just named
         return out
 
     def others_share(self, code: str, key: str) -> float:

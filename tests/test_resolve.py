@@ -1584,3 +1584,13 @@ def test_a_local_government_area_and_a_province_s_possessive_name_the_district(p
     doc = pipeline(Document(id="t", text="Gunmen attacked Kuriga village in Kaduna state's "
                                          "Chikun local government area."))
     assert {m.text: m.place.feature_code for m in doc.mentions}["Kaduna"] == "ADM1"
+
+
+@pytest.mark.parametrize("text", [
+    # the writer says the second name is the first place's: not Russia's Artëmovsk, though
+    # Russia is named right there
+    "Fighters were seen near Bakhmut, which Russia calls Artemovsk.",
+    "Fighters were seen near Bakhmut, known to Russians as Artemovsk.",
+])
+def test_another_name_of_the_place_just_named_is_that_place(pipeline, text):
+    assert resolve(pipeline, text, "Artemovsk").place.name == "Bakhmut"
