@@ -8,6 +8,7 @@ expression is counted back from the publication date, never forward: news is abo
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 
 from .numbers import VAGUE, fold, value
@@ -122,6 +123,33 @@ def resolve(sentence: str, published: dt.date | None) -> Resolved:
         if found[0] is not None:
             return found
     return None, None
+
+
+def written_date(value: str) -> dt.date | None:
+    """A publication date as feeds and pages write it: ISO ("2020-09-28"; a datetime keeps its
+    own, the publisher's, date), RFC 2822 ("Mon, 28 Sep 2020 10:00:00 GMT") or a month's name
+    with the day and year ("September 28, 2020", "28 Sep 2020"); None for anything else,
+    "09/10/2020" too, whose order of day and month no rule tells.
+
+    >>> written_date("Mon, 28 Sep 2020 10:00:00 GMT")
+    datetime.date(2020, 9, 28)
+    """
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else \
+            dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    low = _WEEKDAY_FIRST.sub("", fold(text), count=1)
+    m = _DAY_MONTH.fullmatch(low) or _MONTH_DAY.fullmatch(low)
+    return _make(int(m["year"]), MONTHS[m["mon"]], int(m["day"])) if m and m["year"] else None
+
+
+_WEEKDAY_FIRST = re.compile(r"^(?:" + "|".join(WEEKDAYS) + r"|mon|tue|wed|thu|fri|sat|sun),? ")
 
 
 def _year_for(month: int, year: str | None, published: dt.date | None) -> int | None:

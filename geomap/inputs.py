@@ -41,6 +41,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePath
 from typing import BinaryIO, Literal, TextIO
 
+from . import dates
 from .models import Document
 
 __all__ = ["MAX_DOCUMENT_BYTES", "read_inputs"]
@@ -498,18 +499,14 @@ def _jsonl_id(value: object, default: str, warnings: list[str]) -> str:
 
 
 def _jsonl_date(value: object) -> dt.date | None:
-    """``published``: an ISO date or datetime; a datetime keeps its own (publisher's) date."""
+    """``published``: a date as dates.written_date reads it (ISO, RFC 2822, "Sep 28, 2020")."""
     if value is None:
         return None
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if len(text) == 10:
-                return dt.date.fromisoformat(text)
-            return dt.datetime.fromisoformat(text).date()
-        except ValueError:
-            pass
-    raise _LineError(f"bad 'published' {value!r}: expected an ISO date or datetime")
+    day = dates.written_date(value) if isinstance(value, str) else None
+    if day is None:
+        raise _LineError(f"bad 'published' {value!r}: expected a date such as 2020-09-28, "
+                         f"'Mon, 28 Sep 2020 10:00:00 GMT' or 'September 28, 2020'")
+    return day
 
 
 def _jsonl_spans(value: object, text: str) -> list[tuple[int, int]] | None:
@@ -684,6 +681,9 @@ class _ArticleParser(HTMLParser):
                     return dt.date.fromisoformat(match[1]), warnings
             except ValueError:
                 pass
+            day = dates.written_date(value)  # "Mon, 28 Sep 2020 10:00:00 GMT"
+            if day is not None:
+                return day, warnings
             warnings.append(f"unreadable date in {where}: {value!r}")
         return None, warnings
 

@@ -344,7 +344,11 @@ def test_jsonl_fields(tmp_path):
 
 @pytest.mark.parametrize("value, day", [("2031-04-17T23:30:00+05:00", dt.date(2031, 4, 17)),
                                         ("2031-04-17T01:00:00Z", dt.date(2031, 4, 17)),
-                                        ("2031-04-17 08:15", dt.date(2031, 4, 17)), (None, None)])
+                                        ("2031-04-17 08:15", dt.date(2031, 4, 17)), (None, None),
+                                        # as feeds and pages write dates
+                                        ("Thu, 17 Apr 2031 23:30:00 +0500", dt.date(2031, 4, 17)),
+                                        ("April 17, 2031", dt.date(2031, 4, 17)),
+                                        ("Thursday, 17 April 2031", dt.date(2031, 4, 17))])
 def test_jsonl_datetimes_keep_the_stated_date(tmp_path, value, day):
     [doc] = read(jsonl(tmp_path, {"text": "x", "published": value}))
     assert doc.published == day
@@ -459,6 +463,12 @@ def test_html_metadata_fallbacks(tmp_path, head, title, day, url):
            f" storms.</p></body></html>"
     [doc] = read(write(tmp_path / "p.htm", page))
     assert (doc.title, doc.published, doc.url, doc.text) == (title, day, url, "Friday storms.")
+
+
+def test_html_date_as_feeds_write_it(tmp_path):
+    page = '<meta name="date" content="Thu, 17 Apr 2031 08:00:00 GMT"><p>x</p>'
+    [doc] = read(write(tmp_path / "p.html", page))
+    assert (doc.published, doc.warnings) == (dt.date(2031, 4, 17), [])
 
 
 def test_html_unreadable_date_warns(tmp_path):
