@@ -222,9 +222,11 @@ def _relative(low: str, published: dt.date | None) -> Resolved:
     return None, None
 
 
+RECENT_DAYS = 92  # a month named with its year this close before publication is news, not past
 # every year _YEAR can find (and some digit runs that are none: the test below only skips)
 _YEARISH = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR = re.compile(r"\b(?:in|since|of|during|after|before|until) (?:the )?(?:early |late |mid-)?"
+                   r"(?:" + _MON + r",? )?"  # "since May 2023"
                    r"(?P<year>1[89]\d\d|20\d\d)(?P<s>s)?\b|\b(?P<y2>1[89]\d\d|20\d\d)s\b")
 
 
@@ -239,8 +241,11 @@ def past_years(sentence: str, published: dt.date | None) -> list[int]:
     this_year = published.year if published else dt.date.today().year
     if all(int(y) >= this_year for y in _YEARISH.findall(sentence)):
         return []  # no year before this one ("On 3 May 2020" in 2020 news): spares the search
-    years = [int(m["year"] or m["y2"]) for m in _YEAR.finditer(fold(sentence))]
-    return [y for y in years if y < this_year]
+    found = [(int(m["year"] or m["y2"]), m["mon"]) for m in _YEAR.finditer(fold(sentence))]
+    # a month of last year may be recent news: "clashes in December 2023" of a January story
+    recent = (published or dt.date.today()) - dt.timedelta(days=RECENT_DAYS)
+    return [y for y, mon in found if y < this_year and
+            (mon is None or dt.date(y, MONTHS[mon], 1) < recent)]
 
 
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")

@@ -90,6 +90,9 @@ _V = [
      r"(?<!missile )(?<!rocket )(?<!artillery )"
      r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
      r"(?<!missile )(?<!rocket )(?<!artillery )strikes (?:on|against) |"
+     # "16 people were killed in strikes near al-Qaim" (not in missile or rocket strikes)
+     r"(?:killed|wounded|injured|died) in (?:(?!missile|rocket|artillery)[\w'-]+ ){0,2}?"
+     r"strikes\b|"
      r"loitering munitions?|(?:launched|fired) (?:[\w'-]+ ){0,3}?drones? (?:at|into|towards?)\b"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
@@ -106,7 +109,7 @@ _V = [
     ("Violence against civilians", "Sexual violence",
      r"rap(?:ed|e)|sexual(?:ly)? (?:assault|violence)"),
     ("Violence against civilians", "Abduction/forced disappearance",
-     r"abduct\w*|kidnap\w*|(?:taken|took|takes|taking|held|holding) (?:[\w'-]+ ){0,3}?"
+     r"abduct\w*|kidnap\w*|(?:taken|took|takes|taking|held|holding) (?:[\w'-]+ ){0,5}?"
      r"(?:as )?hostages?"),
     # an assault on unarmed people with no death (a killing is found by the casualty words)
     ("Violence against civilians", "Attack",

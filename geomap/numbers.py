@@ -262,12 +262,20 @@ def _kind(before: str, after: str, word: str = "", last: str | None = None) -> s
         return None  # "a father of three": a description, not a figure
     if prev and prev[-1] in ACTIVE:  # "killing 3", "killed 3 soldiers", "wounding 5"
         return ACTIVE[prev[-1]]
+    if nxt and nxt[0] in _THINGS:
+        return None  # "strikes on 85 targets in retaliation for an attack that killed three"
     kind = _article_kind(nxt) if word in ARTICLES else _following_kind(nxt)
     # an article after a comma is an apposition ("1 child, a shepherd,"), not another victim
     comma_ok = word not in ARTICLES
     if kind is None and last in ("killed", "wounded") and _listed(prev, nxt, comma_ok):
         return last  # "killing 2 soldiers and 3 policemen", "1 elder in addition to 2 guards"
     return kind
+
+
+# what a figure right before them counts is no one: the things hit, the weapons, the times
+_THINGS = frozenset("""targets houses homes buildings vehicles cars trucks positions sites bases
+posts villages towns shops rockets missiles drones shells mortars bombs strikes attacks raids
+times hours days weeks months years km kilometres kilometers miles metres meters""".split())
 
 
 def _without_hedge(prev: list[str]) -> list[str]:

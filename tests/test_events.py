@@ -50,6 +50,9 @@ def test_dates_without_publication_keep_absolute_only():
     assert dates.resolve("Clashes on 3 May 2019.", None) == (dt.date(2019, 5, 3), 1)
     text = "A truce signed in 1994 and clashes since the 1990s."
     assert dates.past_years(text, MON) == [1994, 1990]
+    # a month with its year is past too, unless it is recent news
+    assert dates.past_years("220 were killed since May 2019.", MON) == [2019]
+    assert dates.past_years("Clashes in December 2019 killed 5.", dt.date(2020, 1, 10)) == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -290,6 +293,9 @@ def test_killing_of_civilians_is_violence_against_civilians(coder):
     ("Raiders killed 2 herders and 3 traders, and wounded 4 others near the well.", 5, 4),
     # an apposition describes the victim already counted
     ("1 farmer, a father of three, was killed by a stray shell.", 1, None),
+    # the things a figure counts are no victims, though a casualty word follows
+    ("Jets struck more than 85 targets in retaliation for an attack that killed three soldiers.",
+     3, None),
     # but a family the verb hits counts its members
     ("An air strike in Idlib killed a family of five.", 5, None),
     ("Shelling wounded an entire family of four.", None, 4),
@@ -1160,6 +1166,14 @@ def test_a_dateline_s_day_is_no_figure(coder):
     ("On Monday, the Nigerian Air Force bombed a rebel camp in Zamfara.",
      [("Air/drone strike", "Zamfara", 3)]),
     ("On Monday, the air force chief visited troops in Maiduguri.", []),
+    # people killed "in strikes" were killed from the air, unless missiles or rockets struck
+    ("On Monday, 16 people were killed in strikes near al-Qaim.",
+     [("Air/drone strike", "al-Qaim", 2)]),
+    ("On Monday, 5 people were killed in missile strikes on Kharkiv.",
+     [("Shelling/artillery/missile attack", "Kharkiv", 1)]),
+    # a hostage-taking may name many captives
+    ("On Monday, gunmen took more than 130 prison guards hostage in Guayaquil.",
+     [("Abduction/forced disappearance", "Guayaquil", 1)]),
     # bombs guided or dropped from the air make an air strike; a bomb alone is an IED
     ("On Monday, Russian forces attacked Kharkiv with guided bombs.",
      [("Air/drone strike", "Kharkiv", 1)]),
