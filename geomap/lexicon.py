@@ -130,6 +130,11 @@ FEATURE_AFTER = {
     "raion": "A", "subdistrict": "A", "sub-district": "A", "sub-county": "A", "chiefdom": "A",
     "camp": "S",
 }
+# Words after a name that make it a building's or a spot's inside a town ("Lido beach",
+# "Bakara market", "Shifa hospital"): what lies "in" the place after them
+FACILITY_WORDS = {"beach", "market", "hospital", "hotel", "mosque", "church", "school",
+                  "university", "stadium", "bridge", "checkpoint", "prison", "square", "road",
+                  "street", "avenue", "neighbourhood", "neighborhood", "suburb", "quarter"}
 # Units always below a province: a province or country is never what they name ("the Amaro
 # woreda" of Ethiopia is no Amara region).  Not "district", "zone" or "county", which are a
 # province's own name in some countries (Lisbon District, Kenya's counties).

@@ -217,7 +217,10 @@ class Resolver:
                     else:
                         self._assign(doc, ms, _lead(home, final[key], "in_story"))
         for key, ms in groups.items():  # after the above: no unplaced town contains a name
-            if not chosen[key] and not self._side_of_area(ms, context) and \
+            spot = bool(chosen[key]) and _facility_elsewhere(doc.text, ms, context)
+            if spot:
+                _unplace(ms, final[key][0])  # "Lido beach in Mogadishu": not Lido, Italy
+            if (spot or not chosen[key]) and not self._side_of_area(ms, context) and \
                     not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
@@ -1208,6 +1211,19 @@ def _out_of_story(best: "Scored", beyond: int) -> bool:
     return best.place.population < SMALL_TOWN or best.features.get("qualifier", 0) < 0
 
 
+def _facility_elsewhere(text: str, mentions: list[Mention], context: "_Context") -> bool:
+    """Every mention names a building or spot ("Lido beach", "Bakara market") in a town the
+    text places right after it, and the name's place lies far from that town: the name is the
+    spot's, not the far town's."""
+    if not all(next(iter(text[m.end:m.end + 20].split()), "") in lx.FACILITY_WORDS
+               for m in mentions):
+        return False
+    town = context.containing_area(mentions[0])
+    best = mentions[0].place
+    return town is not None and town.place is not None and best is not None and \
+        haversine_km(best.lat, best.lon, town.place.lat, town.place.lon) > CITY_RADIUS_KM
+
+
 def _unplace(mentions: list[Mention], best: "Scored") -> None:
     """Leave mentions unresolved, their namesakes kept as alternatives for the reader."""
     for m in mentions:
@@ -2050,7 +2066,7 @@ _IN_KIND_LIST = re.compile(r"\b(?i:" + "|".join(sorted(lx.PLURAL_KINDS_BEFORE)) 
                            r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?: \([^()]{1,40}\))?"
                            r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 _GAP_KINDS = {"village", "town", "district", "region", "province", "area", "airport", "camp",
-              "township"}
+              "township"} | lx.FACILITY_WORDS
 _GAP_KIND = "(?:" + "|".join(sorted(_GAP_KINDS)) + ")"
 _CONTAINER_GAP = re.compile(
     # "Kash Rod (Delaram) district, Nimruz" (not "Erbushan (二步山), Luzitang", a list)

@@ -1594,3 +1594,16 @@ def test_a_local_government_area_and_a_province_s_possessive_name_the_district(p
 ])
 def test_another_name_of_the_place_just_named_is_that_place(pipeline, text):
     assert resolve(pipeline, text, "Artemovsk").place.name == "Bakhmut"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a spot named before a facility word lies in the town after it, not in a far namesake
+    ("Gunmen attacked a restaurant at Lido beach in Mogadishu.", "Lido", ("Mogadishu", 2)),
+    ("A bomb exploded at Bakara market in Mogadishu.", "Bakara", ("Mogadishu", 2)),
+    # the namesake in that town stays
+    ("The Lido beach in Venice was closed.", "Lido", ("Lido", 1)),
+])
+def test_a_spot_before_a_facility_word_lies_in_the_town_after_it(pipeline, text, name,
+                                                                 expected):
+    m = resolve_any(pipeline, text, name)
+    assert (m.place.name, m.precision) == expected
