@@ -594,7 +594,7 @@ class EventExtractor:
         text = doc.text[start:end]
         if _CREDIT.match(fold(text)):
             return []  # links to other articles and credits report nothing here
-        found = triggers(text)
+        found = triggers(_without_motive(text))
         if not found:
             return []
         mentions = [m for m in doc.mentions if start <= m.start and m.end <= end
@@ -645,6 +645,22 @@ class EventExtractor:
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")
 
 
+# "in retaliation for a drone attack that killed three soldiers": the other incident's
+# figures, up to the clause's end
+_MOTIVE = re.compile(r"\b(?:in (?:retaliation|response|revenge|reprisal) (?:for|to)|to avenge)"
+                     r"\b[^,;]*", re.IGNORECASE)
+
+
+def _without_motive(sentence: str) -> str:
+    """The sentence with the incident it answers blanked out, offsets kept."""
+    if "retaliat" not in sentence and "respon" not in sentence and \
+            "reveng" not in sentence and "reprisal" not in sentence and "aveng" not in sentence:
+        return sentence  # most sentences: spares the search
+    # (an epidemic or a flood answered stays: it says the measure is no political event)
+    return _MOTIVE.sub(lambda m: m.group() if _MISHAP.search(fold(m.group())) else
+                       " " * len(m.group()), sentence)
+
+
 def _facts(doc: Document, start: int, end: int, mentions: list[Mention],
            stated: dates.Resolved) -> dict:
     """The fields of a sentence's events that do not depend on the trigger: date (``stated``:
@@ -656,7 +672,7 @@ def _facts(doc: Document, start: int, end: int, mentions: list[Mention],
         when, precision = None, None  # "in 1994": a year, finer than nothing ACLED codes
     elif when is None and doc.published is not None:
         when, precision = doc.published, 1  # undated news: the day it was reported
-    toll = numbers.casualties(text)
+    toll = numbers.casualties(_without_motive(text))
     fatalities, cumulative = toll.killed, False
     if fatalities is None and toll.toll is not None:
         fatalities, cumulative = toll.toll, True

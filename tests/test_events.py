@@ -206,6 +206,20 @@ def test_a_trigger_done_without_is_none(coder, text, expected):
     assert [e.subtype for e in coder(text)[0]] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what the strikes answer is another incident: its deaths and its attack are not theirs
+    ("On Monday, jets carried out air strikes on positions in Syria in retaliation for a drone "
+     "attack that killed three soldiers, officials said.", [("Air/drone strike", None)]),
+    ("On Monday, troops shelled Kherson in response to an attack that killed 2 soldiers, "
+     "killing 4 civilians.", [("Shelling/artillery/missile attack", 4)]),
+    # the answer's own figures after the motive still count
+    ("On Monday, in retaliation for the attack, troops shelled Kherson, killing 5 people.",
+     [("Shelling/artillery/missile attack", 5)]),
+])
+def test_the_incident_an_event_answers_is_not_its_own(coder, text, expected):
+    assert [(e.subtype, e.fatalities) for e in coder(text)[0]] == expected
+
+
 def test_a_clause_looking_ahead_leaves_the_reported_event(coder):
     events, _ = coder("Shelling in Kharkiv which is expected to go on killed two people.")
     assert [(e.subtype, e.fatalities) for e in events] == \
