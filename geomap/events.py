@@ -106,6 +106,11 @@ _V = [
      r"bombings?(?! targets?| ranges?)|"
      r"bomb (?:blast|explo\w+)|explosion|blast|detonat\w+"),
     ("Explosions/Remote violence", "Grenade", r"grenades?"),
+    # a state or force that "struck" or "bombed" a place or targets, its weapon unsaid (below
+    # the weapons above: "struck the town with missiles" is shelling)
+    ("Explosions/Remote violence", "Air/drone strike",
+     r"struck|bombed|(?:hit|attacked|targeted) (?:[\w'-]+ ){0,6}?with (?:[\w'-]+ )?"
+     r"(?:drones|jets|warplanes|aircraft)\b"),
     ("Violence against civilians", "Sexual violence",
      r"rap(?:ed|e)|sexual(?:ly)? (?:assault|violence)"),
     ("Violence against civilians", "Abduction/forced disappearance",
@@ -1178,6 +1183,22 @@ def _struck_target(sentence: str, low: str, end: int) -> bool:
         or LETHAL.search(low) is not None
 
 
+_STRIKERS = _word_re(r"jets|warplanes|aircraft|planes|drones|helicopters|gunships")
+
+
+def _state_struck(sentence: str, low: str, m: re.Match) -> bool:
+    """"Israel struck targets near Damascus", "the army bombed Rafah": a state, a force or its
+    aircraft (a name or such a word right before the verb) hit a place or a target (not "a car
+    struck a pedestrian", "Shell struck a deal", "an earthquake struck Malatya")."""
+    subject = sentence[max(0, m.start() - 30):m.start()].split()[-1:]
+    if not subject or _MISHAP.search(low):
+        return False
+    word = subject[0].lower()
+    by_state = subject[0][:1].isupper() or FORCES.fullmatch(word) or _STRIKERS.fullmatch(word)
+    return bool(by_state) and (_name_follows(sentence, low, m.end() + 1) or
+                               _STRIKE_TARGETS.match(low, m.end() + 1) is not None)
+
+
 def _attacked_place(sentence: str, low: str, m: re.Match) -> bool:
     """"ADF rebels attacked Oicha": a name follows (not a day or a month) and armed men, named
     before the verb, did it (not "fans stormed Wembley"); a raid by state forces is a search
@@ -1217,6 +1238,8 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
     if word.startswith("strike"):  # "Israeli strikes hit Tyre", not lightning or a walkout
         return not before.endswith(("lightning ", "general ", "hunger ", "labour ", "labor ",
                                     "workers ", "workers' "))
+    if word in ("struck", "bombed"):
+        return _state_struck(sentence, low, m)
     if word.startswith("operation"):
         return before.endswith(("clearing ", "military ", "security "))
     if word in ("freed", "released"):  # hostages and prisoners, not a driver out on bail

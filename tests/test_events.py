@@ -1188,6 +1188,18 @@ def test_a_dateline_s_day_is_no_figure(coder):
     # a hostage-taking may name many captives
     ("On Monday, gunmen took more than 130 prison guards hostage in Guayaquil.",
      [("Abduction/forced disappearance", "Guayaquil", 1)]),
+    # a state or force that struck or bombed a place or targets, its weapon unsaid
+    ("On Monday, Israel struck targets near Damascus.", [("Air/drone strike", "Damascus", 2)]),
+    ("On Monday, the army bombed rebel hideouts near Djibo.",
+     [("Air/drone strike", "Djibo", 2)]),
+    ("On Monday, Ukraine hit an airfield near Saky with drones.",
+     [("Air/drone strike", "Saky", 2)]),
+    # a weapon named says what it was; deals, cars and quakes strike no one
+    ("On Monday, Russia struck Kharkiv with missiles.",
+     [("Shelling/artillery/missile attack", "Kharkiv", 1)]),
+    ("On Monday, Shell struck a deal with Nigeria in Abuja.", []),
+    ("On Monday, a car struck a pedestrian in Lagos.", []),
+    ("On Monday, an earthquake struck Malatya.", []),
     # bombs guided or dropped from the air make an air strike; a bomb alone is an IED
     ("On Monday, Russian forces attacked Kharkiv with guided bombs.",
      [("Air/drone strike", "Kharkiv", 1)]),
