@@ -383,6 +383,9 @@ FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|a
                         r"servicemen|fighters|militants|police|security forces|rebels|"
                         r"air force|navy|air defen[cs]es?)\b")
 # "Ukraine's air force": a country's own forces, named by its possessive
+# a state as the subject of a strike: "Israel struck", "Russia has launched"
+_STATE_ACTS = re.compile(r" (?:has |have |had |also |then )?(?:struck|bombed|shelled|attacked|"
+                         r"hit|pounded|launched|fired)\b")
 _OWN_FORCE = re.compile(r"['’]s\s+(?:armed forces|army|military|air force|navy|air defen[cs]es?|"
                         r"troops|forces|police)\b|"
                         # "U.S. forces", "the United States military" (not "the war in Sudan
@@ -1433,10 +1436,14 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
     found: dict[str, tuple[str, str | None]] = {}  # by name in lower case: the first written
     low = fold(sentence)
     for m in mentions:
-        own = m.kind == "place" and m.place is not None and \
-            m.place.feature_code.startswith("PCL") and _OWN_FORCE.match(low, m.end - offset)
+        state = m.kind in ("place", "metonym") and m.place is not None and \
+            m.place.feature_code.startswith("PCL")
+        own = state and _OWN_FORCE.match(low, m.end - offset)
         if own:
             name = sentence[m.start - offset:m.end - offset + len(own.group())]
+            found.setdefault(name.lower(), (name, m.place.country_code))
+        elif state and _STATE_ACTS.match(low, m.end - offset):
+            name = sentence[m.start - offset:m.end - offset]  # "Israel struck targets"
             found.setdefault(name.lower(), (name, m.place.country_code))
         if m.kind != "demonym":
             continue

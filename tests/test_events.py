@@ -728,6 +728,9 @@ def test_assaults_on_civilians_and_occupation_by_forces(coder, text, expected):
     # a state's weapon names its military, and a country's possessive its own forces
     ("On Monday, a Russian missile hit a school in Sumy, killing 4.", "Russian military", "RU"),
     ("On Monday, Ukraine's air force downed 9 drones over Odesa.", "Ukraine's air force", "UA"),
+    # a state that strikes is its own actor
+    ("On Monday, Israel struck targets near Damascus.", "Israel", "IL"),
+    ("On Monday, Russia launched 40 drones at Kyiv.", "Russia", "RU"),
 ])
 def test_a_state_named_by_its_weapons_or_forces_is_an_actor(coder, text, actor, code):
     (ev,) = coder(text)[0]
