@@ -104,7 +104,7 @@ _V = [
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      r"ieds?|vbieds?|pbieds?|roadside bomb|landmines?|mines?|explosive device|bombs?(?! shelter)|"
      r"bombings?(?! targets?| ranges?)|"
-     r"bomb (?:blast|explo\w+)|explosion|blast|detonat\w+"),
+     r"bomb (?:blast|explo\w+)|explosion|blast|detonat\w+|bombed"),
     ("Explosions/Remote violence", "Grenade", r"grenades?"),
     # a state or force that "struck" or "bombed" a place or targets, its weapon unsaid (below
     # the weapons above: "struck the town with missiles" is shelling)
@@ -378,7 +378,7 @@ NAMED_ACTORS = _word_re(r"is-k|iskp|haqqani network|unknown gunm[ae]n|gunm[ae]n|
 _UNNAMED_ARMED = re.compile(r"\b(militants|insurgents|rebels|bandits|assailants|attackers) "
                             r"(?:have |had |also |reportedly |then )?(?:shot|killed|ambushed|"
                             r"attacked|opened fire|fired|abducted|kidnapped|raided|stormed|"
-                            r"seized|captured|overran|burned|torched|looted|targeted)\b")
+                            r"seized|captured|overran|burned|torched|looted|targeted|bombed|shelled)\b")
 FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
                         r"servicemen|fighters|militants|police|security forces|rebels|"
                         r"air force|navy|air defen[cs]es?)\b")
@@ -1241,6 +1241,8 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
     if word.startswith("strike"):  # "Israeli strikes hit Tyre", not lightning or a walkout
         return not before.endswith(("lightning ", "general ", "hunger ", "labour ", "labor ",
                                     "workers ", "workers' "))
+    if word == "bombed" and subtype == "Remote explosive/landmine/IED":
+        return ARMED_GROUP.search(low, 0, m.start()) is not None  # "militants bombed a bus"
     if word in ("struck", "bombed"):
         return _state_struck(sentence, low, m)
     if word.startswith("operation"):

@@ -1153,11 +1153,11 @@ def test_the_towns_a_verb_hits_are_one_scene_each(coder, text, expected):
      [("Shelling/artillery/missile attack", "Tartar", 2, ["Armenian forces"], 27),
       ("Air/drone strike", "Khankendi", None, ["Azerbaijani military"], 27)]),
     ("Rebels shelled Goma on Sunday; meanwhile, government jets bombed Rutshuru.",
-     [("Shelling/artillery/missile attack", "Goma", None, [], 27),
+     [("Shelling/artillery/missile attack", "Goma", None, ["Rebels"], 27),
       ("Air/drone strike", "Rutshuru", None, [], 27)]),
     # a clause with no place of its own tells the same incident
     ("On Sunday, rebels shelled Goma, killing 3 civilians, while 2 soldiers were wounded.",
-     [("Shelling/artillery/missile attack", "Goma", 3, [], 27)]),
+     [("Shelling/artillery/missile attack", "Goma", 3, ["rebels"], 27)]),
 ])
 def test_each_clause_of_a_sentence_may_tell_an_incident(coder, text, expected):
     events, _ = coder(text)
@@ -1197,6 +1197,9 @@ def test_a_dateline_s_day_is_no_figure(coder):
      [("Air/drone strike", "Djibo", 2)]),
     ("On Monday, Ukraine hit an airfield near Saky with drones.",
      [("Air/drone strike", "Saky", 2)]),
+    # armed men who bombed something planted a bomb
+    ("On Monday, militants bombed a bus in Quetta.",
+     [("Remote explosive/landmine/IED", "Quetta", 1)]),
     # a weapon named says what it was; deals, cars and quakes strike no one
     ("On Monday, Russia struck Kharkiv with missiles.",
      [("Shelling/artillery/missile attack", "Kharkiv", 1)]),
