@@ -378,7 +378,8 @@ NAMED_ACTORS = _word_re(r"is-k|iskp|haqqani network|unknown gunm[ae]n|gunm[ae]n|
 _UNNAMED_ARMED = re.compile(r"\b(militants|insurgents|rebels|bandits|assailants|attackers) "
                             r"(?:have |had |also |reportedly |then )?(?:shot|killed|ambushed|"
                             r"attacked|opened fire|fired|abducted|kidnapped|raided|stormed|"
-                            r"seized|captured|overran|burned|torched|looted|targeted|bombed|shelled)\b")
+                            r"seized|captured|overran|burned|torched|looted|targeted|bombed|"
+                            r"shelled)\b")
 FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
                         r"servicemen|fighters|militants|police|security forces|rebels|"
                         r"air force|navy|air defen[cs]es?)\b")

@@ -144,7 +144,8 @@ LOCAL_UNITS = {"woreda", "lga", "cercle", "commune", "tehsil", "raion", "rayon",
 # holds under no English or bare name ("Yesilyurt district" is Turkey's Yeşilyurt İlçesi,
 # "Pa Daet district" Thailand's Amphoe Pa Daet, Iran's counties Shahrestān-e X)
 LOCAL_KIND_FORMS = {
-    "district": ("{} İlçesi", "Amphoe {}", "Huyện {}", "Shahrestān-e {}", "{} Raion", "{} Rayon"),
+    "district": ("{} İlçesi", "Amphoe {}", "Huyện {}", "Shahrestān-e {}", "{} Raion",
+                 "{} Rayon"),
     "county": ("Shahrestān-e {}",), "raion": ("{} Raion",), "rayon": ("{} Rayon",),
     "province": ("Provincia de {}",), "department": ("Departamento de {}",),
     "municipality": ("Municipio de {}",),
