@@ -383,10 +383,10 @@ _UNNAMED_ARMED = re.compile(r"\b(militants|insurgents|rebels|bandits|assailants|
 FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
                         r"servicemen|fighters|militants|police|security forces|rebels|"
                         r"air force|navy|air defen[cs]es?)\b")
-# "Ukraine's air force": a country's own forces, named by its possessive
 # a state as the subject of a strike: "Israel struck", "Russia has launched"
 _STATE_ACTS = re.compile(r" (?:has |have |had |also |then )?(?:struck|bombed|shelled|attacked|"
                          r"hit|pounded|launched|fired)\b")
+# "Ukraine's air force": a country's own forces, named by its possessive
 _OWN_FORCE = re.compile(r"['’]s\s+(?:armed forces|army|military|air force|navy|air defen[cs]es?|"
                         r"troops|forces|police)\b|"
                         # "U.S. forces", "the United States military" (not "the war in Sudan

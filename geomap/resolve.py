@@ -1411,7 +1411,6 @@ def _listed_area(text: str, m: Mention) -> str | None:
 # Western": every name of the list is such an area (not Washington, Tyne and Wear)
 _AREAS_LISTED = re.compile(r"\b(?:states|provinces|counties|districts|regions|governorates)\s+"
                            r"of\s+(?:" + _AREA_NAME + r"(?:,\s*(?:and\s+)?|\s+and\s+))*$")
-# "the Sahel states of Mali, Burkina Faso and Niger", "the Baltic states of": countries
 # between a place's name and another name of it: "Bakhmut, which Russia calls Artemovsk",
 # "Stepanakert, known to Azerbaijanis as Khankendi", "Khankendi (Stepanakert)", "Kyiv, or Kiev"
 _ALIAS_GAP = re.compile(r",?\s+(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?(?:calls?|called|names?)\s+|"
@@ -1419,6 +1418,7 @@ _ALIAS_GAP = re.compile(r",?\s+(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?(?:calls?
                         r"named|spelt|spelled)\s+(?:(?:to|by)\s+(?:[\w'’-]+\s+){1,2})?"
                         r"(?:as\s+)?|,\s+(?:formerly|once|or)\s+|\s+\((?:or\s+|formerly\s+)?",
                         re.IGNORECASE)
+# "the Sahel states of Mali, Burkina Faso and Niger", "the Baltic states of": countries
 _SOVEREIGN = re.compile(r"\b(?:sahel|gulf|baltic|balkan|nordic|arab|african|european|asian|"
                         r"caribbean|pacific|american|member|sovereign|independent|"
                         r"neighbou?ring)\s+$", re.I)
