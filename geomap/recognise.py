@@ -775,7 +775,7 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
         k = _token_at(tokens, m.start) if m.kind == "place" else None
         if k is None:
             continue
-        if names.get(_key(m.text), (0, 0))[0] < 10:  # only countries and capitals
+        if not _state_named(names, m.text):
             continue
         end = next((x for x in range(k, len(tokens)) if tokens[x].end >= m.end), k)
         after = [t.lower for t in tokens[end + 1:end + 4] if t.sentence == tokens[k].sentence]
@@ -797,6 +797,12 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
             _list_acts_too(mentions, m, names, text, forward=bool(spoken_to and not speaks))
 
 
+def _state_named(names, name: str) -> bool:
+    """The name is a country's or a capital's (importance 10 or more): one that may stand for
+    its government."""
+    return names.get(_key(name), (0, 0))[0] >= 10
+
+
 _LOCATED_LIST = re.compile(r"\b(?:" + "|".join(_LOCATED) + r")\s+(?:both\s+)?(?:the\s+)?$", re.I)
 _LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
@@ -811,7 +817,7 @@ def _list_acts_too(mentions: list[Mention], m: Mention, names, text: str, forwar
     while 0 <= k < len(mentions):
         a, b = (mentions[k - 1], mentions[k]) if forward else (mentions[k], mentions[k + 1])
         if mentions[k].kind != "place" or not _LIST_JOIN.fullmatch(text, a.end, b.start) or \
-                names.get(_key(mentions[k].text), (0, 0))[0] < 10:
+                not _state_named(names, mentions[k].text):
             break
         listed.append(mentions[k])
         k += step

@@ -1218,9 +1218,9 @@ def _facility_elsewhere(text: str, mentions: list[Mention], context: "_Context")
     if not all(next(iter(text[m.end:m.end + 20].split()), "") in lx.FACILITY_WORDS
                for m in mentions):
         return False
-    town = context.containing_area(mentions[0])
+    town = context.containing_area(mentions[0])  # a placed mention, or None
     best = mentions[0].place
-    return town is not None and town.place is not None and best is not None and \
+    return town is not None and best is not None and \
         haversine_km(best.lat, best.lon, town.place.lat, town.place.lon) > CITY_RADIUS_KM
 
 
