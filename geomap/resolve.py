@@ -195,7 +195,7 @@ class Resolver:
             final[key] = self._with_reference(doc.text, ms[0].text,
                                               _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, final[key], static[key].natural, static[key].stated_side)
-            self._other_kind(doc, ms, static[key].written, final[key])
+            self._other_kind(doc, ms, static[key].written, final[key], key, context)
         for key, ms in groups.items():
             if chosen[key] and _lone_town(chosen[key][0], static[key].written_area):
                 towns = ms[0].alternatives  # "Sinai" is the peninsula, not a hamlet in Mexico
@@ -226,22 +226,39 @@ class Resolver:
         return doc
 
     def _other_kind(self, doc: Document, mentions: list[Mention], written: list[str | None],
-                    ranked: list[Scored]) -> None:
+                    ranked: list[Scored], key: str, context: "_Context") -> None:
         """"Idlib city ... southern Idlib province": one name for a city and the province
         named after it, told apart by the kind word after each mention.  A mention whose kind
         word asks for the other kind than the one chosen for the name takes the namesake of
-        that kind holding the city (or the city inside the province), if one is ranked.
-        ``written``: each mention's kind word after it (_kind_word_after)."""
+        that kind holding the city (or the city inside the province), if one is ranked; where
+        the province won by its kind word, a mention with no cue at all is the city the
+        province is named after.  ``written``: each mention's kind word after it
+        (_kind_word_after)."""
         if len(mentions) < 2 or not ranked:
             return
         best = ranked[0].place
-        for m, word in zip(mentions, written):
+        # the province was chosen for its kind word: a mention with none is its namesake city
+        # ("killed three in Kherson, the head of the Kherson region said"); not a name the
+        # words before ask for, "the state of Zacatecas", "towns in Bulacan", "northwestern
+        # Jilin", nor one that may qualify the name before it, "San Rafael, Veracruz", "Gul
+        # Tipa, Kunduz", nor the peer of a country or province, "Veracruz and Mexico"
+        city_bare = best.feature_code in ("ADM1", "ADM2") and \
+            not lx.SUBDIVISION_WORDS.isdisjoint(written) and \
+            not any(_area_chosen(context.chosen.get(k)) for k in context.coordinated.get(key, ()))
+        bare = [wanted is None and not _AFTER_NAME_COMMA.search(doc.text, max(0, m.start - 40),
+                                                               m.start) and
+                not _AREA_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+                for m, (wanted, _) in zip(mentions, _mention_cues(doc.text, mentions, written))
+                ] if city_bare else []
+        for i, (m, word) in enumerate(zip(mentions, written)):
             if best.feature_class == "P" and word in lx.SUBDIVISION_WORDS:
                 other = next((a for a in ranked if a.place.feature_code in ("ADM1", "ADM2") and
                               _lies_in(best, a.place)), None)
-            elif best.feature_class == "A" and word in _CITY_WORDS:
+            elif best.feature_class == "A" and (word in _CITY_WORDS or
+                                                (word is None and city_bare and bare[i])):
                 other = next((a for a in ranked if a.place.feature_class == "P" and
-                              _lies_in(a.place, best)), None)
+                              _lies_in(a.place, best) and (word or _seat_of(a.place, key))),
+                             None)
             else:
                 continue
             if other is not None:
@@ -1356,6 +1373,13 @@ _KINDS_AFTER = re.compile(r"\s+(?P<kind>" + "|".join(_PLURAL_KINDS) +
                          r")\b(?!\s+(?:that|the|an?|its)\b)")  # not the verb: "X states that"
 _LISTED_KIND = re.compile(r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")+" + _KINDS_AFTER.pattern)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s*|,?\s+and\s+)$")
+_AFTER_NAME_COMMA = re.compile(_UP + r"[\w'’-]*,\s+$")  # "Gul Tipa, " before "Kunduz"
+# words before a name that make it an area: "towns in Bulacan", "northwestern Jilin"
+_AREA_BEFORE = re.compile(r"\b(?:(?:towns|villages|cities|parts|divisions|districts|areas|"
+                          r"regions|municipalities|settlements|communities|counties|provinces|"
+                          r"localities)\s+(?:in|of|across|throughout)\s+(?:the\s+)?|"
+                          r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|"
+                          r"central\s+)$", re.IGNORECASE)
 
 
 def _word_before_of(words: list[str]) -> str:
@@ -1495,6 +1519,16 @@ def _area_at_home(cands: list[Candidate]) -> bool:
 def _city(place: Place) -> bool:
     """A city big enough to hold districts and suburbs."""
     return place.feature_class == "P" and place.population >= CITY_POPULATION
+
+
+def _area_chosen(ranked: list["Scored"] | None) -> bool:
+    """A name was resolved to a country or a province."""
+    return bool(ranked) and ranked[0].place.feature_code.startswith(("PCL", "ADM1"))
+
+
+def _seat_of(place: Place, key: str) -> bool:
+    """A town called so by its own name and big enough to have a province named after it."""
+    return place.population >= SEAT_POPULATION and _own_name(place, key)
 
 
 class _Provinces:

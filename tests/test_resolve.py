@@ -1573,6 +1573,24 @@ def test_a_city_and_its_province_named_alike_are_told_apart_by_their_kind_words(
     assert province.alternatives[0].place.id == province.place.id
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # the province won the name by its kind word: the mention with none is the city
+    ("A drone hit a school in Kherson, the governor of the Kherson region said.",
+     ["PPL", "ADM1"]),
+    ("Sirens sounded 80 kilometres east of Kherson. The Kherson region lost power.",
+     ["PPL", "ADM1"]),
+    # but not where the words before make it the area, nor after another name and a comma
+    ("Floods reached villages in northern Kherson. The Kherson region lost power.",
+     ["ADM1", "ADM1"]),
+    ("Floods reached towns in Kherson. The Kherson region lost power.", ["ADM1", "ADM1"]),
+    ("Floods reached Hola Prystan, Kherson. The Kherson region lost power.",
+     ["ADM1", "ADM1"]),
+])
+def test_a_bare_name_beside_its_province_s_kind_word_is_the_city(pipeline, text, kinds):
+    doc = pipeline(Document(id="t", text=text))
+    assert [m.place.feature_code for m in doc.mentions if m.text == "Kherson"] == kinds
+
+
 def test_a_local_government_area_and_a_province_s_possessive_name_the_district(pipeline):
     # "local government area" is Nigeria's district (LGA): Konduga's, not the town of Konduga
     doc = pipeline(Document(id="t", text="Insurgents attacked Kwatandashi village in Borno "
