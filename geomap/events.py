@@ -61,7 +61,7 @@ _V = [
      r"gunbattles?|opened fire|attack(?:ed|s|ing)? (?:on )?"
      r"(?:and \w+ )?(?:[\w'-]+ ){0,3}(?:check ?points?|check ?posts?|posts?|bases?|forces|troops|"
      r"soldiers|army|military|police|convoys?|outposts?|positions?|tanks?|patrols?|barracks|"
-     r"garrisons?|humvees?|apcs?)|"
+     r"garrisons?|humvees?|apcs?|police stations?|prisons?|jails?|penitentiar(?:y|ies))|"
      r"operations?|offensive|sniper|assault|(?:came|come|comes|coming) under fire"),
     # a protest's subtype (excessive force, intervention) is read from the sentence: _refine
     ("Protests", "Peaceful protest",
@@ -702,10 +702,33 @@ def _event(doc: Document, start: int, end: int, mentions: list[Mention], trig: T
                                   end=end)],
                sources=[doc.id])
     _place(ev, doc.text, spot, mentions)
+    _home_force(ev, doc.text[start:end], trig.start)
     if ev.subtype == "Government regains territory" and _foreign_force(ev):
         # ACLED: a foreign state's forces taking ground are coded as a non-state actor's gain
         ev.subtype = "Non-state actor overtakes territory"
     return ev
+
+
+# a state's force no demonym names, as the subject of the trigger's verb ("Army drones struck",
+# "the military shelled"): not a victim ("soldiers were killed when"), nor a noun's modifier
+# ("military mobilisation")
+_HOME_FORCE = re.compile(r"\b(?:(?:the|government|state|security)\s+)?(army|military|troops|"
+                         r"government forces|security forces|air force|warplanes)"
+                         r"(?:\s+(?:drones?|jets?|aircraft|artillery|helicopters?))?\s+"
+                         r"(?:also\s+|then\s+|reportedly\s+|have\s+|has\s+)?"
+                         r"(?:\w+ed|struck|hit|shot|fought|overran|took|retook)\b", re.IGNORECASE)
+
+
+def _home_force(ev: Event, sentence: str, trigger: int) -> None:
+    """The force of the country where the event happened, as the first actor, when the
+    trigger's subject is a force the sentence gives no state: "Army drones struck RSF positions
+    in Omdurman" is the Sudanese army's strike, not the RSF's."""
+    if ev.type == STRATEGIC or ev.place is None or any(a.country_code for a in ev.actors):
+        return
+    force = next((f for f in _HOME_FORCE.finditer(sentence)
+                  if f.start() <= trigger < f.end()), None)
+    if force is not None:
+        ev.actors.insert(0, Actor(name=force.group(1), country_code=ev.place.country_code))
 
 
 def _foreign_force(ev: Event) -> bool:
@@ -875,26 +898,33 @@ def listed_places(sentence: str) -> list[tuple[int, int, int, str | None]]:
     """(start, name end, end, kind noun) of the places a sentence lists as the scene of its one
     figure ("in Kot, Khogyani and Dih Bala districts, Nangarhar": three districts; the province
     after them contains them)."""
-    m = _LIST_START.search(sentence)
-    items, pos = [], m.end() if m else len(sentence)
-    while m is not None:
-        item = _ITEM.match(sentence, pos)
-        if item is None or not _ITEM_END.match(sentence, item.end()) and \
-                not _SEP.match(sentence, item.end()):
-            break
-        sep = _SEP.match(sentence, item.end())
-        span = (item.start("name"), item.end("name"), item.end())
-        items.append((span, item["noun"], sep.group() if sep else ""))
-        if sep is None:
-            break
-        # "Gaza and the West Bank" (after a comma, "the" starts an aside: "Colorado, the Battle")
-        pos = sep.end() + 4 * (sep.group().endswith("and ") and
-                               sentence.startswith("the ", sep.end()))
+    # the first start that opens a list: "struck RSF positions in A and B" is listed after
+    # "in", not after the verb
+    items = next((found for m in _LIST_START.finditer(sentence)
+                  if (found := _list_items(sentence, m.end()))), [])
     kept = [(span, noun) for i, (span, noun, sep) in enumerate(items)
             if not (i and _contains(items[i - 1], noun, sep))]
     # "Kot, Khogyani and Dih Bala districts": the plural noun names what each bare item is
     return [(*span, noun or next((n for _, n in kept[i + 1:] if n), None))
             for i, (span, noun) in enumerate(kept)]
+
+
+def _list_items(sentence: str, pos: int) -> list[tuple[tuple[int, int, int], str | None, str]]:
+    """((start, name end, end), kind noun, separator after) of each name listed from pos."""
+    items = []
+    while True:
+        item = _ITEM.match(sentence, pos)
+        if item is None or not _ITEM_END.match(sentence, item.end()) and \
+                not _SEP.match(sentence, item.end()):
+            return items
+        sep = _SEP.match(sentence, item.end())
+        span = (item.start("name"), item.end("name"), item.end())
+        items.append((span, item["noun"], sep.group() if sep else ""))
+        if sep is None:
+            return items
+        # "Gaza and the West Bank" (after a comma, "the" starts an aside: "Colorado, the Battle")
+        pos = sep.end() + 4 * (sep.group().endswith("and ") and
+                               sentence.startswith("the ", sep.end()))
 
 
 def _contains(before: tuple, noun: str | None, sep: str) -> bool:

@@ -790,6 +790,32 @@ def test_an_event_in_listed_places_is_one_event_per_place(coder):
     assert [(e.place_name, e.fatalities) for e in events] == [("Khan Younis", 15), ("Rafah", 15)]
 
 
+def test_armed_men_attacking_a_prison_or_police_station_is_a_clash(coder):
+    events, _ = coder("On Monday, gangs attacked the main prison in Port-au-Prince, freeing "
+                      "hundreds of inmates.")
+    assert [(e.subtype, e.place_name) for e in events] == [("Armed clash", "Port-au-Prince")]
+
+
+def test_a_list_of_places_after_a_named_target_is_still_a_list(coder):
+    # "struck RSF positions in A and B": the list starts after "in", not at the target's name
+    events, _ = coder("On Monday, army drones struck RSF positions in Omdurman and Kassala.")
+    assert [(e.subtype, e.place_name) for e in events] == \
+        [("Air/drone strike", "Omdurman"), ("Air/drone strike", "Kassala")]
+
+
+@pytest.mark.parametrize("text, actors", [
+    # a force no demonym names that acts is the force of the country where it acted
+    ("On Monday, army drones struck RSF positions in Omdurman.", [("army", "SD"), ("RSF", None)]),
+    ("On Monday, government troops shelled villages near Kassala.", [("troops", "SD")]),
+    # not the dead, nor a force the sentence gives a state
+    ("On Monday, two soldiers were killed when a bomb hit their truck in Kassala.", []),
+    ("On Monday, Chadian troops shelled villages near Kassala.", [("Chadian troops", "TD")]),
+])
+def test_a_force_with_no_state_named_is_the_home_country_s(coder, text, actors):
+    (ev,) = coder(text)[0]
+    assert [(a.name, a.country_code) for a in ev.actors] == actors
+
+
 def test_an_event_in_a_side_of_a_country_is_placed_in_the_country(coder):
     """"A village in northern Mali": no finer place is named, so the country, precision 3."""
     (ev,) = coder("On Sunday, gunmen killed 9 people in a village in northern Mali.")[0]
