@@ -5,7 +5,8 @@ with ONE extracted event, chosen without looking at the gold coding: the first n
 in text order (ACLED notes state the coded event first).  A row with no event scores zero on every
 measure.  Metrics: event type and sub-event type accuracy; for geo_precision 1 rows, the share
 placed within 25 km of the gold point; fatalities exact match (an unstated figure, null, counts as
-ACLED's 0).  The notes often end with the coder's own remark "Fatalities coded as N (VoJ reported
+ACLED's 0); of the rows whose event names an actor, the share whose first actor is on ACLED's
+actor1's side (a state's forces, which geomap gives a country code, against anyone else).  The notes often end with the coder's own remark "Fatalities coded as N (VoJ reported
 M)": that is the answer, not reporting, so it is cut from the text before geomap reads it.
 
     python bench/events_eval.py [ACLED.csv] [--errors N]
@@ -56,7 +57,9 @@ def run(path: Path, errors: int = 0, sources: bool = False) -> dict[str, float]:
     n = len(rows)
     return {"rows": n, "type_acc": score["type"] / n, "subtype_acc": score["subtype"] / n,
             "within_25km_gp1": score["near"] / max(score["gp1"], 1), "gp1_rows": score["gp1"],
-            "fatalities_exact": score["fat"] / n, "no_event": score["none"] / n}
+            "fatalities_exact": score["fat"] / n, "no_event": score["none"] / n,
+            "actor1_side": score["side"] / max(score["actors"], 1),
+            "rows_with_actors": score["actors"]}
 
 
 def _first(pipe, extractor, row, text: str, published: dt.date,
@@ -76,6 +79,9 @@ def _score(score: Counter, row: dict, ev: Event | None) -> bool:
     score["type"] += ev.type == row["event_type"]
     score["subtype"] += ev.type == row["event_type"] and ev.subtype == row["sub_event_type"]
     score["fat"] += (ev.fatalities or 0) == int(row["fatalities"])
+    if ev.actors:  # inter1 1: state forces, 8: external (foreign state) forces
+        score["actors"] += 1
+        score["side"] += (ev.actors[0].country_code is not None) == (row["inter1"] in ("1", "8"))
     if gp1 and ev.place is not None:
         km = haversine_km(ev.place.lat, ev.place.lon,
                           float(row["latitude"]), float(row["longitude"]))

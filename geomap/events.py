@@ -463,7 +463,8 @@ ADDITIVE = re.compile(r"\b(?:also|as well|in addition|another attack)\b")
 _PARTS = r"(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|quarters)"
 _PARTS_OF = _PARTS + " of "
 # the names a violent verb hits are scenes too ("shelled Nikopol and Kherson city")
-_HIT = r"(?:struck|shelled|hit|bombed|pounded|targeted|attacked|stormed|raided)"
+_HIT = r"(?:struck|shelled|hit|bombed|pounded|targeted|attacked|stormed|raided|captured|" \
+    r"seized|recaptured|retook|overran|took control of)"
 # "shelled the city of Nikopol and the town of Marhanets": each scene's kind before its name
 _KIND_OF = r"(?:(?:the )?(?:city|town|village|port city) of )"
 _LIST_START = re.compile(r"\b(?:(?:in|across) (?:the )?(?:limits of |outskirts of |[A-Z][\w'-]* " +
@@ -1153,6 +1154,9 @@ _PROTEST_TOPIC = re.compile(r"\b(?:against|over|condemning|denouncing|protesting
                             r"(?:[\w'-]+\s+){0,3}$")
 
 
+_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
+
+
 def _one_coding(best: dict[str, Trigger], low: str) -> dict[str, Trigger]:
     """Drop the trigger ACLED folds into the other: a bomb defused or gone off prematurely is
     the disrupted weapons use, not an explosion; arrests at a protest are its intervention;
@@ -1168,6 +1172,10 @@ def _one_coding(best: dict[str, Trigger], low: str) -> dict[str, Trigger]:
     if v.subtype == "Abduction/forced disappearance" and \
             low[s.start:s.end] in ("released", "freed"):
         return {"v": v}  # "kidnapped a priest ...; he was released": the abduction, told whole
+    if s.subtype == "Non-violent transfer of territory" and v.subtype in _TAKEN:
+        # "took control of Kidal after the rebels withdrew": one change of hands, a battle only
+        # where the sentence tells of fighting
+        return {"v": v} if any(w in low for w in _FIGHTING) else {"s": s}
     if s.subtype == "Arrests" and v.type == "Protests":
         _at_least(v, _INTERVENTION)  # "protesters marched ...; police detained 30"
         return {"v": v}
@@ -1466,7 +1474,9 @@ def _casualty_only(sentence: str, low: str) -> Trigger | None:
 
 def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
     """Demonym + force noun ("Armenian forces") and named armed groups, as written."""
-    found: dict[str, tuple[str, str | None]] = {}  # by name in lower case: the first written
+    # by name in lower case: the first written, and where (the sentence's order is the actors':
+    # "M23 rebels seized Sake after fighting with Congolese troops" is M23's gain)
+    found: dict[str, tuple[str, str | None, int]] = {}
     low = fold(sentence)
     for m in mentions:
         state = m.kind in ("place", "metonym") and m.place is not None and \
@@ -1474,27 +1484,28 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
         own = state and _OWN_FORCE.match(low, m.end - offset)
         if own:
             name = sentence[m.start - offset:m.end - offset + len(own.group())]
-            found.setdefault(name.lower(), (name, m.place.country_code))
+            found.setdefault(name.lower(), (name, m.place.country_code, m.start - offset))
         elif state and _STATE_ACTS.match(low, m.end - offset):
             name = sentence[m.start - offset:m.end - offset]  # "Israel struck targets"
-            found.setdefault(name.lower(), (name, m.place.country_code))
+            found.setdefault(name.lower(), (name, m.place.country_code, m.start - offset))
         if m.kind != "demonym":
             continue
         tail = FORCE_NOUN.match(low[m.end - offset:m.end - offset + 40])
         if tail:
             name = sentence[m.start - offset:m.end - offset + tail.end()]
-            found.setdefault(name.lower(), (name, m.country_code))
+            found.setdefault(name.lower(), (name, m.country_code, m.start - offset))
         elif STATE_WEAPON.match(low, m.end - offset):
             # "a Russian missile", "Israeli strikes": the state's military fired it
             name = sentence[m.start - offset:m.end - offset] + " military"
-            found.setdefault(name.lower(), (name, m.country_code))
+            found.setdefault(name.lower(), (name, m.country_code, m.start - offset))
     for m in NAMED_ACTORS.finditer(low):
         name = sentence[m.start():m.end()]
-        found.setdefault(name.lower(), (name, None))
+        found.setdefault(name.lower(), (name, None, m.start()))
     unnamed = None if found else _UNNAMED_ARMED.search(low)
     if unnamed:  # "suspected militants attacked": ACLED's unidentified armed group
-        found[unnamed.group(1)] = (sentence[unnamed.start():unnamed.end(1)], None)
-    return [Actor(name=name, country_code=code) for name, code in found.values()]
+        found[unnamed.group(1)] = (sentence[unnamed.start():unnamed.end(1)], None, 0)
+    return [Actor(name=name, country_code=code)
+            for name, code, _ in sorted(found.values(), key=lambda f: f[2])]
 
 
 def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int,

@@ -796,6 +796,36 @@ def test_armed_men_attacking_a_prison_or_police_station_is_a_clash(coder):
     assert [(e.subtype, e.place_name) for e in events] == [("Armed clash", "Port-au-Prince")]
 
 
+@pytest.mark.parametrize("text, actors", [
+    # actors in the sentence's order: who acted is named first, whatever kind of actor
+    ("On Monday, M23 rebels seized Sake after fighting with Congolese troops.",
+     ["M23", "Congolese troops"]),
+    ("On Monday, Afghan forces repelled a Taliban attack in Kunduz.",
+     ["Afghan forces", "Taliban"]),
+])
+def test_actors_come_in_the_order_the_sentence_names_them(coder, text, actors):
+    (ev,) = coder(text)[0]
+    assert [a.name for a in ev.actors] == actors
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # a place taken as the other side withdrew changed hands once, without a battle
+    ("On Monday, Malian troops took control of Kidal after the rebels withdrew from the town.",
+     "Non-violent transfer of territory"),
+    ("On Monday, Malian troops took control of Kidal after heavy fighting, and the rebels "
+     "withdrew from the town.", "Government regains territory"),
+])
+def test_a_withdrawal_with_the_place_taken_is_one_event(coder, text, subtype):
+    assert [e.subtype for e in coder(text)[0]] == [subtype]
+
+
+def test_places_listed_after_a_verb_of_capture_are_one_event_each(coder):
+    events, _ = coder("On Monday, Fano militiamen captured Lalibela and Gondar.")
+    assert [(e.subtype, e.place_name) for e in events] == \
+        [("Non-state actor overtakes territory", "Lalibela"),
+         ("Non-state actor overtakes territory", "Gondar")]
+
+
 def test_a_list_of_places_after_a_named_target_is_still_a_list(coder):
     # "struck RSF positions in A and B": the list starts after "in", not at the target's name
     events, _ = coder("On Monday, army drones struck RSF positions in Omdurman and Kassala.")
