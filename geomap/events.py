@@ -380,8 +380,9 @@ _UNNAMED_ARMED = re.compile(r"\b(militants|insurgents|rebels|bandits|assailants|
                             r"attacked|opened fire|fired|abducted|kidnapped|raided|stormed|"
                             r"seized|captured|overran|burned|torched|looted|targeted|bombed|"
                             r"shelled)\b")
-FORCE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(forces|troops|soldiers|military|army|separatists|"
-                        r"servicemen|fighters|militants|police|security forces|rebels|"
+# (within the demonym's phrase: "four Afghans, police said" names no Afghan police)
+FORCE_NOUN = re.compile(r"^[\s'’-]*(?:\w+[\s'’-]+){0,2}?(forces|troops|soldiers|military|army|"
+                        r"separatists|servicemen|fighters|militants|police|security forces|rebels|"
                         r"air force|navy|air defen[cs]es?)\b")
 # a state as the subject of a strike: "Israel struck", "Russia has launched"
 _STATE_ACTS = re.compile(r" (?:has |have |had |also |then )?(?:struck|bombed|shelled|attacked|"

@@ -749,6 +749,12 @@ def test_a_country_s_forces_without_a_possessive_are_an_actor(coder, text, actor
     assert all(a.country_code != "SD" for e in coder(text)[0] for a in e.actors)
 
 
+def test_a_demonym_across_a_comma_from_a_force_is_no_actor(coder):
+    # the dead "four Afghans, police said": not an actor called "Afghans, police"
+    (ev,) = coder("On Monday, a suicide bomber killed four Afghans, police said.")[0]
+    assert ev.actors == []
+
+
 def test_a_weapon_maker_is_no_actor(coder):
     events, _ = coder("On Monday, Russian missile makers fired 40 workers in Sumy.")
     assert all(a.name != "Russian military" for e in events for a in e.actors)
