@@ -505,7 +505,12 @@ class Trigger:
 
 # "X shelled A, while Y struck B": two incidents one sentence tells, each with its own
 # trigger and place (not "killed 3 in A, while 2 soldiers were wounded": one incident)
-_CLAUSE_BREAK = re.compile(r",\s+while\s+|;\s+(?:while\s+|meanwhile,?\s+)?")
+# (", and" or "and" too, before a force of its own: "Israeli jets struck Beirut overnight and
+# Israeli troops clashed with Hezbollah fighters near Odaisseh")
+_CLAUSE_BREAK = re.compile(r",\s+while\s+|;\s+(?:while\s+|meanwhile,?\s+)?|"
+                           r",?\s+and\s+(?=(?:the\s+)?[A-Z][\w'’-]*\s+(?:[\w'’-]+\s+)?"
+                           r"(?:forces|troops|soldiers|warplanes|jets|drones|militants|fighters|"
+                           r"rebels|police|army|military)\s)")
 
 
 def _clauses(doc: Document, spans: list[tuple[int, int]]
@@ -578,8 +583,12 @@ class EventExtractor:
                 when = dates.resolve(doc.text[max(whole[0], dated_from):whole[1]],
                                      doc.published)
             if _has_stem(doc.text[start:end]):
+                # a clause's incident is as old as its sentence says ("In May 1902, ... a clash
+                # between rebels and American troops")
+                past = whole != (start, end) and \
+                    bool(dates.past_years(doc.text[whole[0]:whole[1]], doc.published))
                 events = self._sentence_events(doc, start, end, allowed, fragments, when,
-                                               dated_from)
+                                               dated_from, past)
                 if follows and not events:  # "1 person was killed.": no trigger of its own
                     _complete_toll(doc, start, end, lead)
                 if follows:
@@ -597,11 +606,11 @@ class EventExtractor:
         return merge(found)
 
     def _sentence_events(self, doc: Document, start: int, end: int, allowed: set[str],
-                         fragments: set[int], when: dates.Resolved, dated_from: int = 0
-                         ) -> list[Event]:
+                         fragments: set[int], when: dates.Resolved, dated_from: int = 0,
+                         past: bool = False) -> list[Event]:
         """``fragments``: the ids of the document's mentions that are fragments (_fragment);
         ``dated_from``: where the text's dateline ends (its day is no figure: "BAMAKO, Feb 3
-        (Wire) - ... killed 30")."""
+        (Wire) - ... killed 30"); ``past``: the events are background whatever the text."""
         text = doc.text[start:end]
         if _CREDIT.match(fold(text)):
             return []  # links to other articles and credits report nothing here
@@ -614,7 +623,7 @@ class EventExtractor:
                     for m in _inside_named_provinces(mentions)]
         figures_from = max(start, dated_from)
         facts = _facts(doc, figures_from, end, [m for m in mentions if m.start >= figures_from],
-                       when)
+                       when, past)
         events = [_event(doc, start, end, mentions, t, facts) for t in found]
         for ev in events:
             if ev.place is None and ev.place_name is None:
@@ -673,11 +682,11 @@ def _without_motive(sentence: str) -> str:
 
 
 def _facts(doc: Document, start: int, end: int, mentions: list[Mention],
-           stated: dates.Resolved) -> dict:
+           stated: dates.Resolved, past: bool = False) -> dict:
     """The fields of a sentence's events that do not depend on the trigger: date (``stated``:
-    dates.in_sequence's), actors, figures, background."""
+    dates.in_sequence's), actors, figures, background (also when ``past``)."""
     text = doc.text[start:end]
-    background = bool(dates.past_years(text, doc.published))
+    background = past or bool(dates.past_years(text, doc.published))
     when, precision = stated
     if background:
         when, precision = None, None  # "in 1994": a year, finer than nothing ACLED codes

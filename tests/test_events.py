@@ -1217,14 +1217,26 @@ def test_the_towns_a_verb_hits_are_one_scene_each(coder, text, expected):
     ("Rebels shelled Goma on Sunday; meanwhile, government jets bombed Rutshuru.",
      [("Shelling/artillery/missile attack", "Goma", None, ["Rebels"], 27),
       ("Air/drone strike", "Rutshuru", None, [], 27)]),
+    # "and" before a force of its own opens a clause too
+    ("On Sunday, Israeli jets struck Tyre and Israeli troops clashed with Hezbollah fighters "
+     "near Nabatieh.",
+     [("Air/drone strike", "Tyre", None, ["Israeli military"], 27),
+      ("Armed clash", "Nabatieh", None, ["Israeli troops", "Hezbollah"], 27)]),
     # a clause with no place of its own tells the same incident
     ("On Sunday, rebels shelled Goma, killing 3 civilians, while 2 soldiers were wounded.",
      [("Shelling/artillery/missile attack", "Goma", 3, ["rebels"], 27)]),
+    ("On Sunday, Israeli troops and Hezbollah fighters clashed near Nabatieh.",
+     [("Armed clash", "Nabatieh", None, ["Israeli troops", "Hezbollah"], 27)]),
 ])
 def test_each_clause_of_a_sentence_may_tell_an_incident(coder, text, expected):
     events, _ = coder(text)
     assert [(e.subtype, e.place_name, e.fatalities, [a.name for a in e.actors], e.date.day)
             for e in events] == expected
+
+
+def test_the_clauses_of_a_sentence_about_the_past_are_background(coder):
+    events, _ = coder("In May 1902, rebels shelled Jolo and American troops attacked Zamboanga.")
+    assert len(events) == 2 and all(e.background and e.date is None for e in events)
 
 
 def test_a_dateline_s_day_is_no_figure(coder):
