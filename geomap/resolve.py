@@ -413,8 +413,11 @@ class Resolver:
         # nothing for the oblast over its own namesake city
         may_hold = frozenset(c.place.id for c in cands if c.place.feature_code in
                              ("ADM1", "ADM2") and not _holds_any(c.place, towns))
-        qualified = frozenset(context.before_comma[m.start] for m in mentions
-                              if m.start in context.before_comma) - {key}  # "Pandi, Bulacan"
+        # "Pandi, Bulacan"; "Pokrovsk in the Donetsk region" with its kind word
+        qualified = frozenset(
+            [context.before_comma[m.start] for m in mentions if m.start in context.before_comma]
+            + [context.before_in[m.start] for m, word in zip(mentions, written)
+               if m.start in context.before_in and word in lx.SUBDIVISION_WORDS]) - {key}
         biggest = max((c.place.population for c in cands), default=0)
         famous = frozenset(c.place.id for c, features in found
                            if "area" in features and areas.famous(c.place))
@@ -1327,7 +1330,8 @@ def _mention_cues(text: str, mentions: list[Mention], written: list[str | None]
         after = text[m.end:m.end + 40]
         comma = _QUALIFIER.match(after)
         wanted = _kind_word(text, m, after, kind_after) or _said_to_be(text, m.end) or \
-            _area_in_parentheses(text, m) or _listed_area(text, m)
+            _area_in_parentheses(text, m) or _listed_area(text, m) or \
+            ("P" if lx.dateline(text, m.start, m.end) else None)  # filed from a town
         cues.append((wanted, comma.group(1) if comma else None))
     return cues
 
@@ -1373,6 +1377,7 @@ _KINDS_AFTER = re.compile(r"\s+(?P<kind>" + "|".join(_PLURAL_KINDS) +
                          r")\b(?!\s+(?:that|the|an?|its)\b)")  # not the verb: "X states that"
 _LISTED_KIND = re.compile(r"(?:(?:,\s*|,?\s+and\s+)" + _NAME + r")+" + _KINDS_AFTER.pattern)
 _LIST_BEFORE = re.compile(_NAME + r"(?:,\s*|,?\s+and\s+)$")
+_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
 _AFTER_NAME_COMMA = re.compile(_UP + r"[\w'’-]*,\s+$")  # "Gul Tipa, " before "Kunduz"
 # words before a name that make it an area: "towns in Bulacan", "northwestern Jilin"
 _AREA_BEFORE = re.compile(r"\b(?:(?:towns|villages|cities|parts|divisions|districts|areas|"
@@ -1712,7 +1717,7 @@ class _Static(NamedTuple):
     natural: str | None  # "H" or "T": the text calls it a sea, river, range...: not a town
     may_hold: frozenset[int]  # the provinces and districts no namesake town lies in
     stated_side: str | None  # "southwestern" of "a community in southwestern Ontario"
-    qualified: frozenset[str]  # the names this one follows after a comma ("Pandi, Bulacan")
+    qualified: frozenset[str]  # the names it follows as their area ("Pandi, Bulacan")
     # of every namesake, also those left out of ``candidates``:
     best: float  # the highest score of this evidence
     biggest: int  # the most people one holds
@@ -1756,6 +1761,9 @@ class _Context:
         ordered = sorted(mentions, key=lambda m: m.start)
         self.before_comma = {m.start: fold(p.text) for p, m in zip(ordered, ordered[1:])
                              if doc.text[p.end:m.start] == ", "}
+        # ... and right before it and "in (the)" ("Pokrovsk in the Donetsk region")
+        self.before_in = {m.start: fold(p.text) for p, m in zip(ordered, ordered[1:])
+                          if _IN_THE.fullmatch(doc.text, p.end, m.start)}
         # "Bakhmut, which Russia calls Artemovsk": a name -> the one it is another name of
         # (the name of who calls it so may stand between: look two names back)
         self.alias_of = {fold(m.text): fold(p.text) for i, m in enumerate(ordered)

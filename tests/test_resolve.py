@@ -1591,6 +1591,21 @@ def test_a_bare_name_beside_its_province_s_kind_word_is_the_city(pipeline, text,
     assert [m.place.feature_code for m in doc.mentions if m.text == "Kherson"] == kinds
 
 
+def test_a_dateline_is_a_town(pipeline):
+    # a story set in the West Bank is filed from the city, not the district of its name
+    doc = pipeline(Document(id="t", text="JERUSALEM, Aug 29 - Israeli forces raided Jenin in "
+                                         "the occupied West Bank on Wednesday."))
+    assert doc.mentions[0].place.feature_code == "PPLC"
+
+
+def test_the_area_after_a_town_and_in_the_is_the_area_that_holds_it(pipeline):
+    # "Pokrovsk in the Donetsk region" is Ukraine's oblast, in a story that names Russia often
+    text = ("Russia said its troops took Sudzha back in the Kursk region; Moscow also said "
+            "Russian forces advanced towards Pokrovsk in the Donetsk region.")
+    place = resolve(pipeline, text, "Donetsk").place
+    assert (place.feature_code, place.country_code) == ("ADM1", "UA")
+
+
 def test_a_local_government_area_and_a_province_s_possessive_name_the_district(pipeline):
     # "local government area" is Nigeria's district (LGA): Konduga's, not the town of Konduga
     doc = pipeline(Document(id="t", text="Insurgents attacked Kwatandashi village in Borno "
