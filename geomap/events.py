@@ -465,7 +465,8 @@ _PARTS = r"(?:suburbs|neighbou?rhoods|districts|villages|towns|communes|quarters
 _PARTS_OF = _PARTS + " of "
 # the names a violent verb hits are scenes too ("shelled Nikopol and Kherson city")
 _HIT = r"(?:struck|shelled|hit|bombed|pounded|targeted|attacked|stormed|raided|captured|" \
-    r"seized|recaptured|retook|overran|took control of)"
+    r"seized|recaptured|retook|overran|took control of|(?:raids?|strikes|attacks|assault|" \
+    r"offensive|operations?|incursions?) (?:on|into|against))"  # "a raid on Jenin and Tulkarm"
 # "shelled the city of Nikopol and the town of Marhanets": each scene's kind before its name
 _KIND_OF = r"(?:(?:the )?(?:city|town|village|port city) of )"
 _LIST_START = re.compile(r"\b(?:(?:in|across) (?:the )?(?:limits of |outskirts of |[A-Z][\w'-]* " +

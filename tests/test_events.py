@@ -1201,6 +1201,9 @@ def test_unnamed_armed_men_who_acted_are_the_actor(coder, text, names):
      "2 people.", [("Nikopol", 1), ("Marhanets", 1)]),
     # an aside after a comma is no second scene
     ("On Monday, rockets hit Kharkiv, the second city, killing 2.", [("Kharkiv", 2)]),
+    # so are the towns of a raid, strikes or an offensive on them
+    ("On Monday, Israeli forces launched a raid on Jenin and Tulkarm, killing 10 Palestinians.",
+     [("Jenin", 5), ("Tulkarm", 5)]),
 ])
 def test_the_towns_a_verb_hits_are_one_scene_each(coder, text, expected):
     events, _ = coder(text)
