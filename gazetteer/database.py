@@ -373,6 +373,15 @@ class Gazetteer:
         return [dict(zip(cols, r)) for r in self._query(
             "SELECT code, name, place_id, capital, demonym, population, continent FROM country")]
 
+    def capital(self, code: str) -> Place | None:
+        """The capital of a country code (its PPLC, else the best place of the capital's name
+        there), or None."""
+        rows = self._query("SELECT capital FROM country WHERE code = ?", (code.upper(),))
+        name = rows[0][0] if rows else None
+        found = self.lookup(name, country=code, limit=5, loose_match=False) if name else []
+        return next((c.place for c in found if c.place.feature_code == "PPLC"),
+                    found[0].place if found else None)
+
     def country_name(self, code: str) -> str | None:
         """The English name of a country code, e.g. 'AZ' -> 'Azerbaijan'."""
         if self._countries is None:

@@ -538,7 +538,6 @@ class EventExtractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer
-        self._capital_names: dict[str, str] | None = None  # country code -> its capital's name
         self._capitals: dict[str, PlaceRef | None] = {}  # country code -> the capital found
 
     def extract(self, doc: Document) -> list[Event]:
@@ -651,14 +650,8 @@ class EventExtractor:
     def _capital(self, code: str) -> PlaceRef | None:
         if self.gazetteer is None:
             return None
-        if self._capital_names is None:
-            self._capital_names = {c["code"]: c["capital"] for c in self.gazetteer.countries()}
         if code not in self._capitals:
-            name = self._capital_names.get(code)
-            found = self.gazetteer.lookup(name, country=code, limit=5, loose_match=False) \
-                if name else []
-            best = next((c.place for c in found if c.place.feature_code == "PPLC"),
-                        found[0].place if found else None)
+            best = self.gazetteer.capital(code)
             self._capitals[code] = place_ref(best) if best is not None else None
         return self._capitals[code]
 

@@ -219,6 +219,10 @@ def group_countries(text: str) -> Counter:
 
 # Short names English news gives a country that its records lack ("across America").
 COUNTRY_ALIASES = {"america": "US", "korea": "KR", "congo": "CD"}
+# Seats of government news names for the government (folded name -> country): they lie in the
+# capital, whatever else GeoNames calls so ("White House" is also Casablanca's English name).
+SEATS_OF_GOVERNMENT = {"whitehouse": "US", "pentagon": "US", "kremlin": "RU",
+                       "downingstreet": "GB", "bluehouse": "KR", "zhongnanhai": "CN"}
 # Abbreviations that name a country or major state in English news ("the UK", "in NSW").
 PLACE_ABBREVIATIONS = {"uk", "u.k", "us", "u.s", "usa", "u.s.a", "uae", "drc", "prc", "nsw",
                        "dprk", "rok"}

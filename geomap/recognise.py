@@ -798,9 +798,10 @@ def _mark_metonyms(tokens: list[Token], mentions: list[Mention], names, text: st
 
 
 def _state_named(names, name: str) -> bool:
-    """The name is a country's or a capital's (importance 10 or more): one that may stand for
-    its government."""
-    return names.get(_key(name), (0, 0))[0] >= 10
+    """The name is a country's or a capital's (importance 10 or more), or a seat of government:
+    one that may stand for its government."""
+    key = _key(name)
+    return names.get(key, (0, 0))[0] >= 10 or key in lx.SEATS_OF_GOVERNMENT
 
 
 _LOCATED_LIST = re.compile(r"\b(?:" + "|".join(_LOCATED) + r")\s+(?:both\s+)?(?:the\s+)?$", re.I)

@@ -284,7 +284,14 @@ class Resolver:
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The gazetteer's namesakes; a country abbreviation ("UK", "U.S.A.") puts its country
-        first, since short all-capital names are rarely the village that shares the letters."""
+        first, since short all-capital names are rarely the village that shares the letters; a
+        seat of government is in its capital ("the White House" is no Casablanca)."""
+        seat = lx.SEATS_OF_GOVERNMENT.get(fold(name))
+        if seat:
+            capital = self.gazetteer.capital(seat)
+            return [c for c in self.gazetteer.lookup(capital.name, country=seat, limit=5,
+                                                     loose_match=False, names=False)
+                    if c.place.id == capital.id] if capital else []
         found = self.gazetteer.lookup(name, limit=CANDIDATES, names=False)
         capitals = name.replace(".", "").isupper()
         if capitals and len(name) <= 5:  # "NSW" is not ناساو (Nassau) with its vowels dropped

@@ -74,6 +74,7 @@ def test_alternate_names_codes_and_country_info_merge(empty):
         assert "Khankendi" in {c.matched_name for c in gaz.lookup("Khankendi")}
         assert gaz.get(584871).admin1_name == "Tartar District"
         assert gaz.country_name("AZ") == "Azerbaijan"
+        assert (gaz.capital("az").name, gaz.capital("AZ").feature_code) == ("Baku", "PPLC")
         assert gaz.feature_name("A", "ADM1") == "first-order administrative division"
 
 

@@ -1591,6 +1591,17 @@ def test_a_bare_name_beside_its_province_s_kind_word_is_the_city(pipeline, text,
     assert [m.place.feature_code for m in doc.mentions if m.text == "Kherson"] == kinds
 
 
+@pytest.mark.parametrize("text, kind", [
+    # the seat of a government is in its capital (GeoNames also calls Casablanca "White House")
+    ("The White House said on Monday it would send more aid to Morocco.", "metonym"),
+    ("Protesters gathered outside the White House on Sunday.", "place"),
+])
+def test_a_seat_of_government_lies_in_the_capital(pipeline, text, kind):
+    m = pipeline(Document(id="t", text=text)).mentions[0]
+    assert (m.text, m.kind, m.place.name, m.place.country_code) == \
+        ("White House", kind, "Washington", "US")
+
+
 def test_a_dateline_is_a_town(pipeline):
     # a story set in the West Bank is filed from the city, not the district of its name
     doc = pipeline(Document(id="t", text="JERUSALEM, Aug 29 - Israeli forces raided Jenin in "
