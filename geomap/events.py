@@ -89,7 +89,7 @@ _V = [
      # a missile, rocket or artillery strike is shelling, as ACLED codes it
      r"(?<!missile )(?<!rocket )(?<!artillery )"
      r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
-     r"(?<!missile )(?<!rocket )(?<!artillery )strikes (?:on|against) |"
+     r"(?<!missile )(?<!rocket )(?<!artillery )strikes? (?:on|against) |"
      # "16 people were killed in strikes near al-Qaim" (not in missile or rocket strikes)
      r"(?:killed|wounded|injured|died) in (?:(?!missile|rocket|artillery)[\w'-]+ ){0,2}?"
      r"strikes\b|"
@@ -1205,6 +1205,7 @@ def _blocked(sentence: str, m: re.Match) -> bool:
 # what strikes from the air are "on": a target, not a day or a company's routes
 _STRIKE_TARGETS = re.compile(r"(?:[\w'-]+ ){0,3}?(?:positions?|targets?|sites?|bases?|camps?|"
                              r"depots?|facilities|infrastructure|areas?|villages?|towns?|"
+                             r"schools?|hospitals?|homes?|houses?|buildings?|shelters?|"
                              r"cit(?:y|ies)|neighbou?rhoods?|hideouts?|strongholds?|convoys?|"
                              r"militants|rebels|fighters|insurgents)\b")
 
@@ -1277,7 +1278,7 @@ def _fits(etype: str, subtype: str, low: str, m: re.Match, sentence: str) -> boo
         return bool(FORCES.search(low) or ARMED_GROUP.search(low) or CROWD.search(low) or
                     _FIGHTERS.search(low) or before.endswith(_FIERCE) or
                     word == "fighting" and low.startswith(_FIGHTING_WHERE, m.end()))
-    if word.startswith("strikes ") and word.endswith((" on ", " against ")):
+    if word.startswith("strike") and word.endswith((" on ", " against ")):
         return _struck_target(sentence, low, m.end())
     if word.endswith(" "):
         return _attacked_place(sentence, low, m)

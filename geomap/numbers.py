@@ -90,7 +90,10 @@ HINT = re.compile(r"kill|dead|died|death|fatal|wound|injur|toll|total|casualt|li
                   r"martyr|execut|behead|shot|perish|massacr|hurt|bod(?:y|ies)|murder|assassin|"
                   r"lynch|slaughter")
 # "the death toll from Tuesday's bombing in Quetta rose to 25": the toll's own words may run long
-_TOLL_BEFORE = re.compile(r"(?:toll|total|tally)(?: [\w'’]+){0,6} (?:to|of|at|reached|stands at|"
+# ("the death toll from Saturday's strike on a school sheltering families in Gaza City has risen
+# to 22"; a total's or a tally's less: "a total of 12 ... spread to 3 districts")
+_TOLL_BEFORE = re.compile(r"(?:toll(?: [\w'’]+){0,15}|(?:total|tally)(?: [\w'’]+){0,6}) "
+                          r"(?:to|of|at|reached|stands at|"
                           r"rose to|is|was|hit|climbed to)\s*"
                           r"(?:at least |more than |over |nearly |about )?$")
 # whole words only: "2 separatists", "3 marines", "5 Mayi-Mayi", "4 PMF fighters" are people
@@ -174,7 +177,7 @@ def casualties(sentence: str) -> Casualties:
                 (word in ARTICLES and not _article_ok(sentence, m.start(), m.end(), word)):
             continue
         # six words back and two dozen ahead are all _kind reads: no need to split the rest
-        kind = _kind(sentence[max(0, m.start() - 100):m.start()], sentence[m.end():m.end() + 300],
+        kind = _kind(sentence[max(0, m.start() - 150):m.start()], sentence[m.end():m.end() + 300],
                      word, last)
         if kind == "toll":
             out.toll = n if out.toll is None else min(out.toll, n)  # ACLED: the lowest figure

@@ -141,6 +141,9 @@ def test_undated_article_is_read_against_its_latest_stated_date(coder):
     ("The town grew between 2010 and 2015.", None, None, None),
     # the toll's own words may run long before its figure
     ("The death toll from Sunday's attack in Gao rose to 31.", None, None, 31),
+    # however long the toll's own words run
+    ("The death toll from Saturday's strike on a school sheltering displaced families in Gaza "
+     "City has risen to 22.", None, None, 22),
 ])
 def test_numbers_keep_killed_wounded_and_tolls_apart(text, killed, wounded, toll):
     assert numbers.casualties(text) == numbers.Casualties(killed, wounded, toll)
@@ -830,6 +833,13 @@ def test_places_listed_after_a_verb_of_capture_are_one_event_each(coder):
     assert [(e.subtype, e.place_name) for e in events] == \
         [("Non-state actor overtakes territory", "Lalibela"),
          ("Non-state actor overtakes territory", "Gondar")]
+
+
+def test_a_strike_on_a_building_is_an_air_strike(coder):
+    # one strike, as the plural ("strikes on"): a target follows, not a walkout's day
+    (ev,) = coder("On Saturday, an Israeli strike on a school in Gaza City killed 22 people.")[0]
+    assert (ev.subtype, ev.place_name, ev.fatalities) == ("Air/drone strike", "Gaza City", 22)
+    assert [e.subtype for e in coder("Workers began a strike on Monday over pay.")[0]] == []
 
 
 def test_a_list_of_places_after_a_named_target_is_still_a_list(coder):
