@@ -1506,9 +1506,13 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
     for m in NAMED_ACTORS.finditer(low):
         name = sentence[m.start():m.end()]
         found.setdefault(name.lower(), (name, None, m.start()))
-    unnamed = None if found else _UNNAMED_ARMED.search(low)
+    # (beside states' forces only: "Militants ambushed ..., the Indian Air Force said"; a
+    # group's name is the same men's: "Taliban militants attacked")
+    unnamed = None if any(code is None for _, code, _ in found.values()) else \
+        _UNNAMED_ARMED.search(low)
     if unnamed:  # "suspected militants attacked": ACLED's unidentified armed group
-        found[unnamed.group(1)] = (sentence[unnamed.start():unnamed.end(1)], None, 0)
+        found[unnamed.group(1)] = (sentence[unnamed.start():unnamed.end(1)], None,
+                                     unnamed.start())
     return [Actor(name=name, country_code=code)
             for name, code, _ in sorted(found.values(), key=lambda f: f[2])]
 

@@ -1192,6 +1192,9 @@ def test_armed_men_attacking_a_named_town(coder, text, expected):
     ("On Monday, Taliban militants attacked a checkpoint in Herat.", ["Taliban"]),
     # the dead are no actor
     ("On Monday, 3 militants were killed in a clash with police in Herat.", []),
+    # beside a state's forces they are still the actor, where the sentence names them
+    ("On Monday, militants ambushed an army convoy in Poonch, the Indian Army said.",
+     ["militants", "Indian Army"]),
 ])
 def test_unnamed_armed_men_who_acted_are_the_actor(coder, text, names):
     (ev,) = coder(text)[0]
