@@ -6,8 +6,9 @@ in text order (ACLED notes state the coded event first).  A row with no event sc
 measure.  Metrics: event type and sub-event type accuracy; for geo_precision 1 rows, the share
 placed within 25 km of the gold point; fatalities exact match (an unstated figure, null, counts as
 ACLED's 0); of the rows whose event names an actor, the share whose first actor is on ACLED's
-actor1's side (a state's forces, which geomap gives a country code, against anyone else).  The notes often end with the coder's own remark "Fatalities coded as N (VoJ reported
-M)": that is the answer, not reporting, so it is cut from the text before geomap reads it.
+actor1's side (a state's forces, which geomap gives a country code, against anyone else).  The
+notes often end with the coder's own remark "Fatalities coded as N (VoJ reported M)": that is
+the answer, not reporting, so it is cut from the text before geomap reads it.
 
     python bench/events_eval.py [ACLED.csv] [--errors N]
 """

@@ -176,7 +176,8 @@ def casualties(sentence: str) -> Casualties:
         if n is None or (word in VAGUE and not _counts_people(sentence[m.end():])) or \
                 (word in ARTICLES and not _article_ok(sentence, m.start(), m.end(), word)):
             continue
-        # six words back and two dozen ahead are all _kind reads: no need to split the rest
+        # six words back (a toll's own words further) and two dozen ahead are all _kind reads:
+        # no need to split the rest
         kind = _kind(sentence[max(0, m.start() - 150):m.start()], sentence[m.end():m.end() + 300],
                      word, last)
         if kind == "toll":

@@ -245,11 +245,7 @@ class Resolver:
         city_bare = best.feature_code in ("ADM1", "ADM2") and \
             not lx.SUBDIVISION_WORDS.isdisjoint(written) and \
             not any(_area_chosen(context.chosen.get(k)) for k in context.coordinated.get(key, ()))
-        bare = [wanted is None and not _AFTER_NAME_COMMA.search(doc.text, max(0, m.start - 40),
-                                                               m.start) and
-                not _AREA_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
-                for m, (wanted, _) in zip(mentions, _mention_cues(doc.text, mentions, written))
-                ] if city_bare else []
+        bare = _without_cues(doc.text, mentions, written) if city_bare else []
         for i, (m, word) in enumerate(zip(mentions, written)):
             if best.feature_class == "P" and word in lx.SUBDIVISION_WORDS:
                 other = next((a for a in ranked if a.place.feature_code in ("ADM1", "ADM2") and
@@ -1531,6 +1527,14 @@ def _area_at_home(cands: list[Candidate]) -> bool:
 def _city(place: Place) -> bool:
     """A city big enough to hold districts and suburbs."""
     return place.feature_class == "P" and place.population >= CITY_POPULATION
+
+
+def _without_cues(text: str, mentions: list[Mention], written: list[str | None]) -> list[bool]:
+    """Each mention has no cue to its kind at all: no kind word about it, no word before it that
+    makes it an area, no name and comma before it that it may qualify."""
+    return [wanted is None and not _AFTER_NAME_COMMA.search(text, max(0, m.start - 40), m.start)
+            and not _AREA_BEFORE.search(text, max(0, m.start - 40), m.start)
+            for m, (wanted, _) in zip(mentions, _mention_cues(text, mentions, written))]
 
 
 def _area_chosen(ranked: list["Scored"] | None) -> bool:
