@@ -614,7 +614,9 @@ class EventExtractor:
         text = doc.text[start:end]
         if _CREDIT.match(fold(text)):
             return []  # links to other articles and credits report nothing here
-        found = triggers(_without_motive(text))
+        told = _without_motive(text)
+        # the incident this one came after is told elsewhere, unless it is all the sentence has
+        found = triggers(_without_earlier(told)) or triggers(told)
         if not found:
             return []
         mentions = [m for m in doc.mentions if start <= m.start and m.end <= end
@@ -663,6 +665,19 @@ _CAPITAL_AFTER = re.compile(r"\s+capital\b")
 # figures, up to the clause's end
 _MOTIVE = re.compile(r"\b(?:in (?:retaliation|response|revenge|reprisal) (?:for|to)|to avenge)"
                      r"\b[^,;]*", re.IGNORECASE)
+
+
+# "agreed to lay down their weapons, a day after Azerbaijan's offensive began": an incident
+# before the one told, up to the clause's end
+_EARLIER = re.compile(r"\b(?:(?:a|one|two|three|several|\d+) (?:days?|hours?|weeks?)|the day|"
+                      r"hours|days|weeks) after\b[^,;]*", re.IGNORECASE)
+
+
+def _without_earlier(sentence: str) -> str:
+    """The sentence with the incident it follows blanked out, offsets kept."""
+    if " after " not in sentence:
+        return sentence
+    return _EARLIER.sub(lambda m: " " * len(m.group()), sentence)
 
 
 def _without_motive(sentence: str) -> str:

@@ -1255,6 +1255,17 @@ def test_the_clauses_of_a_sentence_about_the_past_are_background(coder):
     assert len(events) == 2 and all(e.background and e.date is None for e in events)
 
 
+@pytest.mark.parametrize("text, subtypes", [
+    # the incident an event came after is told elsewhere ...
+    ("On Wednesday, the rebels in Tartar agreed to lay down their weapons, a day after the "
+     "army's offensive began.", ["Agreement"]),
+    # ... unless it is all the sentence tells
+    ("On Wednesday, Tartar was quiet, a day after heavy fighting in the town.", ["Armed clash"]),
+])
+def test_the_incident_an_event_came_after_is_not_its_own(coder, text, subtypes):
+    assert [e.subtype for e in coder(text)[0]] == subtypes
+
+
 def test_a_dateline_s_day_is_no_figure(coder):
     # "Sept 27 (Wire) - ... killed at least 30": the 27 is the day, not more dead
     (ev,) = coder("BAMAKO, Sept 27 (Wire) - Gunmen killed at least 30 civilians in a market in "
