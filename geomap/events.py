@@ -616,7 +616,9 @@ class EventExtractor:
             return []  # links to other articles and credits report nothing here
         told = _without_motive(text)
         # the incident this one came after is told elsewhere, unless it is all the sentence has
-        found = triggers(_without_earlier(told)) or triggers(told)
+        # (most sentences have no such clause, nor any trigger: read them once)
+        later = _without_earlier(told)
+        found = triggers(later) or (triggers(told) if later != told else [])
         if not found:
             return []
         mentions = [m for m in doc.mentions if start <= m.start and m.end <= end

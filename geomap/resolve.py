@@ -195,7 +195,7 @@ class Resolver:
             final[key] = self._with_reference(doc.text, ms[0].text,
                                               _with_stated_area(chosen[key], area), area, context)
             self._assign(doc, ms, final[key], static[key].natural, static[key].stated_side)
-            self._other_kind(doc, ms, static[key].written, final[key], key, context)
+            self._other_kind(doc, ms, static[key], final[key], key, context)
         for key, ms in groups.items():
             if chosen[key] and _lone_town(chosen[key][0], static[key].written_area):
                 towns = ms[0].alternatives  # "Sinai" is the peninsula, not a hamlet in Mexico
@@ -225,18 +225,17 @@ class Resolver:
                 self._contain(doc, ms, context)
         return doc
 
-    def _other_kind(self, doc: Document, mentions: list[Mention], written: list[str | None],
+    def _other_kind(self, doc: Document, mentions: list[Mention], static: "_Static",
                     ranked: list[Scored], key: str, context: "_Context") -> None:
         """"Idlib city ... southern Idlib province": one name for a city and the province
         named after it, told apart by the kind word after each mention.  A mention whose kind
         word asks for the other kind than the one chosen for the name takes the namesake of
         that kind holding the city (or the city inside the province), if one is ranked; where
         the province won by its kind word, a mention with no cue at all is the city the
-        province is named after.  ``written``: each mention's kind word after it
-        (_kind_word_after)."""
+        province is named after."""
         if len(mentions) < 2 or not ranked:
             return
-        best = ranked[0].place
+        best, written = ranked[0].place, static.written
         # the province was chosen for its kind word: a mention with none is its namesake city
         # ("killed three in Kherson, the head of the Kherson region said"); not a name the
         # words before ask for, "the state of Zacatecas", "towns in Bulacan", "northwestern
@@ -245,7 +244,7 @@ class Resolver:
         city_bare = best.feature_code in ("ADM1", "ADM2") and \
             not lx.SUBDIVISION_WORDS.isdisjoint(written) and \
             not any(_area_chosen(context.chosen.get(k)) for k in context.coordinated.get(key, ()))
-        bare = _without_cues(doc.text, mentions, written) if city_bare else []
+        bare = _without_cues(doc.text, mentions, static.cues) if city_bare else []
         for i, (m, word) in enumerate(zip(mentions, written)):
             if best.feature_class == "P" and word in lx.SUBDIVISION_WORDS:
                 other = next((a for a in ranked if a.place.feature_code in ("ADM1", "ADM2") and
@@ -285,9 +284,7 @@ class Resolver:
         seat = lx.SEATS_OF_GOVERNMENT.get(fold(name))
         if seat:
             capital = self.gazetteer.capital(seat)
-            return [c for c in self.gazetteer.lookup(capital.name, country=seat, limit=5,
-                                                     loose_match=False, names=False)
-                    if c.place.id == capital.id] if capital else []
+            return [_as_candidate(capital)] if capital else []
         found = self.gazetteer.lookup(name, limit=CANDIDATES, names=False)
         capitals = name.replace(".", "").isupper()
         if capitals and len(name) <= 5:  # "NSW" is not ناساو (Nassau) with its vowels dropped
@@ -432,7 +429,7 @@ class Resolver:
         return _Static(found, qualifiers, bool(exact), stated, exact, natural, may_hold, side,
                        qualified, max(sums, default=0.0), biggest,
                        [c.place for c in cands if _city(c.place)], famous, written_area,
-                       written)
+                       written, cues)
 
     @staticmethod
     def _rank(key: str, static: "_Static", context: "_Context") -> list["Scored"]:
@@ -1529,12 +1526,14 @@ def _city(place: Place) -> bool:
     return place.feature_class == "P" and place.population >= CITY_POPULATION
 
 
-def _without_cues(text: str, mentions: list[Mention], written: list[str | None]) -> list[bool]:
-    """Each mention has no cue to its kind at all: no kind word about it, no word before it that
-    makes it an area, no name and comma before it that it may qualify."""
+def _without_cues(text: str, mentions: list[Mention],
+                  cues: list[tuple[str | None, str | None]]) -> list[bool]:
+    """Each mention has no cue to its kind at all: no kind word about it (``cues``:
+    _mention_cues'), no word before it that makes it an area, no name and comma before it that
+    it may qualify."""
     return [wanted is None and not _AFTER_NAME_COMMA.search(text, max(0, m.start - 40), m.start)
             and not _AREA_BEFORE.search(text, max(0, m.start - 40), m.start)
-            for m, (wanted, _) in zip(mentions, _mention_cues(text, mentions, written))]
+            for m, (wanted, _) in zip(mentions, cues)]
 
 
 def _area_chosen(ranked: list["Scored"] | None) -> bool:
@@ -1736,6 +1735,7 @@ class _Static(NamedTuple):
     famous: frozenset[int]  # the provinces so populous that any story may mean them
     written_area: bool  # every mention is followed by a province's or district's kind word
     written: list[str | None]  # each mention's kind word after it ("Terter district")
+    cues: list[tuple[str | None, str | None]]  # each mention's _mention_cues
 
 
 class _Context:
