@@ -428,6 +428,7 @@ class Recogniser:
         if not people:
             return mentions
         kept = []
+        alone = None
         for m in mentions:
             k = _token_at(tokens, m.start)
             single = k is not None and tokens[k].end == m.end
@@ -435,6 +436,13 @@ class Recogniser:
             if single and m.kind == "place" and tokens[k].lower in people and not cued and \
                     self.names.get(_key(m.text), (0.0, 0))[0] < COUNTRY_IMPORTANCE:
                 continue
+            if single and m.kind == "place" and k + 1 < len(tokens) and \
+                    tokens[k + 1].lower in people and _surname_after(tokens, k, self.names):
+                # "Jordan Henderson ... Henderson said": news names a person in full once,
+                # then by the surname alone
+                alone = _speaking_alone(tokens, capitals) if alone is None else alone
+                if tokens[k + 1].lower in alone:
+                    continue
             kept.append(m)
         return kept
 
@@ -443,6 +451,8 @@ class Recogniser:
         """The match is (part of) a person's name, by a title, a reporting verb or a given name."""
         if prev is not None and prev.lower in lx.HONORIFICS:
             return True
+        if j - i == 1 and _opens_a_full_name(tokens, i, prev, self.names):
+            return True  # "Defence Minister Israel Katz", "Jordan Henderson said": even a country
         if importance >= COUNTRY_IMPORTANCE:
             return False
         if prev is not None and prev.lower in lx.TITLES:
@@ -901,6 +911,64 @@ def _person_words(tokens: list[Token], capitals: list[int], names: dict) -> set[
     return people
 
 
+def _surname_after(tokens: list[Token], i: int, names: dict) -> bool:
+    """Token i is a given name and the word right after it is shaped like a surname: one
+    capitalised word of letters, no big town's name, nor an organisation's, feature's or date's
+    word, and no organisation's word after it ("Israel Defense Forces")."""
+    k = i + 1
+    if k >= len(tokens) or tokens[i].lower not in lx.first_names() or \
+            not _adjacent(tokens, i, k + 1):
+        return False
+    word = tokens[k]
+    if not (word.text.isalpha() and word.text[0].isupper() and word.text[1:].islower()) or \
+            word.lower in lx.ORG_WORDS or word.lower in lx.FEATURE_AFTER or \
+            word.lower in lx.TITLES or word.lower in lx.MONTHS or word.lower in lx.WEEKDAYS or \
+            names.get(_key(word.text), (0.0, 0))[0] >= BIG_CITY_IMPORTANCE:
+        return False
+    run = k + 1
+    while run < len(tokens) and run - k < 3 and tokens[run].capitalised and \
+            _adjacent(tokens, run - 1, run + 1):
+        if tokens[run].lower in lx.ORG_WORDS or tokens[run].lower in lx.FEATURE_AFTER:
+            return False
+        run += 1
+    return True
+
+
+def _opens_a_full_name(tokens: list[Token], i: int, prev: Token | None, names: dict) -> bool:
+    """Token i is the given name of a person named in full: a surname follows, and a title
+    stands before ("Defence Minister Israel Katz") or a person's words after ("Jordan Henderson
+    said", "Chad Smith, 52,", "Chad Smith, a drummer")."""
+    if not _surname_after(tokens, i, names):
+        return False
+    if prev is not None and prev.lower in ROLES and _adjacent(tokens, i - 1, i + 1):
+        return True
+    return _person_after(tokens, i + 2)
+
+
+def _person_after(tokens: list[Token], k: int) -> bool:
+    """Token k follows a person's name: a reporting verb, an age or a role set off."""
+    if k >= len(tokens):
+        return False
+    if tokens[k].lower in lx.SAID and tokens[k].gap.strip() == "":
+        return True
+    age = tokens[k].gap.strip() == "," and tokens[k].text.isdigit() and \
+        k + 1 < len(tokens) and tokens[k + 1].gap.strip().startswith(",")
+    return age or _role_after(tokens, k)
+
+
+def _speaking_alone(tokens: list[Token], capitals: list[int]) -> set[str]:
+    """Capitalised words that speak alone, as news cites a person by the surname ("Katz
+    added", "Henderson, 34, said"): no capitalised word or "the" right before them."""
+    alone = set()
+    for k in capitals:
+        before = tokens[k - 1] if k > 0 else None
+        if (before is None or before.lower != "the" and not (
+                before.capitalised and _adjacent(tokens, k - 1, k + 1))) and \
+                _person_after(tokens, k + 1):
+            alone.add(tokens[k].lower)
+    return alone
+
+
 def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Token | None,
                 importance: float, text: str) -> bool:
     """Months, weekdays, acronyms, titles, organisation and feature words, function words,
@@ -943,6 +1011,11 @@ def _speaker(tokens: list[Token], i: int, j: int) -> bool:
     role set off after them ("X Y, a leader of the militia,")."""
     if i > 0 and tokens[i - 1].lower in lx.SAID and tokens[i].gap.strip() == "":
         return True
+    return _role_after(tokens, j)
+
+
+def _role_after(tokens: list[Token], j: int) -> bool:
+    """A person's role is set off at token j: ", a leader of the militia,"."""
     if j >= len(tokens) or tokens[j].gap.strip() != "," or \
             tokens[j].lower not in ("a", "an", "the"):
         return False

@@ -393,6 +393,25 @@ def test_a_capital_s_name_before_a_surname_is_a_given_name(recogniser):
         ["London", "Soho", "London"]
 
 
+def test_a_country_s_name_that_opens_a_person_s_full_name_is_no_place(recogniser):
+    """A title before, or a person's words after, the given name and surname."""
+    assert found(recogniser, "Defence Minister Israel Katz visited troops in Gaza.") == ["Gaza"]
+    assert found(recogniser, "Chad Smith, 52, toured Detroit.") == ["Detroit"]
+    assert found(recogniser, "Chad Smith, a senior official, toured Detroit.") == ["Detroit"]
+    assert found(recogniser, "Jordan Pickford told reporters in Leeds he was fit.") == ["Leeds"]
+    # news cites the person by the surname alone later
+    text = "Jordan Pickford saved twice in Leeds. Pickford, 30, said the team had earned it."
+    assert found(recogniser, text) == ["Leeds"]
+    # a country's name before an organisation's or a feature's word, or a word the story does
+    # not give alone, stays the country
+    assert found(recogniser, "Israel Defense Forces said troops entered Jenin.") == \
+        ["Israel", "Jenin"]
+    assert found(recogniser, "Farmers of the Jordan Valley protested. Jordan Valley said.") == \
+        ["Jordan", "Jordan"]
+    assert found(recogniser, "Police in Georgia said Georgia Tech students protested.") == \
+        ["Georgia", "Georgia"]
+
+
 def test_an_english_word_only_a_hamlet_is_called_is_the_word_mid_sentence(recogniser):
     """Headline and tweet capitals: "Tornado" is no place, unless a list or a kind word says so."""
     assert found(recogniser, "A Tornado Warning was issued for Tulsa.") == ["Tulsa"]
