@@ -1539,7 +1539,8 @@ def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int
     """The mention the trigger governs (lowest score), or None."""
     areas = _qualifiers(text, mentions)
     scored = [(_strategic_score(m, sentence, trigger) if strategic else
-               _violent_score(text, m, trigger, trigger_end), m.start, m)
+               _violent_score(text, m, trigger, trigger_end,
+                              _placed_at_area(text, m, mentions)), m.start, m)
               for m in mentions if id(m) not in areas and _placeable(text, m, strategic)]
     scored = [x for x in scored if x[0] != float("inf")]
     if not scored:
@@ -1586,14 +1587,27 @@ def _qualifiers(text: str, mentions: list[Mention]) -> set[int]:
     return found
 
 
-def _violent_score(text: str, m: Mention, trigger: int, trigger_end: int | None = None) -> float:
+def _placed_at_area(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """An unknown name the resolver placed at the area named after it ("the border village of
+    Odaisseh, Lebanon's"): a place finer than that area, though its point is the area's."""
+    return m.place is not None and any(
+        a.kind == "place" and a.place is not None and a.place.id == m.place.id and
+        _AREA_AFTER.fullmatch(text, m.end, a.start) is not None and fold(a.text) != fold(m.text)
+        for a in mentions if 0 < a.start - m.end < 12)
+
+
+_AREA_AFTER = re.compile(r"\s*(?:,|\(|\bin\b)\s*(?:the\s+)?")
+
+
+def _violent_score(text: str, m: Mention, trigger: int, trigger_end: int | None = None,
+                   below_area: bool = False) -> float:
     score = abs(m.start - trigger) + (0 if m.start > trigger else 15)
     if CUE.search(fold(text[max(0, m.start - 30):m.start])):
         score -= 40  # "in X", "the city of X": linked to the verb by a preposition
     elif trigger_end is not None and trigger_end < m.start <= trigger_end + 5 and \
             text[trigger_end:m.start].strip() in ("", "the"):
         score -= 40  # "shelled Kharkiv city": the verb's object, as linked as "in X"
-    if m.place is not None and m.place.feature_code.startswith("PCL"):
+    if m.place is not None and m.place.feature_code.startswith("PCL") and not below_area:
         if not _IN_COUNTRY.search(fold(text[max(0, m.start - 20):m.start])):
             return float("inf")  # "draw in regional powers Russia": a country needs "in"
         score += 400  # a country is the place only when nothing finer is named

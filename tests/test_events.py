@@ -663,6 +663,9 @@ def test_a_figure_before_a_word_that_begins_like_a_month_or_unit_counts(text, ki
     ("On Monday, militants attacked Mbau (Beni, Nord-Kivu), killing 4 civilians.", "Mbau",
      "Beni"),
     ("On Monday, gunmen killed 3 people in Guji zone (Oromia).", "Guji", "Oromia"),
+    # placed at its country: still the event's place, though a country needs "in" before it
+    ("On Monday, shelling killed a farmer near the border village of Qarnawish, Lebanon's "
+     "news agency said.", "Qarnawish", "Lebanon"),
 ])
 def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(coder, text, name,
                                                                           area):
