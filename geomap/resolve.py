@@ -194,7 +194,8 @@ class Resolver:
                 _qualifier_area(key, static[key].qualifiers, chosen[key], context)
             final[key] = self._with_reference(doc.text, ms[0].text,
                                               _with_stated_area(chosen[key], area), area, context)
-            self._assign(doc, ms, final[key], static[key].natural, static[key].stated_side)
+            self._assign(doc, ms, final[key], static[key].natural, static[key].stated_side,
+                         [wanted in NATURAL_CLASSES for wanted, _ in static[key].cues])
             self._other_kind(doc, ms, static[key], final[key], key, context)
         for key, ms in groups.items():
             if chosen[key] and _lone_town(chosen[key][0], static[key].written_area):
@@ -407,7 +408,7 @@ class Resolver:
                 found.append((c, features))
         if any(wanted == SUBDIVISION for wanted, _ in cues):
             found = _no_foreign_country(found)
-        natural = next((wanted for wanted, _ in cues if wanted in NATURAL_CLASSES), None)
+        natural = _natural_meant(doc.text, mentions, cues)
         towns = [c for c in cands if c.place.feature_class == "P"]
         # "Kherson" the city and Kherson oblast: a town the text names in the oblast says
         # nothing for the oblast over its own namesake city
@@ -493,7 +494,8 @@ class Resolver:
         return _lead(qualifying, scored, "qualifies") if qualifying else scored
 
     def _assign(self, doc: Document, mentions: list[Mention], ranked: list["Scored"],
-                natural: str | None = None, side: str | None = None) -> None:
+                natural: str | None = None, side: str | None = None,
+                watery: list[bool] | None = None) -> None:
         if not ranked:
             for m in mentions:
                 m.note = "not in the gazetteer" + (
@@ -517,8 +519,9 @@ class Resolver:
         # "a suburb of <the city placed>", "58 km north of <the town placed>"
         within = "stated_area" in ranked[0].features or "stated_near" in ranked[0].features or \
             natural and place.feature_class == "P"  # the town beside the Kabul River
-        for m in mentions:
-            near = within or doc.text[max(0, m.start - 6):m.start].lower().strip().endswith("near")
+        for m, water in zip(mentions, watery or [False] * len(mentions)):
+            near = within or water and place.feature_class == "P" or \
+                doc.text[max(0, m.start - 6):m.start].lower().strip().endswith("near")
             m.place, m.confidence = shown[0].place, confidence
             m.precision = precision_of(place, near)
             m.alternatives = list(shown)
@@ -1278,6 +1281,23 @@ def _supported(features: dict[str, float], has_exact: bool = False,
         return features.get("admin", 0) >= 4.0 or "contained" in features
     return features.get("near", 0) >= 1.0 or "admin" in features or "contained" in features \
         or place is not None and place.feature_code == "ADM1" and features.get("country", 0) > 0
+
+
+def _natural_meant(text: str, mentions: list[Mention], cues: list[tuple[str | None, str | None]]
+                   ) -> str | None:
+    """The natural class ("H", "T") the text calls a name, unless the water is named after a
+    town the text also names alone: "the Gulf of Riga ... officials in Riga" mean the city,
+    and the gulf is placed beside it (_assign); "the Zambezi River ... the Zambezi" is a river."""
+    naturals = [(m, wanted) for m, (wanted, _) in zip(mentions, cues) if wanted in NATURAL_CLASSES]
+    if not naturals:
+        return None
+    if len(naturals) < len(mentions) and all(
+            _WATER_NAMED_AFTER.search(text, max(0, m.start - 12), m.start) for m, _ in naturals):
+        return None
+    return naturals[0][1]
+
+
+_WATER_NAMED_AFTER = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?|Bight|Firth) of $")
 
 
 def _never_beside_exact(c: Candidate, features: dict[str, float], qualifiers: list[str]

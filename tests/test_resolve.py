@@ -764,6 +764,16 @@ def test_a_gulf_named_after_a_town_of_the_text_is_placed_near_it(pipeline):
     assert (m.place.name, m.precision) == ("Aden", 2)
 
 
+def test_a_town_a_gulf_is_named_after_is_the_town_where_named_alone(pipeline):
+    """One sense per name is not one place per name: the gulf lies beside the city its other
+    mentions name, with nothing else in the story to tie either to the region."""
+    doc = pipeline(Document(id="t", text="Warships sailed into the Gulf of Riga. Officials in "
+                                         "Riga said the drills would last a week."))
+    gulf, city = (m for m in doc.mentions if m.text == "Riga")
+    assert (gulf.place.name, gulf.precision) == ("Riga", 2)
+    assert (city.place.name, city.precision) == ("Riga", 1)
+
+
 def test_a_river_named_after_a_town_of_the_text_is_placed_near_it(pipeline):
     m = resolve(pipeline, "Clashes went on along the Kabul River in Afghanistan.", "Kabul")
     assert (m.place.country_code, m.precision) == ("AF", 2)
