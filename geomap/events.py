@@ -394,6 +394,13 @@ _OWN_FORCE = re.compile(r"['’]s\s+(?:armed forces|army|military|air force|navy
                         # forces millions to flee")
                         r"\s+(?:armed forces|army|military|air force|navy|troops|"
                         r"forces(?!\s+(?:[\w-]+\s+){0,2}to\b))\b")
+# the second of two states sharing a force noun or weapon: "U.S. and British warplanes"
+_AND_ANOTHER = re.compile(r"\s+(?:and|or)\s+[\w.-]+(?=\s)")
+# a country's name before its aircraft ("U.S. warplanes", "Israeli jets" is a demonym's), unless
+# the name says where ("strikes in Syria, drones ...")
+_STATE_AIRCRAFT = re.compile(r"\s+(?:warplanes?|(?:fighter )?jets?|drones?|aircraft|helicopters?|"
+                             r"gunships?|bombers?|missiles?|air ?strikes?)\b")
+_CUED = re.compile(r"\b(?:in|near|into|across|over|from|of|to)\s+(?:the\s+)?$")
 # a state's weapons that name its military ("a Russian missile"; not tanks or warships, targets
 # as often, nor "German rocket scientists" or "the Russian missile industry")
 STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|air-strikes?|"
@@ -1501,22 +1508,30 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
     found: dict[str, tuple[str, str | None, int]] = {}
     low = fold(sentence)
     for m in mentions:
+        start, end = m.start - offset, m.end - offset
         state = m.kind in ("place", "metonym") and m.place is not None and \
             m.place.feature_code.startswith("PCL")
-        own = state and _OWN_FORCE.match(low, m.end - offset)
+        # "U.S. and British warplanes", "American and Iraqi troops": both states' forces
+        shared = _AND_ANOTHER.match(low, end) if state or m.kind == "demonym" else None
+        after = shared.end() if shared else end
+        own = state and _OWN_FORCE.match(low, after)
         if own:
-            name = sentence[m.start - offset:m.end - offset + len(own.group())]
-            found.setdefault(name.lower(), (name, m.place.country_code, m.start - offset))
-        elif state and _STATE_ACTS.match(low, m.end - offset):
-            name = sentence[m.start - offset:m.end - offset]  # "Israel struck targets"
-            found.setdefault(name.lower(), (name, m.place.country_code, m.start - offset))
+            name = sentence[start:end] + sentence[own.start():own.end()]
+            found.setdefault(name.lower(), (name, m.place.country_code, start))
+        elif state and not shared and _STATE_ACTS.match(low, end):
+            name = sentence[start:end]  # "Israel struck targets"
+            found.setdefault(name.lower(), (name, m.place.country_code, start))
+        elif state and _STATE_AIRCRAFT.match(low, after) and not _CUED.search(low, 0, start):
+            name = sentence[start:end] + " military"  # "U.S. warplanes struck"
+            found.setdefault(name.lower(), (name, m.place.country_code, start))
         if m.kind != "demonym":
             continue
-        tail = FORCE_NOUN.match(low[m.end - offset:m.end - offset + 40])
+        tail = FORCE_NOUN.match(low[after:after + 40])
         if tail:
-            name = sentence[m.start - offset:m.end - offset + tail.end()]
-            found.setdefault(name.lower(), (name, m.country_code, m.start - offset))
-        elif STATE_WEAPON.match(low, m.end - offset):
+            name = sentence[start:end] + sentence[after:after + tail.end()] if not shared \
+                else sentence[start:end] + " " + sentence[after + tail.start(1):after + tail.end()]
+            found.setdefault(name.lower(), (name, m.country_code, start))
+        elif STATE_WEAPON.match(low, after):
             # "a Russian missile", "Israeli strikes": the state's military fired it
             name = sentence[m.start - offset:m.end - offset] + " military"
             found.setdefault(name.lower(), (name, m.country_code, m.start - offset))

@@ -755,6 +755,21 @@ def test_a_country_s_forces_without_a_possessive_are_an_actor(coder, text, actor
     assert all(a.country_code != "SD" for e in coder(text)[0] for a in e.actors)
 
 
+@pytest.mark.parametrize("text, actors", [
+    # a country's name before its aircraft names its military, as a demonym's does
+    ("On Monday, U.S. warplanes struck Houthi targets near Sanaa.",
+     [("U.S. military", "US"), ("Houthi", None)]),
+    # two states sharing one force noun or weapon are two actors
+    ("On Monday, U.S. and British warplanes struck Houthi targets near Sanaa.",
+     [("U.S. military", "US"), ("British military", "GB"), ("Houthi", None)]),
+    ("On Monday, American and Iraqi troops clashed with Islamic State fighters near Mosul.",
+     [("American troops", "US"), ("Iraqi troops", "IQ"), ("Islamic State", None)]),
+])
+def test_states_sharing_a_force_or_named_before_aircraft_are_actors(coder, text, actors):
+    (ev,) = coder(text)[0]
+    assert [(a.name, a.country_code) for a in ev.actors] == actors
+
+
 def test_a_demonym_across_a_comma_from_a_force_is_no_actor(coder):
     # the dead "four Afghans, police said": not an actor called "Afghans, police"
     (ev,) = coder("On Monday, a suicide bomber killed four Afghans, police said.")[0]
