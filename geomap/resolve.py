@@ -1351,9 +1351,13 @@ def _mention_cues(text: str, mentions: list[Mention], written: list[str | None]
         comma = _QUALIFIER.match(after)
         wanted = _kind_word(text, m, after, kind_after) or _said_to_be(text, m.end) or \
             _area_in_parentheses(text, m) or _listed_area(text, m) or \
-            ("P" if lx.dateline(text, m.start, m.end) else None)  # filed from a town
+            ("P" if lx.dateline(text, m.start, m.end) else None) or \
+            ("H" if _WATER_NAME.search(m.text) else None)  # "the Red Sea": no state is meant
         cues.append((wanted, comma.group(1) if comma else None))
     return cues
+
+
+_WATER_NAME = re.compile(r"\s(?:Sea|Ocean)$")
 
 
 def _kind_word(text: str, m: Mention, after: str, written: str | None) -> str | None:

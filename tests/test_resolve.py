@@ -748,6 +748,16 @@ def test_a_sea_is_not_a_faraway_town_of_its_name(pipeline):
     assert m.place is None and m.note.startswith("not in the gazetteer as a lake, river, sea")
 
 
+def test_a_sea_is_no_province_named_after_it(pipeline):
+    """Egypt's and Sudan's Red Sea provinces are not the sea; with its kind word, Sudan's is."""
+    m = resolve_any(pipeline, "The Houthis attacked a tanker in the Red Sea on Tuesday.",
+                    "Red Sea")
+    assert m.place is None or not m.place.feature_code.startswith("ADM")
+    m = resolve_any(pipeline, "Floods hit Port Sudan, the capital of Sudan's Red Sea state.",
+                    "Red Sea")
+    assert (m.place.country_code, m.place.feature_code) == ("SD", "ADM1")
+
+
 def test_a_lake_is_no_faraway_province_or_town_of_its_name(pipeline):
     """Lake Victoria is neither the Australian state nor Victoria, Hong Kong."""
     m = resolve_any(pipeline, "Fishermen on Lake Victoria were robbed at night.", "Victoria")
