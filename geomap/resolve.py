@@ -218,10 +218,11 @@ class Resolver:
                     else:
                         self._assign(doc, ms, _lead(home, final[key], "in_story"))
         for key, ms in groups.items():  # after the above: no unplaced town contains a name
+            owned = bool(chosen[key]) and _owned_elsewhere(doc.text, ms, context)
             spot = bool(chosen[key]) and _facility_elsewhere(doc.text, ms, context)
-            if spot:
+            if spot or owned:
                 _unplace(ms, final[key][0])  # "Lido beach in Mogadishu": not Lido, Italy
-            if (spot or not chosen[key]) and not self._side_of_area(ms, context) and \
+            if owned or (spot or not chosen[key]) and not self._side_of_area(ms, context) and \
                     not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
@@ -1245,6 +1246,30 @@ def _facility_elsewhere(text: str, mentions: list[Mention], context: "_Context")
     best = mentions[0].place
     return town is not None and best is not None and \
         haversine_km(best.lat, best.lon, town.place.lat, town.place.lon) > CITY_RADIUS_KM
+
+
+def _owned_elsewhere(text: str, mentions: list[Mention], context: "_Context") -> bool:
+    """Every mention follows a placed name's possessive and the place chosen lies outside
+    that owner: "Kharkiv's Kyivskyi district" is a part of Kharkiv the store lacks, not the
+    village of Kyivskyi 120 km away (_contain then places it in Kharkiv)."""
+    best = mentions[0].place
+    if best is None:
+        return False
+    for m in mentions:
+        owner = next((o for o in context.doc.mentions if o.place is not None and
+                      o.kind == "place" and m.start - 4 <= o.end < m.start and
+                      lx.OWNER_GAP.fullmatch(text, o.end, m.start)), None)
+        if owner is None or _lies_within(best, owner.place):
+            return False
+    return True
+
+
+def _lies_within(place: PlaceRef, owner: PlaceRef) -> bool:
+    if owner.feature_code.startswith("PCL"):
+        return place.country_code == owner.country_code
+    if owner.feature_code.startswith("ADM"):
+        return (place.country_code, place.admin1) == (owner.country_code, owner.admin1)
+    return haversine_km(place.lat, place.lon, owner.lat, owner.lon) <= CITY_RADIUS_KM
 
 
 def _unplace(mentions: list[Mention], best: "Scored") -> None:

@@ -1476,6 +1476,17 @@ def test_an_area_the_text_names_by_another_spelling(pipeline, text, name, expect
     assert (m.place.feature_code, m.place.country_code) == expected
 
 
+def test_a_namesake_outside_the_place_whose_it_is_said_to_be_is_not_meant(pipeline):
+    """"Kharkiv's Kyivskyi district" is a district of the city, not a village 120 km away."""
+    doc = pipeline(Document(id="t", text="A glide bomb hit a building in Kharkiv's Kyivskyi "
+                                         "district, the governor said."))
+    (m,) = [m for m in doc.mentions if m.text == "Kyivskyi"]
+    assert (m.place.name, m.precision) == ("Kharkiv", 2)
+    # inside it, the namesake stays: "Ukraine's Kharkiv"
+    m = resolve_any(pipeline, "Shelling hit Ukraine's Kharkiv on Monday.", "Kharkiv")
+    assert (m.place.name, m.precision) == ("Kharkiv", 1)
+
+
 def test_an_unknown_name_after_an_area_s_possessive_lies_in_that_area(pipeline):
     m = resolve_any(pipeline, "Gunmen abducted 20 pupils in Kaduna State's Kuriga town.",
                     "Kuriga")
