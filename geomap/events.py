@@ -281,8 +281,10 @@ AGENTS = re.compile(r"\bby (?:an? |the )?(?:[\w'-]+ ){0,3}(?:forces|militants?|t
                     r"\b(?:[\w'-]+ ){0,2}(?:militants?|taliban|soldiers|forces|fighters?|troops|"
                     r"gunm[ae]n|rebels?|bandits|police\w*|army|militia\w*|insurgents?|"
                     r"separatists|jihadists?|assailants|attackers)"
-                    # "separatists from the Baloch Liberation Army attacked"
-                    r"(?: (?:from|of) (?:the )?(?:[\w'-]+ ){0,3}?[\w'-]+)? (?:shot|killed|"
+                    # "separatists from the Baloch Liberation Army attacked", "insurgents
+                    # linked to Islamic State beheaded"
+                    r"(?: (?:from|of|linked to|loyal to|allied (?:to|with)|affiliated with|"
+                    r"tied to) (?:the )?(?:[\w'-]+ ){0,3}?[\w'-]+)? (?:shot|killed|"
                     r"ambushed|attacked|opened fire|fired on|fired at|abducted|kidnapped|raided|"
                     r"stormed|entered|targeted|executed|beheaded|burned|torched|looted)\b")
 # Armed men who are not fighting: ACLED counts a former or off-duty soldier as a civilian; a
@@ -1230,6 +1232,7 @@ def _blocked(sentence: str, m: re.Match) -> bool:
 _STRIKE_TARGETS = re.compile(r"(?:[\w'-]+ ){0,3}?(?:positions?|targets?|sites?|bases?|camps?|"
                              r"depots?|facilities|infrastructure|areas?|villages?|towns?|"
                              r"schools?|hospitals?|homes?|houses?|buildings?|shelters?|"
+                             r"monaster(?:y|ies)|churche?s?|mosques?|temples?|markets?|"
                              r"cit(?:y|ies)|neighbou?rhoods?|hideouts?|strongholds?|convoys?|"
                              r"militants|rebels|fighters|insurgents)\b")
 
@@ -1254,7 +1257,7 @@ def _struck_target(sentence: str, low: str, end: int) -> bool:
         or LETHAL.search(low) is not None
 
 
-_STRIKERS = _word_re(r"jets|warplanes|aircraft|planes|drones|helicopters|gunships")
+_STRIKERS = _word_re(r"jets|warplanes|aircraft|planes|drones|helicopters|gunships|junta")
 
 
 def _state_struck(sentence: str, low: str, m: re.Match) -> bool:

@@ -484,6 +484,8 @@ def test_the_month_of_march_is_no_protest(coder):
      "casualties were reported.", "Sanaa"),
     ("On Monday, Israeli jets carried out airstrikes on Gaza city.", "Gaza"),
     ("On Monday, an armed drone destroyed two trucks near Kidal.", "Kidal"),
+    # a junta that bombed a building: its aircraft did
+    ("On Monday, the military junta bombed a monastery in Mandalay.", "Mandalay"),
 ])
 def test_plural_air_strikes_are_placed_air_strikes(coder, text, place):
     assert _coded(coder, text) == ("Explosions/Remote violence", "Air/drone strike", place, None)
@@ -558,6 +560,9 @@ def test_one_sided_killing_of_civilians_is_an_attack(coder, text, expected):
     # a post or a base is no place of civilians
     ("On Monday, gunmen attacked a police post near Jos, killing 2.",
      ("Battles", "Armed clash", "Jos", 2)),
+    # the killers may be said to be linked to a group: still the killers, not the victims
+    ("On Monday, insurgents linked to Islamic State beheaded four villagers near Pemba.",
+     ("Violence against civilians", "Attack", "Pemba", 4)),
 ])
 def test_attacks_on_villages_homes_and_places_of_worship_are_attacks_on_civilians(
         coder, text, expected):
