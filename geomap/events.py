@@ -406,7 +406,7 @@ _CUED = re.compile(r"\b(?:in|near|into|across|over|from|of|to)\s+(?:the\s+)?$")
 # a state's weapons that name its military ("a Russian missile"; not tanks or warships, targets
 # as often, nor "German rocket scientists" or "the Russian missile industry")
 STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|air-strikes?|"
-                          r"strikes|shelling|artillery|warplanes?|jets?|aircraft|helicopters?|"
+                          r"strikes?|shelling|artillery|warplanes?|jets?|aircraft|helicopters?|"
                           r"rockets?|shells?|bombs?|bombardment|gunships?)\b"
                           r"(?!\s+(?:scientists|engineers|industry|industries|makers?|companies|"
                           r"company|factory|factories|exports?|imports?|sales|deals?|"

@@ -738,6 +738,7 @@ def test_assaults_on_civilians_and_occupation_by_forces(coder, text, expected):
 @pytest.mark.parametrize("text, actor, code", [
     # a state's weapon names its military, and a country's possessive its own forces
     ("On Monday, a Russian missile hit a school in Sumy, killing 4.", "Russian military", "RU"),
+    ("On Monday, an Israeli strike on a house in Tyre killed 3.", "Israeli military", "IL"),
     ("On Monday, Ukraine's air force downed 9 drones over Odesa.", "Ukraine's air force", "UA"),
     # a state that strikes is its own actor
     ("On Monday, Israel struck targets near Damascus.", "Israel", "IL"),
