@@ -435,6 +435,9 @@ def test_an_armed_group_s_name_is_no_place(recogniser):
     ("Gunmen raided Zlorvik, a small farming village about 20 km north of Marsabit.", "Zlorvik"),
     ("Mobkara is a town in Kenya.", "Mobkara"),
     ("Rebels held Dorvakh, an internationally recognised territory of Kenya.", "Dorvakh"),
+    # a part of a town called so
+    ("Gangs burned homes in the Zlorvik neighborhood on Tuesday.", "Zlorvik"),
+    ("Gangs burned homes in the Zlorvik suburb on Tuesday.", "Zlorvik"),
 ])
 def test_an_unknown_name_the_writer_describes_as_a_place_is_a_mention(recogniser, name, text):
     assert name in found(recogniser, text)
