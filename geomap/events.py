@@ -351,6 +351,7 @@ LETHAL_FORCE = re.compile(r"\b(?:live (?:ammunition|rounds|bullets|fire)|"
                           r"(?:protest|demonstrat|marcher)\w* (?:were|was) (?:[\w'-]+ ){0,2}"
                           r"(?:shot|killed)|(?:killing|killed|shot dead|shooting dead|wounding|"
                           r"injuring) (?!of )(?:[\w'-]+ ){0,3}(?:protest|demonstrat|marcher)\w*)")
+_SOMEONE_DIED = re.compile(r"\b(?:was|were) (?:[\w'-]+ ){0,2}(?:killed|shot dead)\b|\bdied\b")
 # (not a crowd that dispersed itself: "chanting slogans before dispersing quickly")
 INTERVENTION = re.compile(r"\b(?:(?<!before )(?<!then )(?<!and )(?<!later )dispers\w*"
                           r"(?! (?:peacefully|quietly|quickly|calmly|without|on their own))|"
@@ -1439,6 +1440,9 @@ def _protest_kind(low: str) -> tuple[str, str]:
     if LETHAL_FORCE.search(low):
         return "Protests", "Excessive force against protesters"
     if INTERVENTION.search(low):
+        # "fired tear gas at protesters, and one man was killed": the force met them
+        if _SOMEONE_DIED.search(low):
+            return "Protests", "Excessive force against protesters"
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
 

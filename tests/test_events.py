@@ -448,6 +448,9 @@ def _coded(coder, text):
      ("Protests", "Protest with intervention", "Eldoret", None)),
     ("On Monday, police fired rubber bullets at demonstrators in Ibadan.",
      ("Protests", "Protest with intervention", "Ibadan", None)),
+    # ... unless someone died as they met the crowd
+    ("On Monday, police fired tear gas at protesters in Eldoret, and one man was killed.",
+     ("Protests", "Excessive force against protesters", "Eldoret", 1)),
     # arrests in the protest's own sentence: one event, the intervention
     ("On Monday, farmers rallied in Nakuru over maize prices; police detained 12.",
      ("Protests", "Protest with intervention", "Nakuru", None)),
