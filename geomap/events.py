@@ -397,6 +397,9 @@ _OWN_FORCE = re.compile(r"['’]s\s+(?:armed forces|army|military|air force|navy
                         # forces millions to flee")
                         r"\s+(?:armed forces|army|military|air force|navy|troops|"
                         r"forces(?!\s+(?:[\w-]+\s+){0,2}to\b))\b")
+# a state's own forces named by a pronoun, the state named before as who spoke or acted
+_ITS_FORCE = re.compile(r"\bits (troops|forces|army|military|air defen[cs]es?|air force|navy|"
+                        r"units|soldiers)\b")
 # the second of two states sharing a force noun or weapon: "U.S. and British warplanes"
 _AND_ANOTHER = re.compile(r"\s+(?:and|or)\s+[\w.-]+(?=\s)")
 # a country's name before its aircraft ("U.S. warplanes", "Israeli jets" is a demonym's), unless
@@ -1547,6 +1550,9 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
         found.setdefault(name.lower(), (name, None, m.start()))
     # (beside states' forces only: "Militants ambushed ..., the Indian Air Force said"; a
     # group's name is the same men's: "Taliban militants attacked")
+    own = _its_force(sentence, low, mentions, offset) if "its " in low else None
+    if own and own[1] not in {code for _, code, _ in found.values()}:
+        found[own[0].lower()] = own
     unnamed = None if any(code is None for _, code, _ in found.values()) else \
         _UNNAMED_ARMED.search(low)
     if unnamed:  # "suspected militants attacked": ACLED's unidentified armed group
@@ -1554,6 +1560,22 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
                                      unnamed.start())
     return [Actor(name=name, country_code=code)
             for name, code, _ in sorted(found.values(), key=lambda f: f[2])]
+
+
+def _its_force(sentence: str, low: str, mentions: list[Mention], offset: int
+               ) -> tuple[str, str, int] | None:
+    """"Russia's defence ministry said its troops repelled attacks": the forces of the state
+    named first before the pronoun, as (name, country code, where)."""
+    own = _ITS_FORCE.search(low)
+    speaker = own and next((m for m in mentions if m.end - offset <= own.start() and (
+        m.kind == "demonym" and m.country_code or m.kind in ("place", "metonym") and
+        m.place is not None and m.place.feature_code.startswith("PCL"))), None)
+    if not speaker:
+        return None
+    demonym = speaker.kind == "demonym"
+    name = sentence[speaker.start - offset:speaker.end - offset] + \
+        (" " if demonym else "'s ") + own.group(1)
+    return name, speaker.country_code if demonym else speaker.place.country_code, own.start()
 
 
 def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int,

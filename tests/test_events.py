@@ -779,6 +779,18 @@ def test_states_sharing_a_force_or_named_before_aircraft_are_actors(coder, text,
     assert [(a.name, a.country_code) for a in ev.actors] == actors
 
 
+@pytest.mark.parametrize("text, actors", [
+    # "its troops": the forces of the state that spoke before
+    ("On Monday, Russia's defence ministry said its troops repelled attacks near Korenevo.",
+     [("Russia's troops", "RU")]),
+    ("On Monday, the Russian defence ministry said its air defences shot down 30 Ukrainian "
+     "drones over Belgorod.", [("Russian air defences", "RU"), ("Ukrainian military", "UA")]),
+])
+def test_a_state_s_forces_named_by_its_pronoun_are_an_actor(coder, text, actors):
+    (ev,) = coder(text)[0]
+    assert [(a.name, a.country_code) for a in ev.actors] == actors
+
+
 def test_a_demonym_across_a_comma_from_a_force_is_no_actor(coder):
     # the dead "four Afghans, police said": not an actor called "Afghans, police"
     (ev,) = coder("On Monday, a suicide bomber killed four Afghans, police said.")[0]
