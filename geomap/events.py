@@ -1596,8 +1596,8 @@ def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int
     return min(inside, key=lambda x: x[:2])[2] if inside else best[2]
 
 
-_LIES_IN = re.compile(r"(?: (?:village|town|city|camp|area|neighbou?rhood))?,? in (?:the )?"
-                      r"(?:(?:occupied|northern|southern|eastern|western|central) )?")
+_LIES_IN = re.compile(r"(?: (?:village|town|city|(?:refugee )?camp|area|neighbou?rhood))?,? "
+                      r"in (?:the )?(?:(?:occupied|northern|southern|eastern|western|central) )?")
 # (plural: "the Pol-e-Malan village of Guzara district" is the village of that district)
 _PARTS_OF_IT = re.compile(r"\s+" + _PARTS + r"\s+of\s+")
 AREA_SLACK = 60  # how much farther from the trigger a town inside the chosen province may be
@@ -1716,13 +1716,16 @@ def _place(ev: Event, text: str, m: Mention | None, mentions: list[Mention]) -> 
                                else 1)
         return
     area = next((a for a in mentions if a.start > m.end and a.place is not None
-                 and a.kind == "place" and a.start - m.end < 60), None) or \
+                 and a.kind == "place" and a.start - m.end < 60 and
+                 not _PEER_GAP.fullmatch(text, m.end, a.start)), None) or \
         next((a for a in mentions if a.start < m.start and _framing_area(text, a)), None)
     if area is not None:
         ev.place = area.place
         ev.geo_precision = 3 if area.place.feature_code.startswith(("PCL", "ADM1")) else 2
 
 
+# "the Golan Heights and southern Lebanon": a peer in a list, not the area holding the name
+_PEER_GAP = re.compile(r"(?:(?!\bin\b).)*\b(?:and|or)\b(?:(?!\bin\b).)*", re.DOTALL)
 # "In El Gezira state, RSF fighters stormed the village of Wad al-Noura" ("On Monday, in El
 # Gezira state, ..."): the area a sentence opens with holds what it tells
 _FRAME_END = re.compile(r"(?:\s+(?:state|province|region|district|county|governorate))?,")

@@ -667,6 +667,17 @@ def test_a_figure_before_a_word_that_begins_like_a_month_or_unit_counts(text, ki
     assert numbers.casualties(text).killed == killed
 
 
+def test_a_camp_in_a_province_is_the_place_and_a_listed_area_holds_nothing(coder):
+    """"the Jenin refugee camp in the occupied West Bank" happened at Jenin; an unknown name
+    listed with an area ("the X Heights and southern Lebanon") does not lie in it."""
+    (ev,) = coder("On Monday, Israeli troops raided the Jenin refugee camp in the occupied "
+                  "West Bank, killing 3.")[0]
+    assert (ev.place_name, ev.geo_precision) == ("Jenin", 1)
+    (ev,) = coder("On Monday, jets struck positions in the Qarnawish Heights and southern "
+                  "Lebanon.")[0]
+    assert ev.place is None
+
+
 @pytest.mark.parametrize("text, name, area", [
     ("On Monday, militants attacked Mbau (Beni, Nord-Kivu), killing 4 civilians.", "Mbau",
      "Beni"),
