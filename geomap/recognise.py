@@ -823,7 +823,8 @@ def _list_acts_too(mentions: list[Mention], m: Mention, names, text: str, forwar
     the other countries and capitals of the list the metonym ends (or, spoken to, begins) act
     with it."""
     step = 1 if forward else -1
-    k = mentions.index(m) + step
+    # by identity: list.index compares pydantic models field by field, the slower the longer
+    k = next(i for i, other in enumerate(mentions) if other is m) + step
     listed = []
     while 0 <= k < len(mentions):
         a, b = (mentions[k - 1], mentions[k]) if forward else (mentions[k], mentions[k + 1])

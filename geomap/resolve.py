@@ -1253,8 +1253,10 @@ def _owned_elsewhere(text: str, mentions: list[Mention], context: "_Context") ->
     that owner: "Kharkiv's Kyivskyi district" is a part of Kharkiv the store lacks, not the
     village of Kyivskyi 120 km away (_contain then places it in Kharkiv)."""
     best = mentions[0].place
-    if best is None:
-        return False
+    if best is None or not all(text.startswith(("'s", "’s"), max(0, m.start - 3)) or
+                               text.startswith(("'s", "’s"), max(0, m.start - 4))
+                               for m in mentions):
+        return False  # (the common case, decided without a look at the other mentions)
     for m in mentions:
         owner = next((o for o in context.doc.mentions if o.place is not None and
                       o.kind == "place" and m.start - 4 <= o.end < m.start and
