@@ -161,7 +161,7 @@ FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base",
                        "republic", "department", "territory", "municipality"}
 # Capitalised words that begin a longer name around a place's name, when the gazetteer lacks
 # the whole: "the Great Plains", "Little Saigon", "Big Bone Lick", "Los Padres National Forest".
-NAME_STARTERS = {"great", "little", "big", "national"}
+NAME_STARTERS = {"great", "little", "big", "national", "ras"}  # "Ras Isa": a cape's, a port's
 # Capitalised words that begin a natural-feature or fort name: "Lake Erie", "Mount Kenya".
 FEATURE_PREFIXES = {"lake", "mount", "mt", "fort", "ft", "cape", "gulf", "bay", "isle", "port"}
 FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",

@@ -369,6 +369,8 @@ class Recogniser:
             return None
         if j - i == 1 and self._alias_of_a_minor_place(text[start:end], importance):
             return None
+        if words == ["ras"] and nxt is not None and nxt.capitalised and _adjacent(tokens, i, j + 1):
+            return None  # "Ras Lanuf", "Ras Isa": the start of a name the store lacks, not Rasht
         if j - i == 1 and _unknown_word_before(tokens, i, prev, nxt, self.names) or \
                 _starts_a_longer_name(tokens, i, j, prev, nxt):
             # "Nahri Saraj district": not Saraj, North Macedonia; "the Great Plains", "Little

@@ -250,6 +250,9 @@ def test_great_little_big_and_national_begin_a_longer_name(recogniser):
     assert found(recogniser, "From Great Britain to Little Rock.") == ["Great Britain",
                                                                         "Little Rock"]
     assert found(recogniser, "The Great Alaska Earthquake of 1964 was huge.") == ["Alaska"]
+    # "Ras" (a cape, or an Ethiopian title) begins a name: not Rasht, Iran, nor Isa, Japan
+    assert found(recogniser, "U.S. strikes hit the Ras Isa fuel port.") == ["U.S.", "Ras Isa"]
+    assert found(recogniser, "Troops shelled Ras Qorvan and Tiznit.") == ["Tiznit"]
 
 
 def test_an_english_word_that_is_only_a_big_city_s_alias_is_the_word(recogniser):
