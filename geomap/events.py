@@ -91,7 +91,7 @@ _V = [
      r"strikes? (?:later |also |reportedly )?(?:hit|struck|pounded|targeted|destroyed|killed)|"
      r"(?<!missile )(?<!rocket )(?<!artillery )strikes? (?:on|against) |"
      # "16 people were killed in strikes near al-Qaim" (not in missile or rocket strikes)
-     r"(?:killed|wounded|injured|died) in (?:(?!missile|rocket|artillery)[\w'-]+ ){0,2}?"
+     r"(?:killed|wounded|injured|died) in (?:(?!missile|rocket|artillery)[\w.'-]+ ){0,2}?"
      r"strikes\b|"
      r"loitering munitions?|(?:launched|fired) (?:[\w'-]+ ){0,3}?drones? (?:at|into|towards?)\b"),
     ("Explosions/Remote violence", "Suicide bomb", r"suicide (?:bomb|attack|car)\w*|svbieds?"),
@@ -402,11 +402,10 @@ _ITS_FORCE = re.compile(r"\bits (troops|forces|army|military|air defen[cs]es?|ai
                         r"units|soldiers)\b")
 # the second of two states sharing a force noun or weapon: "U.S. and British warplanes"
 _AND_ANOTHER = re.compile(r"\s+(?:and|or)\s+[\w.-]+(?=\s)")
-# a country's name before its aircraft ("U.S. warplanes", "Israeli jets" is a demonym's), unless
-# the name says where ("strikes in Syria, drones ...")
+# a country's name before its aircraft or strikes ("U.S. warplanes"; "Israeli jets" is a
+# demonym's): whose they are, not where they struck ("killed in U.S. strikes on Hodeidah")
 _STATE_AIRCRAFT = re.compile(r"\s+(?:warplanes?|(?:fighter )?jets?|drones?|aircraft|helicopters?|"
-                             r"gunships?|bombers?|missiles?|air ?strikes?)\b")
-_CUED = re.compile(r"\b(?:in|near|into|across|over|from|of|to)\s+(?:the\s+)?$")
+                             r"gunships?|bombers?|missiles?|air ?strikes?|strikes)\b")
 # a state's weapons that name its military ("a Russian missile"; not tanks or warships, targets
 # as often, nor "German rocket scientists" or "the Russian missile industry")
 STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|air-strikes?|"
@@ -1531,7 +1530,7 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
         elif state and not shared and _STATE_ACTS.match(low, end):
             name = sentence[start:end]  # "Israel struck targets"
             found.setdefault(name.lower(), (name, m.place.country_code, start))
-        elif state and _STATE_AIRCRAFT.match(low, after) and not _CUED.search(low, 0, start):
+        elif state and _STATE_AIRCRAFT.match(low, after):
             name = sentence[start:end] + " military"  # "U.S. warplanes struck"
             found.setdefault(name.lower(), (name, m.place.country_code, start))
         if m.kind != "demonym":
@@ -1683,6 +1682,9 @@ def _placeable(text: str, m: Mention, strategic: bool) -> bool:
         return False  # "Taliban" is a group, even when a town shares the name
     if not strategic and _SPEAKER.match(fold(text[m.end:m.end + 30])):
         return False  # "Azerbaijan's Defence Ministry" names who spoke, not where
+    if m.place is not None and m.place.feature_code.startswith("PCL") and \
+            _STATE_AIRCRAFT.match(fold(text[m.end:m.end + 30])):
+        return False  # "killed in U.S. strikes": whose the strikes were
     return True
 
 

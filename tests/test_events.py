@@ -790,6 +790,12 @@ def test_states_sharing_a_force_or_named_before_aircraft_are_actors(coder, text,
     assert [(a.name, a.country_code) for a in ev.actors] == actors
 
 
+def test_a_country_s_strikes_say_whose_they_were_not_where(coder):
+    (ev,) = coder("On Monday, 12 people were killed in U.S. strikes near Hodeidah, Yemen.")[0]
+    assert (ev.subtype, ev.place_name, [(a.name, a.country_code) for a in ev.actors]) == \
+        ("Air/drone strike", "Hodeidah", [("U.S. military", "US")])
+
+
 @pytest.mark.parametrize("text, actors", [
     # "its troops": the forces of the state that spoke before
     ("On Monday, Russia's defence ministry said its troops repelled attacks near Korenevo.",
