@@ -1542,8 +1542,8 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
             found.setdefault(name.lower(), (name, m.country_code, start))
         elif STATE_WEAPON.match(low, after):
             # "a Russian missile", "Israeli strikes": the state's military fired it
-            name = sentence[m.start - offset:m.end - offset] + " military"
-            found.setdefault(name.lower(), (name, m.country_code, m.start - offset))
+            name = sentence[start:end] + " military"
+            found.setdefault(name.lower(), (name, m.country_code, start))
     for m in NAMED_ACTORS.finditer(low):
         name = sentence[m.start():m.end()]
         found.setdefault(name.lower(), (name, None, m.start()))
