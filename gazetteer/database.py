@@ -15,7 +15,8 @@ from typing import Any
 from . import store
 from .exc import StoreError
 from .models import Candidate, Place, StoreStats
-from .names import ARABIC_NAMED, fold, is_latin, loose, loose_twin, without_article
+from .names import (ARABIC_NAMED, fold, is_latin, loose, loose_twin, without_article,
+                    without_silent_h)
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +171,8 @@ class Gazetteer:
         transliteration pairs merged) fill up the list after them.  ``country`` (ISO alpha-2)
         restricts the search.  ``names=False`` leaves the places' ``alternate_names`` empty
         (faster, for ranking).  A name with an Arabic article that no place is called is
-        looked up without it, in the countries that write one ("Al Gezira" is Sudan's Gezira).
+        looked up without it, in the countries that write one ("Al Gezira" is Sudan's Gezira),
+        and so is a name ending in a silent "h" ("Hodeidah" is Hodeida).
         """
         key = fold(name)
         if not key or limit <= 0:
@@ -179,11 +181,11 @@ class Gazetteer:
         country = country.upper() if country else None
         columns = _COLUMNS if names else _COLUMNS_UNNAMED
         found = self._cached_match("key", (key,), country, limit, latin_query, columns)
-        bare = fold(without_article(name)) if not found else ""
-        if bare:  # "Al Gezira": the store has "Gezira"
-            found = [c for c in self._cached_match("key", (bare,), country, limit, latin_query,
-                                                   columns)
-                     if c.place.country_code in ARABIC_NAMED]
+        for bare in (fold(without_article(name)), without_silent_h(key)):
+            if bare and not found:  # "Al Gezira": the store has "Gezira"; "Hodeidah" Hodeida
+                found = [c for c in self._cached_match("key", (bare,), country, limit,
+                                                       latin_query, columns)
+                         if c.place.country_code in ARABIC_NAMED]
         skeletons = tuple(s for s in (loose(key), loose_twin(key)) if s)
         if loose_match and skeletons and len(found) < limit:
             seen = {c.place.id for c in found}

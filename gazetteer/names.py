@@ -65,9 +65,16 @@ def loose(key: str) -> str:
 def with_silent_h(key: str) -> str:
     """An exact key ending in "a" with an "h" added ('' for other keys): a final "-ah"
     transliterates a silent letter that spellings keep or drop (Shabwa for Shabwah, Hodeida for
-    Hodeidah).  Only this way: GeoNames keeps the "h", news drops it, and a query's own final
-    "h" may be any sound ("Connah" is no "Conna")."""
+    Hodeidah).  GeoNames mostly keeps the "h" and news drops it; the other way round, see
+    ``without_silent_h``."""
     return key + "h" if key.endswith("a") else ""
+
+
+def without_silent_h(key: str) -> str:
+    """An exact key ending in "ah" less its "h" ('' for other keys): "Hodeidah" for a place
+    the store calls Hodeida.  Only for places in ARABIC_NAMED countries, where the final "h"
+    writes a silent letter (elsewhere it may be sounded: "Connah" is no "Conna")."""
+    return key[:-1] if key.endswith("ah") and len(key) > 4 else ""
 
 
 def loose_twin(key: str) -> str:

@@ -1,6 +1,7 @@
 from hypothesis import given, strategies as st
 
-from gazetteer.names import fold, is_latin, loose, loose_twin, without_article
+from gazetteer.names import fold, is_latin, loose, loose_twin, without_article, \
+    without_silent_h
 
 
 def test_case_diacritics_and_scripts_fold_to_one_key():
@@ -34,6 +35,11 @@ def test_a_final_a_also_meets_the_spelling_with_a_silent_h():
     # only that way, and only after "a": "Connah" is no "Conna", "Willie" no "Villah"
     assert loose_twin(fold("Connah")) == "" and loose_twin(fold("Willie")) == ""
     assert loose_twin(fold("Goa")) == ""  # too short for a loose key
+
+
+def test_a_final_ah_loses_its_h_for_an_exact_lookup():
+    assert without_silent_h(fold("Hodeidah")) == "hodeida"
+    assert without_silent_h(fold("Hodeida")) == "" and without_silent_h(fold("Bah")) == ""
 
 
 def test_the_arabic_article_written_apart_comes_off():
