@@ -181,11 +181,13 @@ class Gazetteer:
         country = country.upper() if country else None
         columns = _COLUMNS if names else _COLUMNS_UNNAMED
         found = self._cached_match("key", (key,), country, limit, latin_query, columns)
-        for bare in (fold(without_article(name)), without_silent_h(key)):
-            if bare and not found:  # "Al Gezira": the store has "Gezira"; "Hodeidah" Hodeida
+        if not found:  # "Al Gezira": the store has "Gezira"; "Hodeidah" Hodeida
+            for bare in (fold(without_article(name)), without_silent_h(key)):
                 found = [c for c in self._cached_match("key", (bare,), country, limit,
                                                        latin_query, columns)
-                         if c.place.country_code in ARABIC_NAMED]
+                         if c.place.country_code in ARABIC_NAMED] if bare else []
+                if found:
+                    break
         skeletons = tuple(s for s in (loose(key), loose_twin(key)) if s)
         if loose_match and skeletons and len(found) < limit:
             seen = {c.place.id for c in found}

@@ -1520,38 +1520,25 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
         start, end = m.start - offset, m.end - offset
         state = m.kind in ("place", "metonym") and m.place is not None and \
             m.place.feature_code.startswith("PCL")
-        # "U.S. and British warplanes", "American and Iraqi troops": both states' forces
-        shared = _AND_ANOTHER.match(low, end) if state or m.kind == "demonym" else None
-        after = shared.end() if shared else end
-        own = state and _OWN_FORCE.match(low, after)
-        if own:
-            name = sentence[start:end] + sentence[own.start():own.end()]
-            found.setdefault(name.lower(), (name, m.place.country_code, start))
-        elif state and not shared and _STATE_ACTS.match(low, end):
-            name = sentence[start:end]  # "Israel struck targets"
-            found.setdefault(name.lower(), (name, m.place.country_code, start))
-        elif state and _STATE_AIRCRAFT.match(low, after):
-            name = sentence[start:end] + " military"  # "U.S. warplanes struck"
-            found.setdefault(name.lower(), (name, m.place.country_code, start))
-        if m.kind != "demonym":
+        if not state and m.kind != "demonym":
             continue
-        tail = FORCE_NOUN.match(low[after:after + 40])
-        if tail:
-            name = sentence[start:end] + sentence[after:after + tail.end()] if not shared \
-                else sentence[start:end] + " " + sentence[after + tail.start(1):after + tail.end()]
-            found.setdefault(name.lower(), (name, m.country_code, start))
-        elif STATE_WEAPON.match(low, after):
-            # "a Russian missile", "Israeli strikes": the state's military fired it
-            name = sentence[start:end] + " military"
-            found.setdefault(name.lower(), (name, m.country_code, start))
+        # "U.S. and British warplanes", "American and Iraqi troops": both states' forces
+        shared = _AND_ANOTHER.match(low, end)
+        after = shared.end() if shared else end
+        if state:
+            name, code = _state_force(sentence, low, start, end, after), m.place.country_code
+        else:
+            name, code = _demonym_force(sentence, low, start, end, after), m.country_code
+        if name:
+            found.setdefault(name.lower(), (name, code, start))
     for m in NAMED_ACTORS.finditer(low):
         name = sentence[m.start():m.end()]
         found.setdefault(name.lower(), (name, None, m.start()))
-    # (beside states' forces only: "Militants ambushed ..., the Indian Air Force said"; a
-    # group's name is the same men's: "Taliban militants attacked")
     own = _its_force(sentence, low, mentions, offset) if "its " in low else None
     if own and own[1] not in {code for _, code, _ in found.values()}:
         found[own[0].lower()] = own
+    # (beside states' forces only: "Militants ambushed ..., the Indian Air Force said"; a
+    # group's name is the same men's: "Taliban militants attacked")
     unnamed = None if any(code is None for _, code, _ in found.values()) else \
         _UNNAMED_ARMED.search(low)
     if unnamed:  # "suspected militants attacked": ACLED's unidentified armed group
@@ -1559,6 +1546,34 @@ def actors(sentence: str, mentions: list[Mention], offset: int) -> list[Actor]:
                                      unnamed.start())
     return [Actor(name=name, country_code=code)
             for name, code, _ in sorted(found.values(), key=lambda f: f[2])]
+
+
+def _state_force(sentence: str, low: str, start: int, end: int, after: int) -> str | None:
+    """The actor a country's name (sentence[start:end]) makes: its own forces ("U.S. forces";
+    ``after``: where its force noun may begin, past a second state sharing it), the state
+    that struck ("Israel struck targets"), or its military by its aircraft ("U.S. warplanes")."""
+    own = _OWN_FORCE.match(low, after)
+    if own:
+        return sentence[start:end] + sentence[own.start():own.end()]
+    if after == end and _STATE_ACTS.match(low, end):
+        return sentence[start:end]
+    if _STATE_AIRCRAFT.match(low, after):
+        return sentence[start:end] + " military"
+    return None
+
+
+def _demonym_force(sentence: str, low: str, start: int, end: int, after: int) -> str | None:
+    """The actor a demonym (sentence[start:end]) makes: with its force noun ("Armenian forces";
+    "American troops" of "American and Iraqi troops"), or its state's military by a weapon
+    ("a Russian missile", "Israeli strikes")."""
+    tail = FORCE_NOUN.match(low[after:after + 40])
+    if tail and after == end:
+        return sentence[start:end] + sentence[end:end + tail.end()]
+    if tail:
+        return sentence[start:end] + " " + sentence[after + tail.start(1):after + tail.end()]
+    if STATE_WEAPON.match(low, after):
+        return sentence[start:end] + " military"
+    return None
 
 
 def _its_force(sentence: str, low: str, mentions: list[Mention], offset: int
@@ -1582,8 +1597,7 @@ def choose_place(text: str, mentions: list[Mention], sentence: int, trigger: int
     """The mention the trigger governs (lowest score), or None."""
     areas = _qualifiers(text, mentions)
     scored = [(_strategic_score(m, sentence, trigger) if strategic else
-               _violent_score(text, m, trigger, trigger_end,
-                              _placed_at_area(text, m, mentions)), m.start, m)
+               _violent_score(text, m, mentions, trigger, trigger_end), m.start, m)
               for m in mentions if id(m) not in areas and _placeable(text, m, strategic)]
     scored = [x for x in scored if x[0] != float("inf")]
     if not scored:
@@ -1642,15 +1656,16 @@ def _placed_at_area(text: str, m: Mention, mentions: list[Mention]) -> bool:
 _AREA_AFTER = re.compile(r"\s*(?:,|\(|\bin\b)\s*(?:the\s+)?")
 
 
-def _violent_score(text: str, m: Mention, trigger: int, trigger_end: int | None = None,
-                   below_area: bool = False) -> float:
+def _violent_score(text: str, m: Mention, mentions: list[Mention], trigger: int,
+                   trigger_end: int | None = None) -> float:
     score = abs(m.start - trigger) + (0 if m.start > trigger else 15)
     if CUE.search(fold(text[max(0, m.start - 30):m.start])):
         score -= 40  # "in X", "the city of X": linked to the verb by a preposition
     elif trigger_end is not None and trigger_end < m.start <= trigger_end + 5 and \
             text[trigger_end:m.start].strip() in ("", "the"):
         score -= 40  # "shelled Kharkiv city": the verb's object, as linked as "in X"
-    if m.place is not None and m.place.feature_code.startswith("PCL") and not below_area:
+    if m.place is not None and m.place.feature_code.startswith("PCL") and \
+            not _placed_at_area(text, m, mentions):
         if not _IN_COUNTRY.search(fold(text[max(0, m.start - 20):m.start])):
             return float("inf")  # "draw in regional powers Russia": a country needs "in"
         score += 400  # a country is the place only when nothing finer is named
@@ -1680,10 +1695,11 @@ def _placeable(text: str, m: Mention, strategic: bool) -> bool:
         return False  # "fighting between Armenia and Azerbaijan": the parties, not the place
     if NAMED_ACTORS.fullmatch(fold(m.text)):
         return False  # "Taliban" is a group, even when a town shares the name
-    if not strategic and _SPEAKER.match(fold(text[m.end:m.end + 30])):
+    after = fold(text[m.end:m.end + 30])
+    if not strategic and _SPEAKER.match(after):
         return False  # "Azerbaijan's Defence Ministry" names who spoke, not where
     if m.place is not None and m.place.feature_code.startswith("PCL") and \
-            _STATE_AIRCRAFT.match(fold(text[m.end:m.end + 30])):
+            _STATE_AIRCRAFT.match(after):
         return False  # "killed in U.S. strikes": whose the strikes were
     return True
 

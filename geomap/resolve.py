@@ -218,7 +218,7 @@ class Resolver:
                     else:
                         self._assign(doc, ms, _lead(home, final[key], "in_story"))
         for key, ms in groups.items():  # after the above: no unplaced town contains a name
-            owned = bool(chosen[key]) and _owned_elsewhere(doc.text, ms, context)
+            owned = bool(chosen[key]) and _owned_elsewhere(ms, context)
             spot = bool(chosen[key]) and _facility_elsewhere(doc.text, ms, context)
             if spot or owned:
                 _unplace(ms, final[key][0])  # "Lido beach in Mogadishu": not Lido, Italy
@@ -1248,19 +1248,15 @@ def _facility_elsewhere(text: str, mentions: list[Mention], context: "_Context")
         haversine_km(best.lat, best.lon, town.place.lat, town.place.lon) > CITY_RADIUS_KM
 
 
-def _owned_elsewhere(text: str, mentions: list[Mention], context: "_Context") -> bool:
+def _owned_elsewhere(mentions: list[Mention], context: "_Context") -> bool:
     """Every mention follows a placed name's possessive and the place chosen lies outside
     that owner: "Kharkiv's Kyivskyi district" is a part of Kharkiv the store lacks, not the
     village of Kyivskyi 120 km away (_contain then places it in Kharkiv)."""
     best = mentions[0].place
-    if best is None or not all(text.startswith(("'s", "’s"), max(0, m.start - 3)) or
-                               text.startswith(("'s", "’s"), max(0, m.start - 4))
-                               for m in mentions):
-        return False  # (the common case, decided without a look at the other mentions)
+    if best is None:
+        return False
     for m in mentions:
-        owner = next((o for o in context.doc.mentions if o.place is not None and
-                      o.kind == "place" and m.start - 4 <= o.end < m.start and
-                      lx.OWNER_GAP.fullmatch(text, o.end, m.start)), None)
+        owner = context.owner_of(m)
         if owner is None or _lies_within(best, owner.place):
             return False
     return True
@@ -2051,10 +2047,17 @@ class _Context:
                 return other
         # "Kaduna State's Kuriga town": the area whose the name is; a town's when a kind word
         # says the name is a place ("Sylhet's Osmani airport", not "Kyiv's Zelensky")
+        owner = self.owner_of(m)
+        return owner if owner is not None and (
+            owner.place.feature_code.startswith(("ADM", "PCL")) or
+            _kind_word_after(self.doc.text, m) in lx.FEATURE_AFTER) else None
+
+    def owner_of(self, m: Mention) -> Mention | None:
+        """The placed name whose possessive stands right before ``m`` ("Kharkiv's Kyivskyi")."""
+        if "s" not in self.doc.text[max(0, m.start - 4):m.start]:
+            return None  # (the common case, decided without a look at the other mentions)
         return next((o for o in self.doc.mentions if o.place is not None and o.kind == "place"
-                     and (o.place.feature_code.startswith(("ADM", "PCL")) or
-                          _kind_word_after(self.doc.text, m) in lx.FEATURE_AFTER) and
-                     m.start - 4 <= o.end < m.start and
+                     and m.start - 4 <= o.end < m.start and
                      lx.OWNER_GAP.fullmatch(self.doc.text, o.end, m.start)), None)
 
     def _list_end(self, m: Mention) -> int:
