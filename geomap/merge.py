@@ -4,8 +4,10 @@ Two reports are the same event when they have the same type and sub-event type, 
 same gazetteer place, or the same name where one is unplaced), dates at most a day apart, the same
 background flag, and actors that overlap (a report naming no actor contradicts none).  A report
 with no place at all joins another only when both give the same death figure ("Twenty-eight
-servicemen died" beside "28 ... killed in clashes in X") or, two placeless pieces of background
-without figures, name the same past year ("a ceasefire agreed in 1994").  Merged events keep
+servicemen died" beside "28 ... killed in clashes in X"; from two documents, a figure of 10 or
+more: "3 soldiers were killed" is too common to tie two stories) or, two placeless pieces of
+background without figures, name the same past year ("a ceasefire agreed in 1994").  Two names
+the store lacks, placed at one area that holds both, are two places.  Merged events keep
 every source and piece of evidence; figures follow ACLED: the lowest reported.  Output order and
 ids depend only on the events' content, not on the order they came in.
 """
@@ -15,7 +17,15 @@ from __future__ import annotations
 import hashlib
 import re
 
+from gazetteer.names import fold
+
 from .models import Actor, Event
+
+
+# A death figure this high, shared by two reports of a day (one without a place), ties them
+# together; lower ones are too common in a day's news ("3 soldiers were killed") to tie
+# reports from two documents, though within one they are the same incident told twice.
+DISTINCT_FIGURE = 10
 
 
 def merge(events: list[Event]) -> list[Event]:
@@ -62,7 +72,8 @@ def same_event(a: Event, b: Event) -> bool:
 def _same_place(a: Event, b: Event) -> bool:
     if a.place is not None and b.place is not None:
         # one id at two points: a place the store lacks put "110 km north of" the town
-        return a.place.id == b.place.id and (a.place.lat, a.place.lon) == (b.place.lat, b.place.lon)
+        return a.place.id == b.place.id and \
+            (a.place.lat, a.place.lon) == (b.place.lat, b.place.lon) and not _apart_in_area(a, b)
     nameless = [e for e in (a, b) if e.place is None and not e.place_name]
     if nameless:
         # nothing says where: only an identical death figure ties it to the other, or two
@@ -70,11 +81,21 @@ def _same_place(a: Event, b: Event) -> bool:
         # 1994"); with neither, "five people were injured" in two histories share nothing
         # but their type
         if a.fatalities is not None or b.fatalities is not None:
-            return a.fatalities == b.fatalities
+            return a.fatalities == b.fatalities and (
+                a.fatalities >= DISTINCT_FIGURE or bool(set(a.sources) & set(b.sources)))
         return len(nameless) == 2 and a.background and bool(_years(a) & _years(b))
     # both under one name: unresolved in one report and placed from the other's own text in
     # the other ("Karabakh, a territory of Azerbaijan")
     return (a.place_name or "").casefold() == (b.place_name or "").casefold()
+
+
+def _apart_in_area(a: Event, b: Event) -> bool:
+    """Two names the store lacks, each placed at the area holding it: "near Talish" and "in
+    Karabakh" both stand at Azerbaijan's point, but they are two places inside it, not one."""
+    names = {fold(e.place_name or "") for e in (a, b)}
+    coarse = any((e.geo_precision or 1) > 1 for e in (a, b))
+    return coarse and len(names) == 2 and "" not in names and \
+        a.place is not None and fold(a.place.name) not in names
 
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")

@@ -63,8 +63,8 @@ def test_placeless_reports_without_a_figure_stay_apart():
     """Nothing but the type ties two reports that say neither where nor how many."""
     a, b = report("a", place=None), report("b", place=None)
     assert len(merge([a, b])) == 2
-    a3, b3 = report("a", place=None, fatalities=3), report("b", place=None, fatalities=3)
-    assert len(merge([a3, b3])) == 1
+    a30, b30 = report("a", place=None, fatalities=30), report("b", place=None, fatalities=30)
+    assert len(merge([a30, b30])) == 1
 
 
 def test_placeless_background_merges_by_the_year_it_names():
@@ -104,3 +104,30 @@ def test_a_report_placed_under_a_name_merges_with_one_that_left_the_name_unplace
     merged = merge([named, placed])
     assert len(merged) == 1 and merged[0].place == TOWN and merged[0].sources == ["a", "b"]
     assert len(merge([report("c", place=None, place_name="Dale"), placed])) == 2
+
+
+def test_two_names_the_store_lacks_placed_at_one_area_stay_apart():
+    """"killed near Talish" and "clashes in Karabakh": both stand at Azerbaijan's point (the
+    area the text puts them in, precision 3), but they are two places, not one."""
+    area = PlaceRef(id=3, name="Northland", lat=40.0, lon=47.0, country_code="AZ",
+                    feature_code="PCLI")
+    a, b = (report(d, place=area, place_name=n) for d, n in (("a", "Talish"), ("b", "Karabakh")))
+    a.geo_precision = b.geo_precision = 3
+    assert len(merge([a, b])) == 2
+    c = report("c", place=area, place_name="talish")
+    c.geo_precision = 3
+    assert len(merge([a, c])) == 1  # one name: one place
+    d = report("d", place=area, place_name="Northland")
+    d.geo_precision = 3
+    assert len(merge([a, d])) == 1  # the area itself may be where the other report happened
+
+
+def test_a_small_figure_ties_a_placeless_report_only_within_its_document():
+    """"3 soldiers were killed" with no place joins the placed report of its own story, not a
+    clash with as many dead that another story of the same day places elsewhere."""
+    placed = report("a", fatalities=3)
+    same_story = report("a", 40, place=None, fatalities=3)
+    other_story = report("b", place=None, fatalities=3)
+    assert len(merge([placed, same_story])) == 1
+    assert len(merge([placed, other_story])) == 2
+    assert len(merge([report("a", fatalities=28), report("b", place=None, fatalities=28)])) == 1
