@@ -190,7 +190,9 @@ class Recogniser:
         # Only capitalised words start names: the rules walk these, not every word.
         capitals = [k for k, t in enumerate(tokens) if t.capitalised]
         mentions = self._gazetteer_matches(tokens, capitals, doc.text)
-        mentions += self._cued_unknowns(tokens, capitals, mentions, doc.text)
+        unknown = self._cued_unknowns(tokens, capitals, mentions, doc.text)
+        mentions += unknown + self._repeated_unknowns(tokens, capitals, mentions + unknown,
+                                                      unknown, doc.text)
         mentions = self._joined_before_kind(mentions, doc.text)
         mentions = _with_state_abbreviations(tokens, capitals, mentions, doc.text)
         mentions = self._drop_people(tokens, capitals, mentions)
@@ -614,6 +616,85 @@ class Recogniser:
                     text=text[tok.start:tokens[end - 1].end], start=tok.start,
                     end=tokens[end - 1].end), text))
         return extra
+
+
+    def _repeated_unknowns(self, tokens: list[Token], capitals: list[int],
+                           found: list[Mention], unknown: list[Mention], text: str
+                           ) -> list[Mention]:
+        """One sense per document: a name the store lacks that the text has marked as a place
+        ("in occupied Karabakh") is a place where it stands again uncued ("Karabakh is inside
+        Azerbaijan"), unless its context there says otherwise (a person, an organisation)."""
+        spelt = {tuple(t.text for t in span) for m in unknown
+                 if m.kind == "place" and _key(m.text) not in self.names and
+                 (span := _tokens_of(tokens, m)) and _marked_a_place(tokens, span)}
+        if not spelt:
+            return []
+        lengths = sorted({len(s) for s in spelt}, reverse=True)
+        taken = sorted(found, key=lambda m: m.start)
+        starts = [m.start for m in taken]
+        lowered = {t.lower for t in tokens if not t.capitalised}
+        extra: list[Mention] = []
+        for i in capitals:
+            if _inside(tokens[i].start, starts, taken) or \
+                    i > 0 and tokens[i - 1].capitalised and _adjacent(tokens, i - 1, i + 1) \
+                    and tokens[i - 1].sentence == tokens[i].sentence:
+                continue  # inside a mention, or the end of a longer name ("Mount Talish")
+            n = next((n for n in lengths if i + n <= len(tokens) and
+                      tuple(t.text for t in tokens[i:i + n]) in spelt and
+                      _adjacent(tokens, i, i + n)), None)
+            if n is None or i + n < len(tokens) and tokens[i + n].capitalised and \
+                    _adjacent(tokens, i, i + n + 1):
+                continue
+            mention = self._classify(tokens, i, i + n, 0.0, None, lowered, text, vouched=True)
+            if mention is not None and not any(
+                    m.start < mention.end and mention.start < m.end for m in extra):
+                extra.append(mention)
+        return extra
+
+
+def _marked_a_place(tokens: list[Token], span: list[Token]) -> bool:
+    """The words around a name say it is a place, not only that something is in or at it
+    ("in Jaqueline's death", "at the Cacophony Society"): "the village of X", "X district",
+    "in occupied X", "near X"."""
+    i = bisect_left(tokens, span[0].start, key=_TOKEN_START)
+    j = i + len(span)
+    if len(span) == 1 and _ADJECTIVE_ENDING.search(span[0].lower) or \
+            _in_longer_name(tokens, i):
+        return False  # "Acadian settlement", "Uttara Kannada district", "Sierra del Molar"
+    before = [t.lower for t in tokens[max(0, i - 2):i]]
+    if j < len(tokens) and tokens[j].lower in lx.FEATURE_AFTER and tokens[j].gap == " ":
+        return True
+    return before[-1:] == ["near"] or len(before) == 2 and (
+        before[1] == "of" and (before[0] in lx.FEATURE_BEFORE or before[0] in lx.DIRECTIONS)
+        or before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
+
+
+# a people's or an era's adjective before a kind word ("Acadian settlement", "Hellenistic
+# city", "Karamanid state") is no name of its own (not "-ish" or "-an": Talish, Hamadan)
+_ADJECTIVE_ENDING = re.compile(r"(?:[ie]an|ic|ese|id)$")
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "la", "le",
+                             "les", "el", "al", "y", "sur", "am", "im", "en"})
+
+
+def _in_longer_name(tokens: list[Token], i: int) -> bool:
+    """Token i goes on a name begun before it: "Kannada" of "Uttara Kannada", "Molar" of
+    "Sierra del Molar"."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower in _NAME_PARTICLES and _adjacent(tokens, k, i + 1):
+        k -= 1
+    return k >= 0 and k < i and tokens[k].capitalised and _adjacent(tokens, k, i + 1) and \
+        tokens[k].sentence == tokens[i].sentence and not tokens[i].sentence_start
+
+
+def _tokens_of(tokens: list[Token], m: Mention) -> list[Token]:
+    """The tokens a mention spans (none if it does not start at a token)."""
+    k = _token_at(tokens, m.start)
+    if k is None:
+        return []
+    j = k
+    while j < len(tokens) and tokens[j].end <= m.end:
+        j += 1
+    return tokens[k:j]
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")

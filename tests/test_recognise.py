@@ -591,3 +591,19 @@ def test_a_dateline_in_capitals_is_a_place_even_when_its_name_is_a_common_one(re
         ["SPRINGFIELD"]
     assert found(recogniser, "SPRINGFIELD — A deputy was shot on Tuesday night.") == \
         ["SPRINGFIELD"]
+
+
+def test_a_name_marked_as_a_place_once_is_a_place_where_it_stands_again(recogniser):
+    """One sense per document: "in occupied Zorvakh" makes the uncued "Zorvakh" later a place
+    too; a name only something happened "in" does not ("in Okwera's death" is no place)."""
+    text = ("Shelling hit the village of Zorvakh on Monday. Zorvakh is inside Chad. Officials in "
+            "occupied Dorvesh spoke. Dorvesh had no power.")
+    assert found(recogniser, text).count("Zorvakh") == 2
+    assert found(recogniser, text).count("Dorvesh") == 2
+    text = "Doctors said illness was a factor in Okwera's death. Okwera's husband spoke."
+    assert "Okwera" not in found(recogniser, text)[1:]
+    # a people's adjective before a kind word, a word of a longer name: no name of their own
+    text = "It was the first Velorian settlement. Hunters roamed the Velorian forest."
+    assert found(recogniser, text).count("Velorian") <= 1
+    text = "Manki is in Uttara Qenvada district. Qenvada is spoken there."
+    assert "Qenvada" not in found(recogniser, text)
