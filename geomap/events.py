@@ -1646,7 +1646,10 @@ def _qualifiers(text: str, mentions: list[Mention]) -> set[int]:
 
 def _placed_at_area(text: str, m: Mention, mentions: list[Mention]) -> bool:
     """An unknown name the resolver placed at the area named after it ("the border village of
-    Odaisseh, Lebanon's"): a place finer than that area, though its point is the area's."""
+    Odaisseh, Lebanon's") or that the text says holds it ("Karabakh is inside Azerbaijan"): a
+    place finer than that area, though its point is the area's."""
+    if m.place is not None and m.alternatives and "stated_area" in m.alternatives[0].features:
+        return True
     return m.place is not None and any(
         a.kind == "place" and a.place is not None and a.place.id == m.place.id and
         _AREA_AFTER.fullmatch(text, m.end, a.start) is not None and fold(a.text) != fold(m.text)

@@ -545,7 +545,9 @@ class Resolver:
         taking of several so called the one inside the next link ("Dallas County, Texas") or
         holding one of the name's ``namesakes``; and the side of it the text names, if any
         ("southwestern Ontario")."""
-        for end in _name_ends(text, name):
+        # a name the store lacks may be said to lie in its area only late in the story
+        known = any(c.match == "exact" for c in namesakes)
+        for end in _name_ends(text, name, most=5 if known else 40):
             sentence = sentences.first(text[end:end + 200])
             stated = _PART_OF_AREA.match(sentence)
             if stated and not stated["kind"] and \
@@ -557,8 +559,8 @@ class Resolver:
             # evidence than "Cleveland, a suburb of Redland City" (a Redland in Bristol)
             stated = stated or _STATED_IN.search(sentence) or _LOCATED_IN.match(sentence) or \
                 _TOGETHER_IN.match(sentence) or \
-                (None if any(c.match == "exact" for c in namesakes)
-                 else _APPOSED_IN.match(sentence))
+                (None if known else _APPOSED_IN.match(sentence) or
+                 _PART_OF_NAMED.match(sentence))
             if stated:
                 # "a neighbourhood in Wichita": the city, not Wichita County
                 city_part = (stated.groupdict().get("kind") or "").lower() in CITY_PARTS
@@ -932,9 +934,13 @@ class Resolver:
         return self._members[area.id]
 
     def _contain(self, doc: Document, mentions: list[Mention], context: "_Context") -> None:
-        """Place an unknown name at a containing area the text names right after it."""
-        for m in mentions:
-            area = None if m.place else context.containing_area(m)  # stated areas come first
+        """Place an unknown name at a containing area the text names right after it; its
+        other mentions, with no area after them, at the same area (one sense per document:
+        "near the village of Talish in occupied Karabakh ... killed near Talish")."""
+        areas = [None if m.place else context.containing_area(m) for m in mentions]
+        named = next((a for a in areas if a is not None), None)  # stated areas come first
+        for m, area in zip(mentions, areas):
+            area = area or (named if m.place is None else None)
             if area is None:
                 continue
             m.place = area.place
@@ -2133,6 +2139,12 @@ _APPOSED_IN = re.compile(r",\s+(?:a|an|the)\s+(?:(?!(?:of|in|from|with)\b)[\w-]+
 _LOCATED_IN = re.compile(r"[\s,]*(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:that|which)"
                          r"\s+)?(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?(?:located|situated|lies|"
                          r"lying)\s+(?:[\w-]+\s+){0,2}?in\s+" + _AREA_NAMED)
+# Said of a name the store lacks, right after it: "X is inside Y", "X is still considered part
+# of Y" (not of a known one: "Beijing says Taiwan is part of China" is a claim, not a place)
+_PART_OF_NAMED = re.compile(
+    r"\s+(?:is|was|remains|lies)\s+(?:still\s+|also\s+|legally\s+)?(?:(?:(?:internationally|"
+    r"widely)\s+)?(?:considered|recogni[sz]ed|regarded|seen)\s+(?:as\s+)?)?(?:(?:a|an)\s+)?"
+    r"(?:(?:integral|legal)\s+)?(?:part\s+of|inside|within)\s+" + _AREA_NAMED)
 # The next link of "in A, B, C": "Dallas County, Texas", "the X district of Lincolnshire",
 # "Governorate of southwest Syria", "Rural Municipality No. 127, Saskatchewan", "the Argentine
 # capital, X", "... of the U.S. state of Michigan", "in Nakawa Division, within Kampala" (but

@@ -278,6 +278,9 @@ def test_sample_articles_events_once_each(sample_events):
     mobilisation = _find(ev, "Other", "Azerbaijan", date=MON)
     assert len(mobilisation) == 1 and mobilisation[0].sources == ["000", "001"]
     assert len(_find(ev, "Other", "Nakhchivan")) == 1
+    # on the map: the store lacks both, the text places them in Azerbaijan
+    local = [e for e in ev if e.place_name in ("Karabakh", "Talish") and not e.background]
+    assert len(local) >= 4 and all(e.place and e.place.country_code == "AZ" for e in local)
 
 
 @needs_articles
@@ -685,6 +688,10 @@ def test_a_camp_in_a_province_is_the_place_and_a_listed_area_holds_nothing(coder
     # placed at its country: still the event's place, though a country needs "in" before it
     ("On Monday, shelling killed a farmer near the border village of Qarnawish, Lebanon's "
      "news agency said.", "Qarnawish", "Lebanon"),
+    # placed at the country the story later says holds it, though "in occupied X" is no "in"
+    # before a country
+    ("On Monday, heavy shelling hit villages in occupied Qarnawish. Qarnawish is inside Chad "
+     "but held by rebels.", "Qarnawish", "Chad"),
 ])
 def test_an_unknown_village_is_placed_in_the_area_after_it_not_at_that_area(coder, text, name,
                                                                           area):

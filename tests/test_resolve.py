@@ -152,6 +152,34 @@ def test_unknown_namesake_is_placed_at_the_stated_area(pipeline):
     assert m.precision == 2 and "stated_area" in m.alternatives[0].features
 
 
+@pytest.mark.parametrize("said", [
+    "Qarnawish is inside Chad but held by rebels.",
+    "Qarnawish is still considered part of Chad by most governments.",
+    "Qarnawish is internationally recognised as part of Chad.",
+])
+def test_an_unknown_name_said_late_in_a_story_to_lie_in_an_area_is_placed_there(pipeline,
+                                                                                said):
+    text = ("Fighting raged in occupied Qarnawish on Monday. " + "Talks stalled. " * 8 +
+            "By night Qarnawish was calm. " * 5 + said)
+    ms = [m for m in pipeline(Document(id="t", text=text)).mentions if m.text == "Qarnawish"]
+    assert len(ms) == 7 and all(m.place and m.place.country_code == "TD" for m in ms)
+
+
+def test_a_known_place_said_to_be_part_of_another_stays_itself(pipeline):
+    m = resolve(pipeline, "Beijing says Taiwan is part of China.", "Taiwan")
+    assert m.place.country_code == "TW"
+
+
+def test_an_unknown_name_takes_the_area_one_of_its_mentions_names(pipeline):
+    doc = pipeline(Document(id="t", text="Troops took the village of Qarnawish in Tartar "
+                                         "District on Monday. By Tuesday, shells fell near "
+                                         "Qarnawish again."))
+    ms = [m for m in doc.mentions if m.text == "Qarnawish"]
+    assert len(ms) == 2 and all(m.place for m in ms)
+    assert {(m.place.name, m.precision) for m in ms} == {(ms[0].place.name, 3)}
+    assert ms[0].place.feature_code == "ADM1"
+
+
 def test_the_stated_area_outweighs_areas_named_in_passing(pipeline):
     text = ("Boston is a market town in Lincolnshire. Many of its people sailed to "
             "Massachusetts in the United States, where they founded a larger Boston.")
