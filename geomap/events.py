@@ -644,6 +644,11 @@ class EventExtractor:
         for ev in events:
             if ev.place is None and ev.place_name is None:
                 self._at_named_capital(ev, doc.text, mentions)
+        counted = numbers.counts_by_place(text) if " and " in text or ", " in text else []
+        if counted:  # "including nine in Jabalia and five in Nuseirat": each place its own
+            return [part for e in events for part in (
+                split_by_count(e, counted, doc.text, start, mentions)
+                if e.type != STRATEGIC else [e])]
         places = listed_places(text) if " and " in text or ", " in text else []
         places = _without_areas(places, doc.text, start, mentions)
         if len(places) > 1:  # ACLED codes one event per place, the figures divided
@@ -1027,6 +1032,35 @@ def split_by_place(ev: Event, places: list[tuple[int, int, int, str | None]], te
             same.fatalities = _plus(same.fatalities, part.fatalities)
             same.wounded = _plus(same.wounded, part.wounded)
     return out
+
+
+def split_by_count(ev: Event, counted: list[tuple[int, int, int, int]], text: str,
+                   start: int, mentions: list[Mention]) -> list[Event]:
+    """One event per place the sentence gives a figure for, with that figure; the deaths of
+    the total stated before the list that no listed place accounts for are one more event,
+    unplaced ("killed 20, including nine in Jabalia and five in Nuseirat": six died
+    elsewhere)."""
+    k = len(counted) + 1
+    parts = []
+    for i, (_, a, b, killed) in enumerate(counted):
+        part = ev.model_copy(update={
+            "fatalities": killed, "fatalities_cumulative": False,
+            "wounded": _share(ev.wounded, k - 1, i), "place": None,
+            "place_name": text[start + a:start + b], "geo_precision": None,
+            "evidence": list(ev.evidence), "sources": list(ev.sources),
+            "actors": list(ev.actors)})
+        spot = _resolved_in(mentions, start + a, start + b, text)
+        if spot is not None:
+            _place(part, text, spot, mentions)
+        parts.append(part)
+    total = numbers.casualties(text[start:start + counted[0][0]]).killed
+    rest = (total or 0) - sum(killed for *_, killed in counted)
+    if rest > 0 and not ev.fatalities_cumulative:
+        parts.append(ev.model_copy(update={
+            "fatalities": rest, "wounded": None, "place": None, "place_name": None,
+            "geo_precision": None, "evidence": list(ev.evidence), "sources": list(ev.sources),
+            "actors": list(ev.actors)}))
+    return parts
 
 
 def _resolved_in(mentions: list[Mention], a: int, b: int, text: str) -> Mention | None:

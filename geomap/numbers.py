@@ -157,6 +157,32 @@ def value(word: str) -> int | None:
     return None
 
 
+# "nine in Jabalia", "five people were killed in Nuseirat": a figure and the place it was in
+_COUNT_AT = re.compile(
+    r"\b(?i:(?P<n>\d{1,4}|" + _WORDNUM + r")(?:-(?:" + _WORDNUM + r"))?"
+    r"(?:\s+(?:(?:more\s+)?(?:people|" + _PLURAL_PERSON + r")|of them|others))?"
+    r"(?:\s+(?:were\s+|had\s+been\s+)?(?:killed|dead|died))?\s+(?:in|at)\s+(?:the\s+)?)"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s(?:al-|el-)?[A-Z][\w'’-]*){0,3})")
+_COUNT_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and\s+|while\s+)?")
+
+
+def counts_by_place(sentence: str) -> list[tuple[int, int, int, int]]:
+    """The figures a sentence gives place by place, as a list ("including nine in Jabalia and
+    five in Nuseirat"): (figure start, name start, name end, figure) for each, or [] unless
+    two or more."""
+    found: list[tuple[int, int, int, int]] = []
+    last_end = None
+    for m in _COUNT_AT.finditer(sentence):
+        if last_end is not None and not _COUNT_GAP.fullmatch(sentence, last_end, m.start()):
+            if len(found) >= 2:
+                break
+            found = []
+        found.append((m.start(), m.start("name"), m.end("name"),
+                      value(m["n"].split("-")[0]) or 0))
+        last_end = m.end()
+    return found if len(found) >= 2 else []
+
+
 def casualties(sentence: str) -> Casualties:
     """Killed, wounded and cumulative toll figures stated in one sentence.
 

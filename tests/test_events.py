@@ -681,6 +681,32 @@ def test_a_camp_in_a_province_is_the_place_and_a_listed_area_holds_nothing(coder
     assert ev.place is None
 
 
+def test_a_toll_given_place_by_place_is_one_event_per_place(coder):
+    """ACLED codes an event per location: "including nine in Jabalia and five in Nuseirat" is
+    two strikes with their own tolls, and the deaths of the total no place accounts for are
+    one more, unplaced, never added to a listed place."""
+    events, _ = coder("On Monday, Israeli strikes killed 20 people, including nine in Jabalia "
+                      "and five in Nuseirat, medics said.")
+    got = sorted((e.place_name or "", e.place.country_code if e.place else None, e.fatalities)
+                 for e in events)
+    assert got == [("", None, 6), ("Jabalia", "PS", 9), ("Nuseirat", "PS", 5)]
+    events, _ = coder("On Monday, Russian shelling killed two people in Kharkiv and one in Sumy.")
+    assert sorted((e.place_name, e.fatalities) for e in events) == [("Kharkiv", 2), ("Sumy", 1)]
+    events, _ = coder("On Monday, shelling killed 3 people in Kharkiv, officials in Kyiv said.")
+    assert [(e.place_name, e.fatalities) for e in events] == [("Kharkiv", 3)]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Airstrikes killed 20: 12 people were killed in Khan Younis, five in Rafah and three in "
+     "Deir al-Balah.", [("Khan Younis", 12), ("Rafah", 5), ("Deir al-Balah", 3)]),
+    ("Two were killed in Kharkiv and one in Sumy.", [("Kharkiv", 2), ("Sumy", 1)]),
+    ("He lived 10 years in London and 5 in Paris.", []),  # no people: no figures of the dead
+    ("Officials said 3 soldiers were killed in Herat on Monday.", []),  # one place: no list
+])
+def test_figures_given_place_by_place(text, figures):
+    assert [(text[a:b], n) for _, a, b, n in numbers.counts_by_place(text)] == figures
+
+
 @pytest.mark.parametrize("text, name, area", [
     ("On Monday, militants attacked Mbau (Beni, Nord-Kivu), killing 4 civilians.", "Mbau",
      "Beni"),
