@@ -1779,8 +1779,11 @@ def _place(ev: Event, text: str, m: Mention | None, mentions: list[Mention]) -> 
         ev.geo_precision = 3 if area.place.feature_code.startswith(("PCL", "ADM1")) else 2
 
 
-# "the Golan Heights and southern Lebanon": a peer in a list, not the area holding the name
-_PEER_GAP = re.compile(r"(?:(?!\bin\b).)*\b(?:and|or)\b(?:(?!\bin\b).)*", re.DOTALL)
+# "the Golan Heights and southern Lebanon", "near Bir Hakeim and in Wadi Fira": a peer in a
+# list, not the area holding the name ("Mitope and Naquitengue in Mocímboa" share one)
+_PEER_GAP = re.compile(r"(?:(?!\bin\b).)*\b(?:and|or)\b(?:(?!\bin\b).)*|"
+                       r",?\s+(?:and|or)\s+(?:in|near|at|around|outside)\s+(?:the\s+)?"
+                       r"(?:[a-z]+\s+)?", re.DOTALL)
 # "In El Gezira state, RSF fighters stormed the village of Wad al-Noura" ("On Monday, in El
 # Gezira state, ..."): the area a sentence opens with holds what it tells
 _FRAME_END = re.compile(r"(?:\s+(?:state|province|region|district|county|governorate))?,")

@@ -161,7 +161,11 @@ FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base",
                        "republic", "department", "territory", "municipality"}
 # Capitalised words that begin a longer name around a place's name, when the gazetteer lacks
 # the whole: "the Great Plains", "Little Saigon", "Big Bone Lick", "Los Padres National Forest".
-NAME_STARTERS = {"great", "little", "big", "national", "ras"}  # "Ras Isa": a cape's, a port's
+# Arabic words that begin place names, a cape, well, valley, hill, spring, monastery, village,
+# house, mother, palace, harbour, saint: "Ras Lanuf", "Bir Hakeim", "Wadi Fira", "Tell Rifaat"
+TOPONYM_HEADS = {"ras", "bir", "wadi", "jebel", "jabal", "tell", "tal", "ain", "deir", "dayr",
+                 "kafr", "kfar", "beit", "bayt", "umm", "qasr", "marsa", "sidi", "hassi"}
+NAME_STARTERS = {"great", "little", "big", "national"} | TOPONYM_HEADS
 # Capitalised words that begin a natural-feature or fort name: "Lake Erie", "Mount Kenya".
 FEATURE_PREFIXES = {"lake", "mount", "mt", "fort", "ft", "cape", "gulf", "bay", "isle", "port"}
 FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",

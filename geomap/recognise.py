@@ -16,7 +16,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from gazetteer import Gazetteer
-from gazetteer.names import ARTICLES, fold
+from gazetteer.names import ARTICLES, fold, without_silent_h
 from gazetteer.store import importance
 
 from . import lexicon as lx
@@ -302,12 +302,27 @@ class Recogniser:
                     text[first.start:tokens[k - 1].end], limit=1, loose_match=False,
                     names=False):  # the store's own rule: in a country that writes it
                 return k, bare
+        if j is None and first.lower.endswith("ah"):
+            return self._silent_h_name(first, i)
         compound = _compound_end(tokens, i, limit)
         if compound is None or j is not None and j >= compound:
             return j, importance
         # "Maarat al-Numan" is no exact key ("Ma'arrat an Nu'man"), and "Bab" of "Bab
         # al-Tabbaneh" is no place: the whole name, by its looser spelling, or nothing
         return self._loose_name(text[first.start:tokens[compound - 1].end], compound)
+
+    def _silent_h_name(self, first: Token, i: int) -> tuple[int, float] | tuple[None, None]:
+        """"Hodeidah", "Saadah": a word no place is called that the store knows without its
+        final silent "h", among places in the Arab countries (the store's own rule), not a
+        given name ("Sarah", "Hannah")."""
+        bare = without_silent_h(_key(first.text))
+        found = self.names.get(bare) if bare else None
+        if found is None or first.lower in lx.first_names() or lx.zipf(first.lower) >= 3.0:
+            return None, None
+        if first.text not in self._loose_names:
+            hits = self.gazetteer.lookup(first.text, limit=1, loose_match=False, names=False)
+            self._loose_names[first.text] = hits[0].score if hits else None
+        return (None, None) if self._loose_names[first.text] is None else (i + 1, found[0])
 
     def _loose_name(self, name: str, end: int) -> tuple[int, float] | tuple[None, None]:
         """``end`` and the best score of a place the gazetteer knows ``name`` by, loosely."""
@@ -371,8 +386,11 @@ class Recogniser:
             return None
         if j - i == 1 and self._alias_of_a_minor_place(text[start:end], importance):
             return None
-        if words == ["ras"] and nxt is not None and nxt.capitalised and _adjacent(tokens, i, j + 1):
-            return None  # "Ras Lanuf", "Ras Isa": the start of a name the store lacks, not Rasht
+        if j - i == 1 and words[0] in lx.TOPONYM_HEADS and nxt is not None and \
+                nxt.capitalised and _adjacent(tokens, i, j + 1) and lx.zipf(nxt.lower) < 4.0:
+            # "Ras Lanuf", "Ras Isa": the start of a name the store lacks, not Rasht ("Marsa
+            # Creek" is Marsa's)
+            return None
         if j - i == 1 and _unknown_word_before(tokens, i, prev, nxt, self.names) or \
                 _starts_a_longer_name(tokens, i, j, prev, nxt):
             # "Nahri Saraj district": not Saraj, North Macedonia; "the Great Plains", "Little
@@ -602,7 +620,7 @@ class Recogniser:
             followed = i + 1 < len(tokens) and tokens[i + 1].capitalised and \
                 _adjacent(tokens, i, i + 2) and tokens[i + 1].lower not in lx.FEATURE_AFTER
             if followed and _cued(tokens, i):
-                end = self._loosely_known_run(tokens, i, text)
+                end = self._loosely_known_run(tokens, i, text) or _headed_name_end(tokens, i)
                 if end is not None:  # "in Lower Shabelle": the store's "Lower Shabeelle"
                     extra.append(Mention(text=text[tok.start:tokens[end - 1].end],
                                          start=tok.start, end=tokens[end - 1].end))
@@ -695,6 +713,18 @@ def _tokens_of(tokens: list[Token], m: Mention) -> list[Token]:
     while j < len(tokens) and tokens[j].end <= m.end:
         j += 1
     return tokens[k:j]
+
+
+def _headed_name_end(tokens: list[Token], i: int) -> int | None:
+    """The end of an unknown name an Arabic head word begins ("near Ras Lanuf", "in Bir
+    Hakeim"): the head and the rare capitalised word after it."""
+    if tokens[i].lower not in lx.TOPONYM_HEADS:
+        return None
+    nxt = tokens[i + 1]
+    if lx.zipf(nxt.lower) >= 4.0 or nxt.text.isupper() or \
+            i + 2 < len(tokens) and tokens[i + 2].capitalised and _adjacent(tokens, i, i + 3):
+        return None
+    return i + 2
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")

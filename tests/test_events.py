@@ -679,6 +679,9 @@ def test_a_camp_in_a_province_is_the_place_and_a_listed_area_holds_nothing(coder
     (ev,) = coder("On Monday, jets struck positions in the Qarnawish Heights and southern "
                   "Lebanon.")[0]
     assert ev.place is None
+    # "near X and in Y": two scenes side by side, not X inside Y
+    (ev,) = coder("On Monday, fighting erupted near Bir Zulvan and in Wadi Fira.")[0]
+    assert ev.place_name == "Bir Zulvan" and ev.place is None
 
 
 def test_a_toll_given_place_by_place_is_one_event_per_place(coder):

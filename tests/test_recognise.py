@@ -255,6 +255,25 @@ def test_great_little_big_and_national_begin_a_longer_name(recogniser):
     assert found(recogniser, "Troops shelled Ras Qorvan and Tiznit.") == ["Tiznit"]
 
 
+@pytest.mark.parametrize("text, names", [
+    # an Arabic head word (cape, well, valley, hill) and a rare word after a cue: one name
+    ("Missiles hit ships near Ras Qorvan on Monday.", ["Ras Qorvan"]),
+    ("Fighting erupted near Bir Zulvan and in Wadi Qorvan.", ["Bir Zulvan", "Wadi Qorvan"]),
+    # the head alone is no namesake town ("Jebel", Turkmenistan), unless a common word follows
+    ("It lies 10 km from Jebel Zulvan.", []),
+    ("Marsa is located on the Marsa Creek.", ["Marsa", "Marsa Creek"]),
+])
+def test_an_arabic_head_word_begins_a_name(recogniser, text, names):
+    assert found(recogniser, text) == names
+
+
+def test_a_name_written_with_a_silent_h_is_found_uncued(recogniser):
+    """The store has Yemen's Hodeida and Sa'dah: "strikes on Hodeidah" names it, with no cue
+    word before it; given names spelt so are no places."""
+    assert found(recogniser, "U.S. strikes on Hodeidah killed six.") == ["U.S.", "Hodeidah"]
+    assert found(recogniser, "Sarah said Hannah and Noah were safe.") == []
+
+
 def test_an_english_word_that_is_only_a_big_city_s_alias_is_the_word(recogniser):
     # "Dam" is an alternate name of Damascus, "Rim" of Rome, "Lime" of Lima
     text = "Boats pass the Lock and Dam below the Eastern Rim near Lime Rock and Toledo."
