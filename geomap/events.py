@@ -415,9 +415,12 @@ STATE_WEAPON = re.compile(r"\W+(?:[\w-]+\s+)?(?:missiles?|drones?|air ?strikes?|
                           r"company|factory|factories|exports?|imports?|sales|deals?|"
                           r"enthusiasts)\b)")
 NEAR = re.compile(r"\b(?:near|around|outside|close to|vicinity of|outskirts of|area of|"
-                  r"heights around)\s+(?:the\s+)?(?:\w+\s+of\s+)?$")
-# every NEAR match holds one of these ("heights around" too): a quick test before the regex
-_NEAR_WORDS = ("near", "around", "outside", "close to", "vicinity of", "outskirts of", "area of")
+                  r"heights around|(?:(?:north|south)-?(?:east|west)?|east|west) of)\s+(?:the\s+)?"
+                  r"(?:\w+\s+of\s+)?$")
+# every NEAR match holds one of these ("heights around", "east of" too): a quick test before
+# the regex
+_NEAR_WORDS = ("near", "around", "outside", "close to", "vicinity of", "outskirts of", "area of",
+               "th of", "st of")
 CUE = re.compile(r"\b(?:in|at|near|around|on|outside|into|across|inside|of|towards?)\s+"
                  r"(?:the\s+)?(?:\w+\s+){0,2}$")
 NOT_THERE = re.compile(r"\bby\s+$|\b(?:reporting from|reports? from|km from|kilometres from|"

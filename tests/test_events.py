@@ -378,6 +378,15 @@ def test_another_attack_in_the_same_district_adds_to_the_incident(coder):
     assert ev.geo_precision == 2 and len(ev.evidence) == 2
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, rebels clashed with the army near a dam east of Aleppo.",
+    "On Monday, rebels clashed with the army 20 km south-west of Aleppo.",
+])
+def test_an_event_off_a_town_by_a_compass_point_is_near_it(coder, text):
+    (ev,) = coder(text)[0]
+    assert (ev.place.name, ev.geo_precision) == ("Aleppo", 2)
+
+
 def test_one_figure_for_listed_places_is_divided(coder):
     events, _ = coder("On Monday, 9 militants were killed in clashes with police in Herat and "
                       "Kandahar provinces.")
