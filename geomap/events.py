@@ -499,7 +499,11 @@ _ITEM_END = re.compile(r"\s*(?:[.,;]|$)|\s+(?:on|in|of|during|after|following|wh
 # capitalised words next to a name that are not part of it ("In Herat", "Herat City")
 NAME_NEIGHBOURS = {"In", "On", "At", "Near", "From", "The", "To", "By", "Of", "And", "As", "Also",
                    "According", "Reported", "City", "District", "Province", "Area", "Village",
-                   "Valley", "River", "Region", "Mountains", "Airport"}
+                   "Valley", "River", "Region", "Mountains", "Airport",
+                   # the kind of area a name is ("Kenya's Lamu County", "Borno State")
+                   "County", "State", "Oblast", "Governorate", "Prefecture", "Department",
+                   "Municipality", "Territory", "Zone", "Woreda", "Commune", "Tehsil", "Raion",
+                   "Rayon", "Subdistrict", "Chiefdom", "Island", "Islands"}
 # (not a possessive: "Zamfara's Maru" is Maru, of Zamfara)
 _CAP_BEFORE = re.compile(r"\b([A-Z][\w'-]*)(?<!'s)(?<!’s) $")
 _CAP_AFTER = re.compile(r" ([A-Z][\w'-]*)")

@@ -387,6 +387,17 @@ def test_an_event_off_a_town_by_a_compass_point_is_near_it(coder, text):
     assert (ev.place.name, ev.geo_precision) == ("Aleppo", 2)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("On Friday, two police officers were shot dead in Kenya's Lamu County by militants.",
+     "Lamu"),
+    ("On Friday, gunmen killed 3 farmers in Borno State.", "Borno"),
+])
+def test_an_area_s_kind_word_after_its_name_keeps_it_the_place(coder, text, name):
+    """"Lamu County" is Lamu, not a word of a longer name the store lacks."""
+    (ev,) = coder(text)[0]
+    assert ev.place is not None and ev.place_name.startswith(name)
+
+
 def test_one_figure_for_listed_places_is_divided(coder):
     events, _ = coder("On Monday, 9 militants were killed in clashes with police in Herat and "
                       "Kandahar provinces.")
