@@ -200,6 +200,8 @@ def _weekday(low: str, published: dt.date | None) -> Resolved:
     if not m or published is None:
         return None, None
     back = (published.weekday() - WEEKDAYS.index(m["wd"])) % 7
+    if back == 0 and low.endswith(("last ", "past ", "previous "), 0, m.start()):
+        back = 7  # "last Friday" in a Friday's paper is a week ago ("on Friday" is today)
     return published - dt.timedelta(days=back), 1
 
 

@@ -40,6 +40,9 @@ MON = dt.date(2020, 9, 28)  # a Monday
     # a dotted capital I (Turkish) lower-cases to two characters: the names still read
     ("Shelling on 5 APRİL hit the town.", (dt.date(2020, 4, 5), 1)),
     ("The post fell on FRİDAY.", (dt.date(2020, 9, 25), 1)),
+    # the paper's own weekday: "on Monday" is the day itself, "last Monday" a week before
+    ("Gunmen struck last Monday.", (dt.date(2020, 9, 21), 1)),
+    ("Gunmen struck this past Monday.", (dt.date(2020, 9, 21), 1)),
 ])
 def test_dates_resolve_against_publication(text, expected):
     assert dates.resolve(text, MON) == expected
