@@ -1715,6 +1715,8 @@ def _violent_score(text: str, m: Mention, mentions: list[Mention], trigger: int,
         score += 400  # a country is the place only when nothing finer is named
     elif lx.dateline(text, m.start, m.end):
         score += 300  # where the story was filed from: the place only when no other is named
+    elif lx.WATER_BEFORE.search(text, max(0, m.start - 30), m.start):
+        score += 200  # "on the left bank of the Dnipro near Kherson": the river, and a town by it
     return score
 
 

@@ -166,6 +166,9 @@ FEATURE_NOT_IN_NAME = {"state", "city", "town", "village", "settlement", "base",
 TOPONYM_HEADS = {"ras", "bir", "wadi", "jebel", "jabal", "tell", "tal", "ain", "deir", "dayr",
                  "kafr", "kfar", "beit", "bayt", "umm", "qasr", "marsa", "sidi", "hassi"}
 NAME_STARTERS = {"great", "little", "big", "national"} | TOPONYM_HEADS
+# Right before a name, words that make it a river's or a sea's: "the left bank of the Dnipro"
+# is the river, not the city
+WATER_BEFORE = re.compile(r"\b(?:banks?|shores?|mouth|estuary)\s+of\s+the\s+$")
 # Capitalised words that begin a natural-feature or fort name: "Lake Erie", "Mount Kenya".
 FEATURE_PREFIXES = {"lake", "mount", "mt", "fort", "ft", "cape", "gulf", "bay", "isle", "port"}
 FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",

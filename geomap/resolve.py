@@ -1381,11 +1381,13 @@ def _mention_cues(text: str, mentions: list[Mention], written: list[str | None]
         wanted = _kind_word(text, m, after, kind_after) or _said_to_be(text, m.end) or \
             _area_in_parentheses(text, m) or _listed_area(text, m) or \
             ("P" if lx.dateline(text, m.start, m.end) else None) or \
-            ("H" if _WATER_NAME.search(m.text) else None)  # "the Red Sea": no state is meant
+            ("H" if _WATER_NAME.search(m.text) or
+             lx.WATER_BEFORE.search(text, max(0, m.start - 30), m.start) else None)
         cues.append((wanted, comma.group(1) if comma else None))
     return cues
 
 
+# "the Red Sea": no state is meant ("the left bank of the Dnipro": lx.WATER_BEFORE)
 _WATER_NAME = re.compile(r"\s(?:Sea|Ocean)$")
 
 

@@ -381,6 +381,14 @@ def test_another_attack_in_the_same_district_adds_to_the_incident(coder):
     assert ev.geo_precision == 2 and len(ev.evidence) == 2
 
 
+def test_a_river_named_like_a_city_is_not_the_event_s_town(coder):
+    """"the left bank of the Dnipro near Kherson": the river, 300 km from the city of Dnipro;
+    the town beside the scene is Kherson."""
+    (ev,) = coder("On Monday, Ukrainian forces shelled Russian positions on the left bank of "
+                  "the Dnipro near Kherson.")[0]
+    assert (ev.place_name, ev.geo_precision) == ("Kherson", 2)
+
+
 @pytest.mark.parametrize("text", [
     "On Monday, rebels clashed with the army near a dam east of Aleppo.",
     "On Monday, rebels clashed with the army 20 km south-west of Aleppo.",
