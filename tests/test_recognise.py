@@ -626,3 +626,16 @@ def test_a_name_marked_as_a_place_once_is_a_place_where_it_stands_again(recognis
     assert found(recogniser, text).count("Velorian") <= 1
     text = "Manki is in Uttara Qenvada district. Qenvada is spoken there."
     assert "Qenvada" not in found(recogniser, text)
+
+
+@pytest.mark.parametrize("text, names", [
+    # a country's name as a given name, a rare surname no place is called, a verb in the past
+    ("Georgia Meloni met reporters in Rome on Monday.", ["Rome"]),
+    ("Jordan Peele directed the film. Israel Kovner visited Paris.", ["Paris"]),
+    # an article before it, a common word after it, or no verb: still the country
+    ("The Chad Basin shrank. Georgia Tech defeated Duke.", ["Chad", "Georgia"]),
+    ("Aid reached Chad Kouame province.", ["Chad"]),
+])
+def test_a_country_s_name_opening_a_person_s_name_before_a_verb_is_no_place(recogniser, text,
+                                                                           names):
+    assert found(recogniser, text) == names
