@@ -716,9 +716,13 @@ def _tokens_of(tokens: list[Token], m: Mention) -> list[Token]:
 
 
 def _headed_name_end(tokens: list[Token], i: int) -> int | None:
-    """The end of an unknown name an Arabic head word begins ("near Ras Lanuf", "in Bir
-    Hakeim"): the head and the rare capitalised word after it."""
-    if tokens[i].lower not in lx.TOPONYM_HEADS:
+    """The end of an unknown name of two words: an Arabic head word and a rare capitalised word
+    after it ("near Ras Lanuf", "in Bir Hakeim"), or two rare words after a kind word and "of"
+    ("the village of Wad Ashib")."""
+    before = [t.lower for t in tokens[max(0, i - 2):i]]
+    kind_of = len(before) == 2 and before[1] == "of" and before[0] in lx.FEATURE_BEFORE and \
+        lx.zipf(tokens[i].lower) < 4.0
+    if tokens[i].lower not in lx.TOPONYM_HEADS and not kind_of:
         return None
     nxt = tokens[i + 1]
     if lx.zipf(nxt.lower) >= 4.0 or nxt.text.isupper() or \

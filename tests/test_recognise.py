@@ -262,6 +262,9 @@ def test_great_little_big_and_national_begin_a_longer_name(recogniser):
     # the head alone is no namesake town ("Jebel", Turkmenistan), unless a common word follows
     ("It lies 10 km from Jebel Zulvan.", []),
     ("Marsa is located on the Marsa Creek.", ["Marsa", "Marsa Creek"]),
+    # two rare words after a kind word and "of": one name ("Wad" begins many Sudanese names)
+    ("Fighters stormed the village of Wad Qorvan on Sunday.", ["Wad Qorvan"]),
+    ("Troops entered the town of New Qorvan.", []),  # "New" is a word: no name begins there
 ])
 def test_an_arabic_head_word_begins_a_name(recogniser, text, names):
     assert found(recogniser, text) == names
