@@ -219,7 +219,9 @@ class Resolver:
                         self._assign(doc, ms, _lead(home, final[key], "in_story"))
         for key, ms in groups.items():  # after the above: no unplaced town contains a name
             owned = bool(chosen[key]) and _owned_elsewhere(ms, context)
-            spot = bool(chosen[key]) and _facility_elsewhere(doc.text, ms, context)
+            spot = bool(chosen[key]) and (_facility_elsewhere(doc.text, ms, context) or
+                                          _alias_unqualified(final[key][0], static[key]) and
+                                          not context.coordinated.get(key))
             if spot or owned:
                 _unplace(ms, final[key][0])  # "Lido beach in Mogadishu": not Lido, Italy
             if owned or (spot or not chosen[key]) and not self._side_of_area(ms, context) and \
@@ -1239,6 +1241,15 @@ def _out_of_story(best: "Scored", beyond: int) -> bool:
     if beyond < ABROAD_EVIDENCE or best.features.keys() & TIES or best.place.feature_class != "P":
         return False
     return best.place.population < SMALL_TOWN or best.features.get("qualifier", 0) < 0
+
+
+def _alias_unqualified(best: "Scored", static: "_Static") -> bool:
+    """The text names the area a place lies in ("Boni (Douentza, Mopti)", "Boni, Douentza"),
+    the best namesake is called so only by an alternate name (Bonn, Germany, once "Boni") and
+    nothing ties it to the text: the store lacks the place meant.  (The caller leaves out
+    names in a list, whose comma is no qualifier: "Peabody, Elbing, Whitewater".)"""
+    return bool(static.qualifiers) and "own_name" not in best.features and \
+        not best.features.keys() & TIES and best.place.feature_class == "P"
 
 
 def _facility_elsewhere(text: str, mentions: list[Mention], context: "_Context") -> bool:

@@ -180,6 +180,18 @@ def test_an_unknown_name_takes_the_area_one_of_its_mentions_names(pipeline):
     assert ms[0].place.feature_code == "ADM1"
 
 
+@pytest.mark.parametrize("text", [
+    "JNIM militants ambushed a patrol near Boni (Douentza, Mopti) on Monday.",
+    "JNIM militants ambushed a patrol near Boni, Douentza on Monday.",
+])
+def test_a_name_only_an_alias_of_a_town_abroad_is_not_it_when_the_text_names_its_area(
+        pipeline, text):
+    """GeoNames lists "Boni" among Bonn's other names: with the area the text gives for Boni
+    holding no Bonn, the store lacks the village, which lies in Douentza (precision 2)."""
+    boni = next(m for m in pipeline(Document(id="t", text=text)).mentions if m.text == "Boni")
+    assert boni.place is None or (boni.place.name, boni.precision) == ("Douentza", 2)
+
+
 def test_the_stated_area_outweighs_areas_named_in_passing(pipeline):
     text = ("Boston is a market town in Lincolnshire. Many of its people sailed to "
             "Massachusetts in the United States, where they founded a larger Boston.")
