@@ -170,6 +170,8 @@ def counts_by_place(sentence: str) -> list[tuple[int, int, int, int]]:
     """The figures a sentence gives place by place, as a list ("including nine in Jabalia and
     five in Nuseirat"): (figure start, name start, name end, figure) for each, or [] unless
     two or more."""
+    if sentence.count(" in ") + sentence.count(" at ") < 2:
+        return []  # most sentences: two places need two of these, and the pattern is slow
     found: list[tuple[int, int, int, int]] = []
     last_end = None
     for m in _COUNT_AT.finditer(sentence):
