@@ -635,7 +635,6 @@ class Recogniser:
                     end=tokens[end - 1].end), text))
         return extra
 
-
     def _repeated_unknowns(self, tokens: list[Token], capitals: list[int],
                            found: list[Mention], unknown: list[Mention], text: str
                            ) -> list[Mention]:
@@ -682,9 +681,7 @@ def _marked_a_place(tokens: list[Token], span: list[Token]) -> bool:
     before = [t.lower for t in tokens[max(0, i - 2):i]]
     if j < len(tokens) and tokens[j].lower in lx.FEATURE_AFTER and tokens[j].gap == " ":
         return True
-    return before[-1:] == ["near"] or len(before) == 2 and (
-        before[1] == "of" and (before[0] in lx.FEATURE_BEFORE or before[0] in lx.DIRECTIONS)
-        or before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)
+    return before[-1:] == ["near"] or _place_words_before(before)
 
 
 # a people's or an era's adjective before a kind word ("Acadian settlement", "Hellenistic
@@ -700,7 +697,7 @@ def _in_longer_name(tokens: list[Token], i: int) -> bool:
     k = i - 1
     if k >= 0 and tokens[k].lower in _NAME_PARTICLES and _adjacent(tokens, k, i + 1):
         k -= 1
-    return k >= 0 and k < i and tokens[k].capitalised and _adjacent(tokens, k, i + 1) and \
+    return k >= 0 and tokens[k].capitalised and _adjacent(tokens, k, i + 1) and \
         tokens[k].sentence == tokens[i].sentence and not tokens[i].sentence_start
 
 
@@ -720,7 +717,8 @@ def _headed_name_end(tokens: list[Token], i: int) -> int | None:
     after it ("near Ras Lanuf", "in Bir Hakeim"), or two rare words after a kind word and "of"
     ("the village of Wad Ashib")."""
     before = [t.lower for t in tokens[max(0, i - 2):i]]
-    kind_of = len(before) == 2 and before[1] == "of" and before[0] in lx.FEATURE_BEFORE and \
+    # (only a kind word: "in northern Wollo Ethiopia", "west of Casement Aerodrome" are not one)
+    kind_of = before[-1:] == ["of"] and before[0] in lx.FEATURE_BEFORE and \
         lx.zipf(tokens[i].lower) < 4.0
     if tokens[i].lower not in lx.TOPONYM_HEADS and not kind_of:
         return None
@@ -797,6 +795,12 @@ def _cued(tokens: list[Token], i: int) -> bool:
         return True
     if before[-1:] and before[-1] in _AREA_BEFORE_COMMA and tokens[i].gap.strip() == ",":
         return True  # "in Delaram district, Nimruz": the province that holds the district
+    return _place_words_before(before)
+
+
+def _place_words_before(before: list[str]) -> bool:
+    """The two words before a name say it is a place: "the village of X", "south of X", "in
+    occupied X"."""
     return len(before) == 2 and (
         before[1] == "of" and (before[0] in lx.FEATURE_BEFORE or before[0] in lx.DIRECTIONS)
         or before[0] in lx.STRONG_CUES and before[1] in lx.PLACE_ADJECTIVES)

@@ -219,12 +219,13 @@ class Resolver:
                         self._assign(doc, ms, _lead(home, final[key], "in_story"))
         for key, ms in groups.items():  # after the above: no unplaced town contains a name
             owned = bool(chosen[key]) and _owned_elsewhere(ms, context)
-            spot = bool(chosen[key]) and (_facility_elsewhere(doc.text, ms, context) or
-                                          _alias_unqualified(final[key][0], static[key]) and
-                                          not context.coordinated.get(key))
-            if spot or owned:
+            spot = bool(chosen[key]) and _facility_elsewhere(doc.text, ms, context)
+            alias = bool(chosen[key]) and _alias_unqualified(final[key][0], static[key]) and \
+                not context.coordinated.get(key)
+            if spot or owned or alias:
                 _unplace(ms, final[key][0])  # "Lido beach in Mogadishu": not Lido, Italy
-            if owned or (spot or not chosen[key]) and not self._side_of_area(ms, context) and \
+            if owned or (spot or alias or not chosen[key]) and \
+                    not self._side_of_area(ms, context) and \
                     not self._around_city(ms) and not self._region_of_sides(ms):
                 self._contain(doc, ms, context)
         return doc
