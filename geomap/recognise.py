@@ -620,7 +620,9 @@ class Recogniser:
             followed = i + 1 < len(tokens) and tokens[i + 1].capitalised and \
                 _adjacent(tokens, i, i + 2) and tokens[i + 1].lower not in lx.FEATURE_AFTER
             if followed and _cued(tokens, i):
-                end = self._loosely_known_run(tokens, i, text) or _headed_name_end(tokens, i)
+                end = self._loosely_known_run(tokens, i, text)
+                if end is None and not _inside(tokens[i + 1].start, starts, found):
+                    end = _headed_name_end(tokens, i)  # (not across a name found already)
                 if end is not None:  # "in Lower Shabelle": the store's "Lower Shabeelle"
                     extra.append(Mention(text=text[tok.start:tokens[end - 1].end],
                                          start=tok.start, end=tokens[end - 1].end))

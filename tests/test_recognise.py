@@ -265,6 +265,8 @@ def test_great_little_big_and_national_begin_a_longer_name(recogniser):
     # two rare words after a kind word and "of": one name ("Wad" begins many Sudanese names)
     ("Fighters stormed the village of Wad Qorvan on Sunday.", ["Wad Qorvan"]),
     ("Troops entered the town of New Qorvan.", []),  # "New" is a word: no name begins there
+    # never across a name found already: no mention overlaps another
+    ("The hamlet of Qorvan Kelso lies near Kelso.", ["Kelso", "Kelso"]),
 ])
 def test_an_arabic_head_word_begins_a_name(recogniser, text, names):
     assert found(recogniser, text) == names
