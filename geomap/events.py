@@ -1015,11 +1015,8 @@ def split_by_place(ev: Event, places: list[tuple[int, int, int, str | None]], te
     k, out = len(places), []
     ends = [start + p[0] for p in places[1:]] + [start + places[-1][2] + 60]
     for i, (a, name_end, b, noun) in enumerate(places):
-        part = ev.model_copy(update={
-            "fatalities": _share(ev.fatalities, k, i), "wounded": _share(ev.wounded, k, i),
-            "place": None, "place_name": text[start + a:start + name_end],
-            "geo_precision": None, "evidence": list(ev.evidence), "sources": list(ev.sources),
-            "actors": list(ev.actors)})
+        part = _part(ev, fatalities=_share(ev.fatalities, k, i),
+                     wounded=_share(ev.wounded, k, i), place_name=text[start + a:start + name_end])
         spot = _resolved_in(mentions, start + a, start + b, text)
         if spot is not None:
             _place(part, text, spot, mentions)
@@ -1047,15 +1044,11 @@ def split_by_count(ev: Event, counted: list[tuple[int, int, int, int]], text: st
     the total stated before the list that no listed place accounts for are one more event,
     unplaced ("killed 20, including nine in Jabalia and five in Nuseirat": six died
     elsewhere)."""
-    k = len(counted) + 1
     parts = []
     for i, (_, a, b, killed) in enumerate(counted):
-        part = ev.model_copy(update={
-            "fatalities": killed, "fatalities_cumulative": False,
-            "wounded": _share(ev.wounded, k - 1, i), "place": None,
-            "place_name": text[start + a:start + b], "geo_precision": None,
-            "evidence": list(ev.evidence), "sources": list(ev.sources),
-            "actors": list(ev.actors)})
+        part = _part(ev, fatalities=killed, fatalities_cumulative=False,
+                     wounded=_share(ev.wounded, len(counted), i),
+                     place_name=text[start + a:start + b])
         spot = _resolved_in(mentions, start + a, start + b, text)
         if spot is not None:
             _place(part, text, spot, mentions)
@@ -1063,11 +1056,17 @@ def split_by_count(ev: Event, counted: list[tuple[int, int, int, int]], text: st
     total = numbers.casualties(text[start:start + counted[0][0]]).killed
     rest = (total or 0) - sum(killed for *_, killed in counted)
     if rest > 0 and not ev.fatalities_cumulative:
-        parts.append(ev.model_copy(update={
-            "fatalities": rest, "wounded": None, "place": None, "place_name": None,
-            "geo_precision": None, "evidence": list(ev.evidence), "sources": list(ev.sources),
-            "actors": list(ev.actors)}))
+        parts.append(_part(ev, fatalities=rest, wounded=None))
     return parts
+
+
+def _part(ev: Event, **update) -> Event:
+    """A copy of ``ev`` for one of its places, unplaced until the caller places it, with lists
+    of its own (one part's evidence or actors must not change as another's grow)."""
+    return ev.model_copy(update={
+        "place": None, "place_name": None, "geo_precision": None,
+        "evidence": list(ev.evidence), "sources": list(ev.sources), "actors": list(ev.actors),
+        **update})
 
 
 def _resolved_in(mentions: list[Mention], a: int, b: int, text: str) -> Mention | None:

@@ -643,9 +643,9 @@ class Recogniser:
         """One sense per document: a name the store lacks that the text has marked as a place
         ("in occupied Karabakh") is a place where it stands again uncued ("Karabakh is inside
         Azerbaijan"), unless its context there says otherwise (a person, an organisation)."""
-        spelt = {tuple(t.text for t in span) for m in unknown
+        spelt = {tuple(t.text for t in tokens[span[0]:span[1]]) for m in unknown
                  if m.kind == "place" and _key(m.text) not in self.names and
-                 (span := _tokens_of(tokens, m)) and _marked_a_place(tokens, span)}
+                 (span := _token_span(tokens, m)) and _marked_a_place(tokens, *span)}
         if not spelt:
             return []
         lengths = sorted({len(s) for s in spelt}, reverse=True)
@@ -671,14 +671,11 @@ class Recogniser:
         return extra
 
 
-def _marked_a_place(tokens: list[Token], span: list[Token]) -> bool:
-    """The words around a name say it is a place, not only that something is in or at it
-    ("in Jaqueline's death", "at the Cacophony Society"): "the village of X", "X district",
-    "in occupied X", "near X"."""
-    i = bisect_left(tokens, span[0].start, key=_TOKEN_START)
-    j = i + len(span)
-    if len(span) == 1 and _ADJECTIVE_ENDING.search(span[0].lower) or \
-            _in_longer_name(tokens, i):
+def _marked_a_place(tokens: list[Token], i: int, j: int) -> bool:
+    """The words around the name of tokens i..j-1 say it is a place, not only that something
+    is in or at it ("in Jaqueline's death", "at the Cacophony Society"): "the village of X",
+    "X district", "in occupied X", "near X"."""
+    if j - i == 1 and _ADJECTIVE_ENDING.search(tokens[i].lower) or _in_longer_name(tokens, i):
         return False  # "Acadian settlement", "Uttara Kannada district", "Sierra del Molar"
     before = [t.lower for t in tokens[max(0, i - 2):i]]
     if j < len(tokens) and tokens[j].lower in lx.FEATURE_AFTER and tokens[j].gap == " ":
@@ -703,15 +700,16 @@ def _in_longer_name(tokens: list[Token], i: int) -> bool:
         tokens[k].sentence == tokens[i].sentence and not tokens[i].sentence_start
 
 
-def _tokens_of(tokens: list[Token], m: Mention) -> list[Token]:
-    """The tokens a mention spans (none if it does not start at a token)."""
+def _token_span(tokens: list[Token], m: Mention) -> tuple[int, int] | None:
+    """The indices (first, one past the last) of the tokens a mention spans; None if it does
+    not start at a token."""
     k = _token_at(tokens, m.start)
     if k is None:
-        return []
+        return None
     j = k
     while j < len(tokens) and tokens[j].end <= m.end:
         j += 1
-    return tokens[k:j]
+    return k, j
 
 
 def _headed_name_end(tokens: list[Token], i: int) -> int | None:
