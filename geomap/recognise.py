@@ -195,8 +195,7 @@ class Recogniser:
                                                       unknown, doc.text)
         mentions = self._joined_before_kind(mentions, doc.text)
         mentions = _with_state_abbreviations(tokens, capitals, mentions, doc.text)
-        mentions = self._drop_people(tokens, capitals, mentions)
-        mentions.sort(key=lambda m: m.start)
+        mentions = _leftmost_longest(self._drop_people(tokens, capitals, mentions))
         _mark_metonyms(tokens, mentions, self.names, doc.text)
         doc.mentions = mentions
         return doc
@@ -888,6 +887,18 @@ def _titled(tokens: list[Token], i: int, j: int, prev: Token | None, nxt: Token 
         return True
     return nxt is not None and nxt.capitalised and _adjacent(tokens, j - 1, j + 1) and \
         nxt.lower not in lx.ORG_WORDS
+
+
+def _leftmost_longest(mentions: list[Mention]) -> list[Mention]:
+    """The mentions by start, none overlapping: of two that do, the one starting first (or the
+    longer) stays.  The rules add names the store lacks after the gazetteer's own, and a
+    feature word may join one across the start of a found name: "the Millstone River Valley"
+    is "Millstone River", not also the "River Valley" that loosely spells River Vale, Oregon."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
 
 
 def _inside(offset: int, starts: list[int], mentions: list[Mention]) -> bool:

@@ -83,6 +83,17 @@ def test_feature_words_join_the_name_when_asked(gaz):
     assert "Baltic" in found(Recogniser(gaz), text)  # the default: the name resolve can look up
 
 
+def test_a_name_joined_with_its_feature_word_is_not_also_the_name_after_it(recogniser):
+    # "River Valley" loosely spells a town; the unknown river the text names comes first
+    doc = recogniser.recognise(Document(
+        id="t", text="Orchards fill the Quassick River Valley, and families camp at Tobin Lake "
+                     "Park each summer."))
+    spans = [(m.start, m.end) for m in doc.mentions]
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert "River Valley" not in [m.text for m in doc.mentions]
+    assert "Lake Park" not in [m.text for m in doc.mentions]
+
+
 def test_feature_word_written_after_a_name_as_a_title_is_not_joined(gaz):
     recogniser = Recogniser(gaz, feature_words=True)
     assert "Texas" in found(recogniser, "Lawmakers in Texas state capitol met.")

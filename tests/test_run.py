@@ -150,6 +150,7 @@ def test_any_text_gives_a_valid_result(stages, text):
     assert doc.status in ("ok", "empty")
     for m in doc.mentions:
         assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+    assert all(a.end <= b.start for a, b in zip(doc.mentions, doc.mentions[1:]))
     for e in extractor.extract(doc) if doc.status == "ok" else []:
         Event.model_validate(e.model_dump())
         for ev in e.evidence:
