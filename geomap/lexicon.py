@@ -103,9 +103,10 @@ ORG_WORDS = {
     "oil", "gas", "petroleum", "pipeline", "motors", "holdings", "partners", "capital", "labs",
     "lab", "systems", "administration",
     "technologies", "pharmaceuticals", "health", "medical", "research", "cartel",
+    "dynasty",  # "the Han Dynasty": an era, not Hanoi
 }
 # Organisation words written in lower case too: "the Sinaloa cartel" is no place
-LOWER_ORG_WORDS = {"cartel"}
+LOWER_ORG_WORDS = {"cartel", "dynasty"}  # and "the Eastern Jin dynasty"
 # Continents name organisations before an organisation word ("U.S. Africa Command", "the Asia
 # Society"), as provinces do; a country there still names the country ("Ukraine Army")
 CONTINENTS = {"africa", "europe", "asia", "oceania", "antarctica", "americas"}

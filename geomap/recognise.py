@@ -85,6 +85,8 @@ FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when 
 _CUES_AND_DIRECTIONS = frozenset(lx.PLACE_CUES | lx.DIRECTIONS)
 _DIRECTIONS_AND_TITLES = frozenset(lx.DIRECTIONS | lx.TITLES)
 _DATE_WORDS = frozenset(lx.MONTHS | lx.WEEKDAYS)
+# no name the store lacks: "a Han Dynasty province" names no "Dynasty"
+_NEVER_UNKNOWN = _DATE_WORDS | frozenset(lx.ORG_WORDS)
 _NAME_PART_WORDS = frozenset(lx.TITLES | lx.ORG_WORDS | lx.DIRECTIONS | lx.FEATURE_AFTER.keys())
 _ADJACENT_GAPS = frozenset((" ", "-", " - "))
 
@@ -627,7 +629,7 @@ class Recogniser:
                                          start=tok.start, end=tokens[end - 1].end))
                     after = tokens[end - 1].end
                 continue
-            if not followed and tok.lower not in _DATE_WORDS and \
+            if not followed and tok.lower not in _NEVER_UNKNOWN and \
                     (tok.start, tok.end) not in taken and not tok.text.isupper() and \
                     lx.zipf(tok.lower) < 4.0 and tok.lower not in self.demonyms:
                 end = _with_feature_words(tokens, i, i + 1)[1]  # "Tarvokai Island" whole

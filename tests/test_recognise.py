@@ -94,6 +94,11 @@ def test_a_name_joined_with_its_feature_word_is_not_also_the_name_after_it(recog
     assert "Lake Park" not in [m.text for m in doc.mentions]
 
 
+def test_a_name_before_dynasty_is_an_era_not_a_place(recogniser):
+    assert found(recogniser, "The shrine dates from the Han Dynasty, the bell from the later "
+                             "Eastern Jin dynasty.") == []
+
+
 def test_feature_word_written_after_a_name_as_a_title_is_not_joined(gaz):
     recogniser = Recogniser(gaz, feature_words=True)
     assert "Texas" in found(recogniser, "Lawmakers in Texas state capitol met.")
