@@ -1656,6 +1656,11 @@ class _Provinces:
             out["area"] = AREA_PRIOR / 2
         if place.id in self.own_named:
             out["own_name"] = OWN_NAME  # not only one of its alternate names
+        elif place.feature_code == "PPLC" and \
+                self.town_people >= CAPITAL_RIVAL_SHARE * place.population:
+            # "the mayor of Philadelphia" is not Amman, which GeoNames also calls so: a capital
+            # known by the name only as an alternate loses its edge to a town so called
+            out["alias"] = -CAPITAL_EDGE
         if place.feature_class == "P" and place.feature_code != "PPLC" and \
                 place.population < CITY_POPULATION and where not in self.provinces and \
                 any(cc == place.country_code for cc, _ in self.provinces):

@@ -1722,3 +1722,17 @@ def test_a_spot_before_a_facility_word_lies_in_the_town_after_it(pipeline, text,
                                                                  expected):
     m = resolve_any(pipeline, text, name)
     assert (m.place.name, m.precision) == expected
+
+
+def test_a_capital_known_by_the_name_only_as_an_alternate_is_not_the_town_so_called(pipeline):
+    # GeoNames gives Amman its ancient name and Roseau an old one; the towns are meant
+    philadelphia = resolve(pipeline, "The mayor of Philadelphia cut bus fares on Monday.",
+                           "Philadelphia").place
+    assert philadelphia.country_code == "US"
+    charlottetown = resolve(pipeline, "Ferries to Charlottetown were cancelled by the storm.",
+                            "Charlottetown").place
+    assert charlottetown.country_code == "CA"
+    # the old names of capitals that no sizeable town shares still find them
+    assert resolve(pipeline, "Trade fairs in Peking drew crowds.", "Peking").place.name == \
+        "Beijing"
+
