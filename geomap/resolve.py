@@ -648,7 +648,8 @@ class Resolver:
         # checks it (Toowoomba, once called Tambo, is no town 101 km from Blackall; "Louisville,
         # Kentucky, about 35 miles south of Austin" is no Louisville in Ohio)
         stated_in = bool(ranked) and bool(ranked[0].features.keys() & {"stated_in", "contained"})
-        for ref_name, km, bearing in _references(text, name):
+        country = bool(named) and named[0].place.feature_code.startswith(("PCL", "CONT"))
+        for ref_name, km, bearing in _references(text, name, country):
             found = self.gazetteer.lookup(ref_name, limit=CANDIDATES, loose_match=False,
                                           names=False)
             towns = [c for c in found if c.place.feature_class == "P" and
@@ -2248,11 +2249,12 @@ NEAR_REFERENCE_KM = 100.0  # farther than this from a town is not "near" it
 BEARING_REFERENCE_KM = 250.0  # with a bearing, a place this far is still placed from the town
 
 
-def _references(text: str, name: str) -> list[tuple[str, float, str]]:
+def _references(text: str, name: str, country: bool = False) -> list[tuple[str, float, str]]:
     """The towns the text measures the name's place from, with the km and the bearing ("" if
     none): "X is 58 km north of Y", "X is a village ... . It lies 14 miles (22 km) north-east of
     Y", after the name's first occurrences; only those closer than NEAR_REFERENCE_KM, or
-    BEARING_REFERENCE_KM when a bearing is given."""
+    BEARING_REFERENCE_KM when a bearing is given.  A ``country`` ending its sentence is not
+    what the next one measures: "... of north Ghana. The town is 166 km south of X"."""
     found: list[tuple[str, float, str]] = []
     near, far = " near " in text, "km" in text or "mile" in text or "kilomet" in text
     if not near and not far:
@@ -2264,7 +2266,7 @@ def _references(text: str, name: str) -> list[tuple[str, float, str]]:
     for end in ends if far else ():
         sentence = sentences.first(text[end:end + 300])
         after = text[end + len(sentence):end + len(sentence) + 300].lstrip(".!?\"'”’)] ")
-        if _IT.match(after):
+        if _IT.match(after) and not (country and not sentence.strip(".!?\"'”’)] ")):
             sentence += "; " + sentences.first(after)  # not one name: "Winnipeg. It"
         for d in _REFERENCE.finditer(sentence):
             km, bearing = _km(d), (d["bearing"] or "").lower()

@@ -1736,3 +1736,10 @@ def test_a_capital_known_by_the_name_only_as_an_alternate_is_not_the_town_so_cal
     assert resolve(pipeline, "Trade fairs in Peking drew crowds.", "Peking").place.name == \
         "Beijing"
 
+
+def test_a_country_ending_its_sentence_is_not_what_the_next_one_measures(pipeline):
+    text = ("Zorbaga is the capital of a district in the Upper East region of north Ghana. The "
+            "town is located on the border of Burkina Faso and is 150 km south of Ouagadougou.")
+    ghana = resolve(pipeline, text, "Ghana")
+    assert ghana.place.feature_code == "PCLI" and ghana.place.country_code == "GH"
+
