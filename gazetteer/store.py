@@ -24,7 +24,7 @@ from .names import fold, is_latin, loose
 SCHEMA_VERSION = 1
 # Bumped when the embedded default's data or derivation changes; an older default store still
 # works but is reported, since it may hold the user's imports that a silent rebuild would drop.
-EMBEDDED_DATA = "2"
+EMBEDDED_DATA = "3"
 ENV_VAR = "GEOMAP_GAZETTEER"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -65,6 +65,15 @@ def test_capitals_countries_and_continents_outrank_namesakes(gaz):
     assert gaz.lookup("Paris")[0].place.country_code == "FR"
 
 
+def test_a_country_is_found_by_a_part_of_its_name_no_other_place_has(gaz):
+    for part, code in (("Bosnia", "BA"), ("Herzegovina", "BA"), ("Saint Kitts", "KN")):
+        best = gaz.lookup(part, limit=1, loose_match=False)[0].place
+        assert (best.country_code, best.feature_code) == (code, "PCLI")
+    # a Cuban and a Bolivian town are called Trinidad; "Turks" are the people of Turkey
+    assert gaz.lookup("Trinidad", limit=1)[0].place.feature_class == "P"
+    assert gaz.lookup("Turks", loose_match=False) == []
+
+
 def test_country_points_lie_inside_their_country(gaz):
     """A country is placed on its own mainland: not in the sea between islands, and not on a
     whole-degree point far from the centre (the United States' listed point is 38N 97W)."""
