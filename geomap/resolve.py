@@ -847,9 +847,11 @@ class Resolver:
         """"Darfur", "Kordofan", "Waziristan": no place is so called, but two or more provinces
         or districts of one country are its sides ("North Darfur", "South Darfur"); the mention
         is placed at the middle of their places, in the province or country holding them all
-        (precision 3).  Whether it found one."""
+        (precision 3).  Whether it found one.  Not water: "the Red Sea" is no region of
+        Eritrea's Northern and Southern Red Sea."""
         name = mentions[0].text
-        if _side_words(name) or not name[:1].isupper():
+        if _side_words(name) or not name[:1].isupper() or \
+                lx.FEATURE_AFTER.get(name.rsplit(" ", 1)[-1].lower()) == "H":
             return False
         key = fold(name)
         if key not in self._regions:

@@ -103,6 +103,15 @@ def test_a_bombing_on_a_road_between_two_towns_is_near_the_first(coder):
     assert (ev.place_name, ev.geo_precision, ev.fatalities) == ("Bandiagara", 2, 11)
 
 
+def test_an_attack_at_sea_is_placed_near_the_port_named_with_it(coder):
+    # Eritrea's provinces are the Northern and Southern Red Sea: the sea is no region of them
+    (ev,), doc = coder("Rebels fired two missiles at a cargo ship in the Red Sea off Hodeidah "
+                       "on Sunday, the navy said.")
+    sea = next(m for m in doc.mentions if m.text == "Red Sea")
+    assert sea.place is None
+    assert ev.place.name == "Al Ḩudaydah" and ev.geo_precision == 2
+
+
 @pytest.mark.parametrize("text, expected", [
     ("A photo released on March 3, 2021 shows the bridge. Talks are due on 9 April 2021.",
      dt.date(2021, 3, 3)),
