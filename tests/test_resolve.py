@@ -1743,3 +1743,9 @@ def test_a_country_ending_its_sentence_is_not_what_the_next_one_measures(pipelin
     ghana = resolve(pipeline, text, "Ghana")
     assert ghana.place.feature_code == "PCLI" and ghana.place.country_code == "GH"
 
+
+def test_an_area_owned_by_a_country_in_a_stated_chain_is_the_finer_link(pipeline):
+    kuka = resolve(pipeline, "Gunmen attacked Dabiri, a village in Niger's Tillaberi region, on "
+                             "Sunday.", "Dabiri")
+    assert (kuka.place.name, kuka.place.country_code, kuka.precision) == ("Tillabéri", "NE", 3)
+
