@@ -400,7 +400,8 @@ class Recogniser:
         return _with_direction(tokens, i, Mention(text=text[start:end], start=start, end=end), text)
 
     def _names_a_province(self, word: str) -> bool:
-        """Whether a province is so called (asked only of words starting a sentence)."""
+        """Whether a province is so called (asked only of words starting a sentence or
+        before "said")."""
         return bool(self._province_countries(word))
 
     def _province_countries(self, name: str) -> frozenset[str]:
@@ -481,8 +482,11 @@ class Recogniser:
         if prev is not None and prev.lower in lx.TITLES:
             return True
         if nxt is not None and nxt.lower in lx.SAID and j - i == 1 and importance < 10 and \
-                (prev is None or prev.lower not in lx.PLACE_CUES):
-            return True  # '"...," Hartl said': towns and villages do not speak
+                (prev is None or prev.lower not in lx.PLACE_CUES) and \
+                (tokens[i].lower in lx.first_names() or not self._names_a_province(tokens[i].text)):
+            # '"...," Hartl said': towns and villages do not speak, but states do ("Texas said
+            # it would sue"; "Springfield, Illinois said"), unless a given name ("Victoria said")
+            return True
         if prev is not None and prev.capitalised and _adjacent(tokens, i - 1, j) and \
                 prev.lower in lx.first_names() and prev.lower not in _CUES_AND_DIRECTIONS:
             return True  # "Hulusi Akar": a given name, then a surname that is also a village

@@ -116,6 +116,12 @@ def test_one_word_name_before_a_reporting_verb_is_a_person(recogniser):
     assert "Chester" not in found(recogniser, '"Cook the meat well," Chester said on Monday.')
 
 
+def test_a_province_before_a_reporting_verb_is_no_person(recogniser):
+    assert "Nebraska" in found(recogniser, "Nebraska said it would appeal the ruling.")
+    assert found(recogniser, "The sheriff of Dayton, Ohio said roads were closed.") == [
+        "Dayton", "Ohio"]
+
+
 def test_tokens_are_slices_of_the_text_and_gaps_join_them():
     # The recogniser builds mention text from token offsets, and reads gaps for adjacency.
     text = ("Dr. Ng's U.S. trip -- to St. John's, N.L.: 'Yes.' Then Ph.D. students met."
