@@ -438,8 +438,10 @@ class Recogniser:
             return False
         if name not in self._only_alias:
             key = _key(name)
+            # "Bronx" is The Bronx's own name, its article dropped ("in the Bronx")
             self._only_alias[name] = not any(
-                key in (_key(c.place.name), _key(c.place.ascii_name)) or
+                key in (_key(c.place.name), _key(c.place.ascii_name),
+                        _key(c.place.name.removeprefix("The "))) or
                 c.place.feature_code == "ADM1" or c.place.feature_code.startswith("PCL")
                 for c in self.gazetteer.lookup(name, limit=10, loose_match=False, names=False))
         return self._only_alias[name]

@@ -116,6 +116,12 @@ def test_one_word_name_before_a_reporting_verb_is_a_person(recogniser):
     assert "Chester" not in found(recogniser, '"Cook the meat well," Chester said on Monday.')
 
 
+def test_a_place_named_with_the_article_is_found_without_it(recogniser):
+    # "Bronx" and "Hague" are English words and only alternate names of The Bronx and The Hague
+    assert found(recogniser, "She grew up in the Bronx before judges in the Hague hired "
+                             "her.") == ["Bronx", "Hague"]
+
+
 def test_a_province_before_a_reporting_verb_is_no_person(recogniser):
     assert "Nebraska" in found(recogniser, "Nebraska said it would appeal the ruling.")
     assert found(recogniser, "The sheriff of Dayton, Ohio said roads were closed.") == [
