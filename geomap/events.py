@@ -281,6 +281,9 @@ AGENTS = re.compile(r"\bby (?:an? |the )?(?:[\w'-]+ ){0,3}(?:forces|militants?|t
                     r"\b(?:[\w'-]+ ){0,2}(?:militants?|taliban|soldiers|forces|fighters?|troops|"
                     r"gunm[ae]n|rebels?|bandits|police\w*|army|militia\w*|insurgents?|"
                     r"separatists|jihadists?|assailants|attackers)"
+                    # "soldiers and allied volunteers killed 40 civilians": one side
+                    r"(?: and (?:[\w'-]+ ){0,2}?(?:volunteers|militia\w*|allies|fighters|troops|"
+                    r"police|soldiers))?"
                     # "separatists from the Baloch Liberation Army attacked", "insurgents
                     # linked to Islamic State beheaded"
                     r"(?: (?:from|of|linked to|loyal to|allied (?:to|with)|affiliated with|"

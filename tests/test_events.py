@@ -590,6 +590,9 @@ def test_a_bare_figure_after_an_incident_is_its_toll(coder):
     ("On Monday, separatists killed a gendarme in Kumba.", ("Battles", "Armed clash", "Kumba", 1)),
     ("On Monday, gunmen assassinated a former rebel commander in Daraa.",
      ("Violence against civilians", "Attack", "Daraa", 1)),
+    # two armed forces joined by "and" kill together: one side, and civilians the victims
+    ("On Monday, soldiers and allied volunteers shot dead 9 herders near Djibo.",
+     ("Violence against civilians", "Attack", "Djibo", 9)),
 ])
 def test_one_sided_killing_of_civilians_is_an_attack(coder, text, expected):
     assert _coded(coder, text) == expected
