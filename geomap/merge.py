@@ -126,7 +126,11 @@ def _absorb(into: Event, ev: Event) -> None:
     # higher one is the later count (ACLED's lowest-figure rule is for one event's own deaths).
     into.toll = max((t for t in (into.toll, ev.toll) if t is not None), default=None)
     names = {x.name.casefold() for x in into.actors}
-    into.actors += [x for x in ev.actors if x.name.casefold() not in names]
+    # only a state's forces carry its code: "Russian forces" in one report and "Russian
+    # military" in another are one actor
+    states = {x.country_code for x in into.actors if x.country_code}
+    into.actors += [x for x in ev.actors
+                    if x.name.casefold() not in names and x.country_code not in states]
     seen = {(e.document_id, e.start) for e in into.evidence}
     into.evidence += [e for e in ev.evidence if (e.document_id, e.start) not in seen]
     into.sources = sorted(set(into.sources) | set(ev.sources))

@@ -32,6 +32,16 @@ def test_same_event_in_two_articles_merges_with_both_sources():
     assert ev.fatalities == 3  # ACLED: the lowest reported figure
 
 
+def test_one_state_s_forces_named_two_ways_are_one_actor():
+    a, b = report("a", 1), report("b", 2)
+    a.actors = [Actor(name="Northland forces", country_code="NL"), Actor(name="River Front")]
+    b.actors = [Actor(name="Northland military", country_code="NL"),
+                Actor(name="Southland troops", country_code="SL"), Actor(name="Hill Militia")]
+    (ev,) = merge([a, b])
+    assert [x.name for x in ev.actors] == ["Northland forces", "River Front", "Southland troops",
+                                           "Hill Militia"]
+
+
 def test_different_events_at_one_place_and_day_stay_apart():
     merged = merge([report("a"), report("a", 50, subtype="Air/drone strike"),
                     report("b", actors=("Southland militia",))])
