@@ -192,6 +192,13 @@ def _source_name(doc_id: str, documents: dict[str, Document]) -> str:
     return (doc.source or doc.title or doc_id) if doc else doc_id
 
 
+def _notes(event: Event) -> str:
+    """The evidence sentences, each closed: a headline has no full stop of its own, and
+    "... near Kherson Negotiators met" would read as one sentence."""
+    return " ".join(s if s.rstrip()[-1:] in ".!?\"'”’)" else s.rstrip() + "."
+                    for s in (ev.sentence for ev in event.evidence) if s.strip())
+
+
 def csv_row(event: Event, documents: dict[str, Document]) -> dict[str, Any]:
     """One event as a CSV row (see ``CSV_COLUMNS``)."""
     place, names, date = event.place, [a.name for a in event.actors], event.date
@@ -205,7 +212,7 @@ def csv_row(event: Event, documents: dict[str, Document]) -> dict[str, Any]:
         "latitude": place.lat if place else "", "longitude": place.lon if place else "",
         "geo_precision": event.geo_precision,
         "source": "; ".join(dict.fromkeys(_source_name(i, documents) for i in event.sources)),
-        "notes": " ".join(ev.sentence for ev in event.evidence), "fatalities": event.fatalities,
+        "notes": _notes(event), "fatalities": event.fatalities,
         "country_code": place.country_code if place else "",
         "place_id": place.id if place else "", "place_name": event.place_name,
         "fatalities_cumulative": event.fatalities_cumulative, "toll": event.toll,

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from geomap.export import CSV_COLUMNS, geojson_bytes, to_csv, to_geojson, write_geojson
+from geomap.export import (CSV_COLUMNS, csv_row, geojson_bytes, to_csv, to_geojson,
+                           write_geojson)
 from geomap.mapkit import EventMap, EventsLayer, Popups
 from geomap.mapkit.assets import asset_text, manifest, script_json
 from geomap.mapkit.styles import style_table, type_key
@@ -212,6 +213,16 @@ def test_csv_has_acled_columns_one_row_per_event_and_defuses_formulas(tmp_path):
     assert rows[1]["actor1"].startswith("'=") and rows[1]["assoc_actor_1"] == "C"
     assert rows[7]["location"] == "" and rows[7]["place_name"] == "Karabakh"
     assert rows[6]["fatalities_cumulative"] == "True"
+
+
+def test_csv_notes_close_each_evidence_sentence():
+    x = sample_extraction()
+    event = x.events[0]
+    doc = next(d for d in x.documents if d.id == "d1")
+    event.evidence = [Evidence(document_id="d1", sentence="Shelling near Tartar", start=0, end=20),
+                      evidence(doc, "Two people were killed and five wounded.")]
+    notes = csv_row(event, {d.id: d for d in x.documents})["notes"]
+    assert notes == "Shelling near Tartar. Two people were killed and five wounded."
 
 
 # --- styles and assets ---------------------------------------------------------------------------
