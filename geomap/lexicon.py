@@ -170,6 +170,10 @@ NAME_STARTERS = {"great", "little", "big", "national"} | TOPONYM_HEADS
 # Right before a name, words that make it a river's or a sea's: "the left bank of the Dnipro"
 # is the river, not the city
 WATER_BEFORE = re.compile(r"\b(?:banks?|shores?|mouth|estuary)\s+of\s+the\s+$")
+# Common words that end town names ("Colorado Springs", "Niagara Falls"): after a kind word
+# and "of" a rare word and one of these are one name ("the city of Qorvan Springs")
+TOWN_ENDINGS = {"springs", "falls", "creek", "wells", "junction", "crossing", "beach", "point",
+                "grove", "ridge", "harbour", "harbor", "bridge", "park", "city"}
 # Capitalised words that begin a natural-feature or fort name: "Lake Erie", "Mount Kenya".
 FEATURE_PREFIXES = {"lake", "mount", "mt", "fort", "ft", "cape", "gulf", "bay", "isle", "port"}
 FEATURE_BEFORE = {"village": "P", "town": "P", "city": "P", "settlement": "P", "hamlet": "P",

@@ -628,8 +628,12 @@ class Recogniser:
                 _adjacent(tokens, i, i + 2) and tokens[i + 1].lower not in lx.FEATURE_AFTER
             if followed and _cued(tokens, i):
                 end = self._loosely_known_run(tokens, i, text)
-                if end is None and not _inside(tokens[i + 1].start, starts, found):
-                    end = _headed_name_end(tokens, i)  # (not across a name found already)
+                if end is None and (not _inside(tokens[i + 1].start, starts, found) or
+                                    tokens[i + 1].lower in lx.TOWN_ENDINGS):
+                    # not across a name found already ("the district of Gmina Jednorożec", "the
+                    # towns of Slovenian Istria"), save a town's ending: "the city of Qorvan
+                    # Springs" is no Springs, South Africa (_leftmost_longest drops that match)
+                    end = _headed_name_end(tokens, i)
                 if end is not None:  # "in Lower Shabelle": the store's "Lower Shabeelle"
                     extra.append(Mention(text=text[tok.start:tokens[end - 1].end],
                                          start=tok.start, end=tokens[end - 1].end))
@@ -722,7 +726,7 @@ def _token_span(tokens: list[Token], m: Mention) -> tuple[int, int] | None:
 def _headed_name_end(tokens: list[Token], i: int) -> int | None:
     """The end of an unknown name of two words: an Arabic head word and a rare capitalised word
     after it ("near Ras Lanuf", "in Bir Hakeim"), or two rare words after a kind word and "of"
-    ("the village of Wad Ashib")."""
+    ("the village of Wad Ashib"), the second perhaps a town's ending ("Qorvan Springs")."""
     before = [t.lower for t in tokens[max(0, i - 2):i]]
     # (only a kind word: "in northern Wollo Ethiopia", "west of Casement Aerodrome" are not one)
     kind_of = before[-1:] == ["of"] and before[0] in lx.FEATURE_BEFORE and \
@@ -730,7 +734,8 @@ def _headed_name_end(tokens: list[Token], i: int) -> int | None:
     if tokens[i].lower not in lx.TOPONYM_HEADS and not kind_of:
         return None
     nxt = tokens[i + 1]
-    if lx.zipf(nxt.lower) >= 4.0 or nxt.text.isupper() or \
+    if lx.zipf(nxt.lower) >= 4.0 and not (kind_of and nxt.lower in lx.TOWN_ENDINGS) or \
+            nxt.text.isupper() or \
             i + 2 < len(tokens) and tokens[i + 2].capitalised and _adjacent(tokens, i, i + 3):
         return None
     return i + 2

@@ -122,6 +122,12 @@ def test_a_place_named_with_the_article_is_found_without_it(recogniser):
                              "her.") == ["Bronx", "Hague"]
 
 
+def test_a_rare_word_and_a_town_ending_after_a_kind_word_are_one_name(recogniser):
+    assert found(recogniser, "Residents fled the city of Qorvan Springs after the dam broke "
+                             "and camped near the town of Mallee Point.") == [
+        "Qorvan Springs", "Mallee Point"]
+
+
 def test_a_province_before_a_reporting_verb_is_no_person(recogniser):
     assert "Nebraska" in found(recogniser, "Nebraska said it would appeal the ruling.")
     assert found(recogniser, "The sheriff of Dayton, Ohio said roads were closed.") == [
