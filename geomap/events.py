@@ -640,7 +640,9 @@ class EventExtractor:
         # the incident this one came after is told elsewhere, unless it is all the sentence has
         # (most sentences have no such clause, nor any trigger: read them once)
         later = _without_earlier(told)
-        found = triggers(later) or (triggers(told) if later != told else [])
+        main = _without_fighting_elsewhere(later)
+        found = main != later and triggers(main) or triggers(later) or \
+            (triggers(told) if later != told else [])
         if not found:
             return []
         mentions = [m for m in doc.mentions if start <= m.start and m.end <= end
@@ -707,6 +709,19 @@ def _without_earlier(sentence: str) -> str:
     if " after " not in sentence:
         return sentence
     return _EARLIER.sub(lambda m: " " * len(m.group()), sentence)
+
+
+# "..., as fighting also flared in the Kordofan region": the war around the incident
+_FIGHTING_ELSEWHERE = re.compile(r", as (?:[\w'-]+ ){0,3}?(?:fighting|clashes|battles)\b[^;]*")
+
+
+def _without_fighting_elsewhere(sentence: str) -> str:
+    """The sentence with a trailing "as fighting ..." clause blanked out, offsets kept: the
+    main clause's incident ("the RSF shelled El Fasher, killing 18, as fighting flared in
+    Kordofan") is coded by its own trigger when it has one."""
+    if ", as " not in sentence:
+        return sentence
+    return _FIGHTING_ELSEWHERE.sub(lambda m: " " * len(m.group()), sentence)
 
 
 def _without_motive(sentence: str) -> str:

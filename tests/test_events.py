@@ -235,6 +235,18 @@ def test_the_incident_an_event_answers_is_not_its_own(coder, text, expected):
     assert [(e.subtype, e.fatalities) for e in coder(text)[0]] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the war going on around the incident is no trigger of it
+    ("On Monday, rebels shelled the town of Beni, killing 7, as fighting spread north.",
+     [("Shelling/artillery/missile attack", 7)]),
+    # nor when it is all the sentence tells: then it is the event
+    ("On Monday, civilians fled Beni, as fighting raged north of the town.",
+     [("Armed clash", None)]),
+])
+def test_fighting_around_an_incident_does_not_code_it(coder, text, expected):
+    assert [(e.subtype, e.fatalities) for e in coder(text)[0]] == expected
+
+
 def test_a_clause_looking_ahead_leaves_the_reported_event(coder):
     events, _ = coder("Shelling in Kharkiv which is expected to go on killed two people.")
     assert [(e.subtype, e.fatalities) for e in events] == \
