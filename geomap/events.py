@@ -783,13 +783,18 @@ _HOME_FORCE = re.compile(r"\b(?:(?:the|government|state|security)\s+)?(army|mili
                          r"(?:\w+ed|struck|hit|shot|fought|overran|took|retook)\b", re.IGNORECASE)
 
 
+# ... or a party the fighting is "between" ("clashes between the army and the SPLM-N")
+_HOME_PARTY = re.compile(r"\b(?:clash\w*|fighting|battles?) between (?:the )?(army|military|"
+                         r"government forces|security forces|troops)\b", re.IGNORECASE)
+
+
 def _home_force(ev: Event, sentence: str, trigger: int) -> None:
     """The force of the country where the event happened, as the first actor, when the
-    trigger's subject is a force the sentence gives no state: "Army drones struck RSF positions
-    in Omdurman" is the Sudanese army's strike, not the RSF's."""
+    trigger's subject or party is a force the sentence gives no state: "Army drones struck RSF
+    positions in Omdurman" is the Sudanese army's strike, not the RSF's."""
     if ev.type == STRATEGIC or ev.place is None or any(a.country_code for a in ev.actors):
         return
-    force = next((f for f in _HOME_FORCE.finditer(sentence)
+    force = next((f for pattern in (_HOME_FORCE, _HOME_PARTY) for f in pattern.finditer(sentence)
                   if f.start() <= trigger < f.end()), None)
     if force is not None:
         ev.actors.insert(0, Actor(name=force.group(1), country_code=ev.place.country_code))

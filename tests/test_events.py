@@ -1000,6 +1000,9 @@ def test_a_list_of_places_after_a_named_target_is_still_a_list(coder):
     # a force no demonym names that acts is the force of the country where it acted
     ("On Monday, army drones struck RSF positions in Omdurman.", [("army", "SD"), ("RSF", None)]),
     ("On Monday, government troops shelled villages near Kassala.", [("troops", "SD")]),
+    # ... or that the fighting is between
+    ("On Monday, clashes between the army and the RSF near Kassala killed 6 soldiers.",
+     [("army", "SD"), ("RSF", None)]),
     # not the dead, nor a force the sentence gives a state
     ("On Monday, two soldiers were killed when a bomb hit their truck in Kassala.", []),
     ("On Monday, Chadian troops shelled villages near Kassala.", [("Chadian troops", "TD")]),
