@@ -85,6 +85,9 @@ FUNCTION_WORD_ZIPF = 5.8  # "was", "to", "be", "just": not meant as places when 
 _CUES_AND_DIRECTIONS = frozenset(lx.PLACE_CUES | lx.DIRECTIONS)
 _DIRECTIONS_AND_TITLES = frozenset(lx.DIRECTIONS | lx.TITLES)
 _DATE_WORDS = frozenset(lx.MONTHS | lx.WEEKDAYS)
+# where a big city's short code stands ("in NYC", "near DC"); not "a type of SAM", "via NYT",
+# "into PA Route 18", "up to ADA standards"
+_BEFORE_CITY_CODES = frozenset({"in", "near", "around", "across", "outside", "inside"})
 # no name the store lacks: "a Han Dynasty province" names no "Dynasty"
 _NEVER_UNKNOWN = _DATE_WORDS | frozenset(lx.ORG_WORDS)
 _NAME_PART_WORDS = frozenset(lx.TITLES | lx.ORG_WORDS | lx.DIRECTIONS | lx.FEATURE_AFTER.keys())
@@ -1155,10 +1158,13 @@ def _not_a_name(tokens: list[Token], i: int, j: int, words: list[str], nxt: Toke
             "-" not in tokens[i].text and importance < COUNTRY_IMPORTANCE:
         return True  # "FAMa", "MONUSCOs": an acronym with a small letter, not Fama, Brazil
     if _all_caps_acronym(tokens[i:j]) and importance < COUNTRY_IMPORTANCE:
-        # "UN", "OSCE", not "UK", a dateline ("BENI, Congo (AP) -") or a big city in capitals
+        # "UN", "OSCE", not "UK", a dateline ("BENI, Congo (AP) -") or a big city in capitals,
+        # short ones after "in" too ("in NYC", "in LA"; not "in TRC Walters' grant")
         return not (_abbreviation(tokens[i:j]) or
                     lx.dateline(text, tokens[i].start, tokens[i].end) or
-                    len(words[0]) >= 4 and importance >= BIG_CITY_IMPORTANCE)
+                    importance >= BIG_CITY_IMPORTANCE and
+                    (len(words[0]) >= 4 or i > 0 and tokens[i - 1].lower in _BEFORE_CITY_CODES
+                     and not (nxt is not None and nxt.capitalised)))
     commonest = min(map(lx.zipf, words))
     if commonest >= FUNCTION_WORD_ZIPF and (importance < 10 or commonest >= 6.5 and
                                             importance < COUNTRY_IMPORTANCE):

@@ -128,6 +128,12 @@ def test_a_rare_word_and_a_town_ending_after_a_kind_word_are_one_name(recogniser
         "Qorvan Springs", "Mallee Point"]
 
 
+def test_a_big_city_s_short_code_in_capitals_after_a_place_word_is_the_city(recogniser):
+    assert found(recogniser, "Crowds gathered in NYC and near DC on Monday.") == ["NYC", "DC"]
+    # not an acronym after a weaker word, one standing alone or one before a name
+    assert found(recogniser, "A type of SAM hit it, NYT reported. Take PA Route 18.") == []
+
+
 def test_a_province_before_a_reporting_verb_is_no_person(recogniser):
     assert "Nebraska" in found(recogniser, "Nebraska said it would appeal the ruling.")
     assert found(recogniser, "The sheriff of Dayton, Ohio said roads were closed.") == [
