@@ -240,8 +240,7 @@ def _parts_named_alone(name: str, writer: store.Writer, country_keys: set[str],
     parts = [p.strip().removeprefix("the ") for p in name.replace(" and ", ", ").split(",")]
     return [p for p in parts if p and (key := fold(p)) not in country_keys and
             not (key.endswith("s") and any(d.startswith(key[:-1]) for d in peoples)) and
-            writer.conn.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone()
-            is None]
+            not writer.has_name(key)]
 
 
 def _country_point(listed: list | None, centre: list | None) -> tuple[float, float] | None:

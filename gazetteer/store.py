@@ -259,6 +259,11 @@ class Writer:
             self.conn.executemany("INSERT OR IGNORE INTO touched(id) VALUES (?)",
                                   [(p[0],) for p in prepared])
 
+    def has_name(self, key: str) -> bool:
+        """Whether any place written so far is called by this name key."""
+        return self.conn.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1",
+                                 (key,)).fetchone() is not None
+
     def touch_all(self) -> None:
         """Say that every place's names changed (used by full builds: cheaper than tracking ids)."""
         self._touched_all = True

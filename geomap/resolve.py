@@ -701,9 +701,9 @@ class Resolver:
         # each link, and whether a number follows it
         chain: list[tuple[str, bool]] = [(before, False)] if before[:1].isupper() and \
             not owner else []
-        owned = _OWNED_LINK.fullmatch(links[0])
-        kind = re.match(r"\s+(\w+)", sentence[pos:])
-        country = owned and not owner and kind and kind[1].lower() in lx.SUBDIVISION_WORDS and \
+        owned = not owner and _OWNED_LINK.fullmatch(links[0])
+        kind = owned and _WORD_AFTER.match(sentence, pos)
+        country = kind and kind[1].lower() in lx.SUBDIVISION_WORDS and \
             self._country_called(owned["owner"])
         if country:
             # "a village in Niger's Tillaberi region": Tillaberi, in Niger, which closes the
@@ -2141,6 +2141,7 @@ _AREA_NAMED = (r"(?:the\s+)?" + _SIDE + _PART_OF + _SIDE + _KIND_BEFORE + _SIDE
                + r"\s+)?" + _UP + r"[\w'’./-]*){0,6})")  # "Prättigau/Davos": one unknown link
 _WATER_OF = r"(?:Gulf|Bay|Sea|Strait|Straits|Sound|Lake|Isthmus|Cape)\s+of\s+"
 _OWNED_LINK = re.compile(r"(?P<owner>.+?)['’]s\s+(?P<owned>" + _UP + r".*)")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
 _STATED_KIND = (
     r"(?P<kind>(?i:town|village|city|hamlet|settlement|municipality|community|suburb|locality|"
     r"place|commune|parish|township|borough|census-designated place|neighbou?rhood|district|"
