@@ -656,12 +656,13 @@ class EventExtractor:
         for ev in events:
             if ev.place is None and ev.place_name is None:
                 self._at_named_capital(ev, doc.text, mentions)
-        counted = numbers.counts_by_place(text) if " and " in text or ", " in text else []
+        listing = " and " in text or ", " in text  # most sentences list nothing
+        counted = numbers.counts_by_place(text) if listing else []
         if counted:  # "including nine in Jabalia and five in Nuseirat": each place its own
             return [part for e in events for part in (
                 split_by_count(e, counted, doc.text, start, mentions)
                 if e.type != STRATEGIC else [e])]
-        places = listed_places(text) if " and " in text or ", " in text else []
+        places = listed_places(text) if listing else []
         places = _without_areas(places, doc.text, start, mentions)
         if len(places) > 1:  # ACLED codes one event per place, the figures divided
             names = {text[a:name_end] for a, name_end, _, _ in places}

@@ -184,6 +184,7 @@ class Recogniser:
         self._only_alias: dict[str, bool] = {}
         self._province: dict[str, frozenset[str]] = {}  # name -> countries of provinces so called
         self._loose_names: dict[str, float | None] = {}  # "Ras al-Ain" -> its best score
+        self._silent_h: dict[str, bool] = {}  # "Hodeidah" -> whether the store knows it so
 
     def recognise(self, doc: Document) -> Document:
         """Fill ``doc.mentions`` (offsets into ``doc.text``, kinds; places come from resolve)."""
@@ -323,10 +324,10 @@ class Recogniser:
         found = self.names.get(bare) if bare else None
         if found is None or first.lower in lx.first_names() or lx.zipf(first.lower) >= 3.0:
             return None, None
-        if first.text not in self._loose_names:
-            hits = self.gazetteer.lookup(first.text, limit=1, loose_match=False, names=False)
-            self._loose_names[first.text] = hits[0].score if hits else None
-        return (None, None) if self._loose_names[first.text] is None else (i + 1, found[0])
+        if first.text not in self._silent_h:
+            self._silent_h[first.text] = bool(
+                self.gazetteer.lookup(first.text, limit=1, loose_match=False, names=False))
+        return (i + 1, found[0]) if self._silent_h[first.text] else (None, None)
 
     def _loose_name(self, name: str, end: int) -> tuple[int, float] | tuple[None, None]:
         """``end`` and the best score of a place the gazetteer knows ``name`` by, loosely."""
